@@ -1,0 +1,44 @@
+package bgmbatch;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of a run. Each is given on the command line as {@code name=value}, or as the
+ * Spring property {@code bgm.name} (environment {@code BGM_NAME}).
+ *
+ * @param manifest the manifest CSV to run
+ * @param output the folder outputs go into; default {@code output} beside the manifest
+ * @param engine the editing engine: {@code local} (ffmpeg here) or {@code nemo} (cloud)
+ * @param concurrency how many items are worked on at once; 0 picks the number of cores
+ * @param force start every item afresh, even delivered ones
+ * @param stateDir the folder holding the job database, credentials cache and logs
+ * @param format {@code mp4} writes MP4 outputs; {@code same} keeps each input's container
+ * @param itemRetries how often a stage is retried for one item after a transient failure
+ * @param ffmpegTimeout the longest one ffmpeg run may take before the item fails
+ */
+@ConfigurationProperties("bgm")
+public record BgmProperties(Path manifest, Path output, @DefaultValue("local") String engine,
+		@DefaultValue("0") int concurrency, @DefaultValue("false") boolean force,
+		@DefaultValue(".bgm-batch") Path stateDir, @DefaultValue("mp4") String format,
+		@DefaultValue("2") int itemRetries, @DefaultValue("30m") Duration ffmpegTimeout) {
+
+	public boolean keepContainer() {
+		return "same".equalsIgnoreCase(this.format);
+	}
+
+	public Path outputFolder() {
+		if (this.output != null) {
+			return this.output.toAbsolutePath().normalize();
+		}
+		return this.manifest.toAbsolutePath().normalize().resolveSibling("output");
+	}
+
+	public int lanes() {
+		return this.concurrency > 0 ? this.concurrency : Runtime.getRuntime().availableProcessors();
+	}
+
+}

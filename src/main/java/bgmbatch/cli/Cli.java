@@ -1,0 +1,63 @@
+package bgmbatch.cli;
+
+import java.io.PrintStream;
+
+import bgmbatch.BgmBatchApplication;
+import bgmbatch.job.JobRunner;
+import bgmbatch.manifest.ManifestException;
+import bgmbatch.media.MissingToolException;
+import bgmbatch.state.StateFolderException;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Reads the command line, runs the job in a Spring context, and turns the outcome into an exit code. */
+public final class Cli {
+
+	private final PrintStream out;
+
+	private final PrintStream err;
+
+	public Cli(PrintStream out, PrintStream err) {
+		this.out = out;
+		this.err = err;
+	}
+
+	public int run(String[] args) {
+		Arguments arguments;
+		try {
+			arguments = Arguments.parse(args);
+		}
+		catch (UsageException ex) {
+			this.err.println("error: " + ex.getMessage());
+			this.err.println("Run with --help for usage.");
+			return ExitCode.USAGE.code();
+		}
+		if (arguments.help()) {
+			this.out.print(Usage.TEXT);
+			return ExitCode.OK.code();
+		}
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BgmBatchApplication.class)
+			.run(arguments.springArguments().toArray(String[]::new))) {
+			return context.getBean(JobRunner.class).run().code();
+		}
+		catch (Exception ex) {
+			return fail(ex);
+		}
+	}
+
+	private int fail(Exception ex) {
+		Throwable cause = ex;
+		while (cause != null) {
+			if (cause instanceof ManifestException || cause instanceof StateFolderException
+					|| cause instanceof MissingToolException || cause instanceof UsageException) {
+				this.err.println("error: " + cause.getMessage());
+				return ExitCode.USAGE.code();
+			}
+			cause = cause.getCause();
+		}
+		this.err.println("error: " + ex.getMessage());
+		return ExitCode.FAILED.code();
+	}
+
+}

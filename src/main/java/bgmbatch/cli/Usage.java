@@ -1,0 +1,34 @@
+package bgmbatch.cli;
+
+/** The text of --help. */
+final class Usage {
+
+	static final String TEXT = """
+			Usage: java -jar batch.jar manifest=videos.csv [output=DIR] [engine=local|nemo]
+			                           [concurrency=N] [force=true] [state-dir=DIR] [format=mp4|same]
+
+			Adds background music to every video of the manifest. Run the same command again
+			after a failure or a kill: it resumes where it stopped and never redoes delivered work.
+
+			Settings (also Spring properties bgm.NAME, environment BGM_NAME):
+			  manifest=FILE      the manifest CSV: columns video, instruction, optional music, output, id
+			  output=DIR         where outputs and report.csv/report.json go (default: output/ beside the manifest)
+			  engine=NAME        local (ffmpeg on this machine, default) or nemo (NemoVideo cloud)
+			  concurrency=N      items worked on at once (default: number of cores)
+			  force=true         redo every item, even delivered ones
+			  state-dir=DIR      job database, caches and logs (default: .bgm-batch)
+			  format=same        keep each input's container instead of writing MP4
+
+			Exit codes:
+			  0  every item delivered, or nothing to do
+			  1  something failed; run the same command again to resume
+			  2  bad invocation, manifest or state folder, or ffmpeg missing; nothing was done
+			  3  finished, but some items were skipped (the report says why)
+			  4  stopped for credits or plan limits; run again once resolved
+			  5  another run of the same manifest is in progress
+			""";
+
+	private Usage() {
+	}
+
+}

@@ -1,0 +1,45 @@
+package bgmbatch.engine;
+
+/**
+ * The port both editing engines implement. Each method runs one stage for one item and
+ * is called again on restart for items whose stage did not finish, so every method must
+ * be safe to repeat: it consults {@link WorkItem#handles()} and the {@link Journal} to
+ * avoid paying twice.
+ * <p>
+ * Failures are typed by what the job must do: {@link TransientEngineException} (retry),
+ * {@link ItemRejectedException} (skip the item with a reason),
+ * {@link ItemFailedException} (fail the item, retried on restart) and
+ * {@link JobHaltException} (stop the whole job, restartable later).
+ */
+public interface EditingEngine {
+
+	/** Makes the input available to the engine (a probe locally, an upload remotely). */
+	StageResult upload(WorkItem item, Journal journal);
+
+	/** Turns the instruction into an edit (a plan locally, a chat edit remotely). */
+	StageResult edit(WorkItem item, Journal journal);
+
+	/** Checks the edit did what was asked before anything is rendered. */
+	StageResult verify(WorkItem item, Journal journal);
+
+	/** Starts or performs the render. */
+	StageResult export(WorkItem item, Journal journal);
+
+	/**
+	 * Leaves the finished render in {@link WorkItem#partFile()}. The caller verifies it and
+	 * renames it into place.
+	 */
+	StageResult download(WorkItem item, Journal journal);
+
+	/**
+	 * Checks, before any work, that the engine can run at all (tools installed,
+	 * credentials usable).
+	 * @throws bgmbatch.media.MissingToolException or another exception naming what to fix
+	 */
+	default void checkReady() {
+	}
+
+	/** The cheapest stage that recreates a delivered output that has gone missing. */
+	Stage redoStageForMissingOutput();
+
+}

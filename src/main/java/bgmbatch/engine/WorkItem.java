@@ -1,0 +1,46 @@
+package bgmbatch.engine;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * One manifest row as an engine sees it, with what earlier stages recorded.
+ *
+ * @param jobKey the job the item belongs to
+ * @param id the item's id, unique within the job
+ * @param video the input video (absolute)
+ * @param instruction the user's plain-language instruction, never null
+ * @param music the music file from the manifest, or null
+ * @param output the final output file (absolute, inside the output folder)
+ * @param plan the engine's interpreted plan, once the edit stage has made one
+ * @param handles engine handles recorded so far (remote ids, probe results)
+ * @param attempts how many times a stage of this item has failed before
+ */
+public record WorkItem(String jobKey, String id, Path video, String instruction, Path music, Path output,
+		String plan, Map<String, String> handles, int attempts) {
+
+	public WorkItem {
+		instruction = instruction == null ? "" : instruction;
+		handles = handles == null ? Map.of() : Map.copyOf(handles);
+	}
+
+	public String handle(String key) {
+		return this.handles.get(key);
+	}
+
+	/** Where the output is written before it is verified and renamed. */
+	public Path partFile() {
+		return this.output.resolveSibling(this.output.getFileName() + ".part");
+	}
+
+	public WorkItem withHandles(Map<String, String> handles) {
+		return new WorkItem(this.jobKey, this.id, this.video, this.instruction, this.music, this.output, this.plan,
+				handles, this.attempts);
+	}
+
+	public WorkItem withPlan(String plan) {
+		return new WorkItem(this.jobKey, this.id, this.video, this.instruction, this.music, this.output, plan,
+				this.handles, this.attempts);
+	}
+
+}

@@ -1,0 +1,24 @@
+package bgmbatch.engine.local;
+
+import bgmbatch.BgmProperties;
+import bgmbatch.engine.EditingEngine;
+import bgmbatch.media.CommandRunner;
+import bgmbatch.media.MediaProbe;
+import bgmbatch.state.StateFolder;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The local engine is the default: chosen unless {@code engine} names another. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "bgm.engine", havingValue = "local", matchIfMissing = true)
+class LocalEngineConfiguration {
+
+	@Bean
+	EditingEngine localEngine(MediaProbe probe, CommandRunner runner, StateFolder state, BgmProperties properties) {
+		return new LocalEngine(probe, runner, new InstructionParser(),
+				new BuiltinMusic(state.root().resolve("music"), new TrackSynthesizer()), properties.ffmpegTimeout());
+	}
+
+}

@@ -1,0 +1,157 @@
+package bgmbatch.job;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+import bgmbatch.BgmProperties;
+import bgmbatch.cli.ExitCode;
+import bgmbatch.engine.EditingEngine;
+import bgmbatch.ledger.ItemStatus;
+import bgmbatch.ledger.Ledger;
+import bgmbatch.manifest.ManifestReader;
+import bgmbatch.manifest.ManifestSource;
+import bgmbatch.state.RunLock;
+import bgmbatch.state.StateFolder;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+
+/**
+ * Starts, restarts or declines a run of the manifest, and maps the result to an exit
+ * code. The manifest is checked whole before anything starts; a run left STARTED by a
+ * killed process is recovered (the run lock proves that process is gone); a finished job
+ * runs again only for items whose output went missing, or when forced.
+ */
+public final class JobRunner {
+
+	private final JobOperator operator;
+
+	private final JobRepository repository;
+
+	private final Job job;
+
+	private final Ledger ledger;
+
+	private final EditingEngine engine;
+
+	private final BgmProperties properties;
+
+	private final StateFolder state;
+
+	private final PrintStream console;
+
+	public JobRunner(JobOperator operator, JobRepository repository, Job job, Ledger ledger, EditingEngine engine,
+			BgmProperties properties, StateFolder state, PrintStream console) {
+		this.operator = operator;
+		this.repository = repository;
+		this.job = job;
+		this.ledger = ledger;
+		this.engine = engine;
+		this.properties = properties;
+		this.state = state;
+		this.console = console;
+	}
+
+	public ExitCode run() throws Exception {
+		ManifestSource source = ManifestSource.of(this.properties.manifest());
+		Path output = this.properties.outputFolder();
+		int rows = new ManifestReader(source, output, this.properties.keepContainer()).validate();
+		this.engine.checkReady();
+		Path lockFile = this.state.lockFile(source.path());
+		Optional<RunLock> lock = RunLock.tryAcquire(lockFile);
+		if (lock.isEmpty()) {
+			this.console.println("Another run of " + source.path() + " is in progress (process "
+					+ RunLock.holder(lockFile) + "); this one exits without doing anything.");
+			return ExitCode.ALREADY_RUNNING;
+		}
+		try (RunLock held = lock.get()) {
+			return run(source, output, rows);
+		}
+	}
+
+	private ExitCode run(ManifestSource source, Path output, int rows) throws Exception {
+		String jobKey = JobParams.jobKey(source.path().toString(), source.sha256());
+		JobParams fresh = new JobParams(source.path(), source.sha256(), 1, output, this.properties.engine());
+		JobExecution last = lastExecution(source);
+		if (last != null && last.getStatus().isRunning()) {
+			// we hold the run lock, so the process that left it running is gone
+			this.console.println("Recovering the run interrupted at " + last.getStartTime() + ".");
+			last = this.operator.recover(last);
+		}
+		if (this.properties.force()) {
+			this.ledger.forget(jobKey);
+			return launch(next(fresh, last));
+		}
+		this.ledger.requeueFailed(jobKey);
+		int missing = this.ledger.requeueMissingOutputs(jobKey, this.engine.redoStageForMissingOutput());
+		if (missing > 0) {
+			this.console.println(missing + " delivered output(s) went missing; they will be made again.");
+		}
+		if (last == null) {
+			this.console.println("Starting " + rows + " item(s) from " + source.path() + " on the "
+					+ this.properties.engine() + " engine.");
+			return launch(fresh);
+		}
+		if (last.getStatus() == BatchStatus.COMPLETED) {
+			Map<ItemStatus, Integer> counts = this.ledger.countByStatus(jobKey);
+			if (counts.getOrDefault(ItemStatus.PENDING, 0) == 0) {
+				this.console.printf("Nothing to do: %d delivered, %d skipped earlier (report in %s).%n",
+						counts.getOrDefault(ItemStatus.DELIVERED, 0), counts.getOrDefault(ItemStatus.SKIPPED, 0),
+						output);
+				return ExitCode.OK;
+			}
+			return launch(next(fresh, last));
+		}
+		if (last.getStatus() == BatchStatus.ABANDONED) {
+			return launch(next(fresh, last));
+		}
+		JobParams previous = JobParams.of(last.getJobParameters());
+		this.console.println("Resuming the run of " + last.getStartTime() + ".");
+		return launch(new JobParams(previous.manifest(), previous.sha256(), previous.generation(), output,
+				this.properties.engine()));
+	}
+
+	private JobExecution lastExecution(ManifestSource source) {
+		JobInstance instance = this.repository.getLastJobInstance(BgmJobConfiguration.JOB_NAME);
+		if (instance == null) {
+			return null;
+		}
+		JobExecution execution = this.repository.getLastJobExecution(instance);
+		if (execution == null) {
+			return null;
+		}
+		JobParams params = JobParams.of(execution.getJobParameters());
+		boolean sameManifest = params.manifest().equals(source.path()) && params.sha256().equals(source.sha256());
+		return sameManifest ? execution : null;
+	}
+
+	private static JobParams next(JobParams fresh, JobExecution last) {
+		long generation = last == null ? 1 : JobParams.of(last.getJobParameters()).generation() + 1;
+		return new JobParams(fresh.manifest(), fresh.sha256(), generation, fresh.output(), fresh.engine());
+	}
+
+	private ExitCode launch(JobParams params) throws Exception {
+		JobExecution execution = this.operator.start(this.job, params.toJobParameters());
+		if (JobConclusion.HALTED.equals(execution.getExitStatus().getExitCode())) {
+			return ExitCode.HALTED;
+		}
+		if (execution.getStatus() != BatchStatus.COMPLETED) {
+			return ExitCode.FAILED;
+		}
+		int skipped = this.ledger.countByStatus(params.jobKey()).getOrDefault(ItemStatus.SKIPPED, 0);
+		return skipped > 0 ? ExitCode.SKIPPED : ExitCode.OK;
+	}
+
+	/** Exposed for tests that inspect the ledger of the job they ran. */
+	public static String jobKeyOf(Path manifest) {
+		ManifestSource source = ManifestSource.of(manifest);
+		return JobParams.jobKey(source.path().toString(), source.sha256());
+	}
+
+}

@@ -1,0 +1,97 @@
+package bgmbatch.job;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Set;
+
+import bgmbatch.engine.Stage;
+import bgmbatch.ledger.ItemStatus;
+import bgmbatch.ledger.LedgerItem;
+import bgmbatch.manifest.ManifestRow;
+
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+/**
+ * Turns a manifest row into a ledger item, checking what can be checked without an
+ * engine. A row whose files are missing or unusable becomes a skipped item with the
+ * reason, so the rest of the job goes on.
+ */
+final class RowChecker implements ItemProcessor<ManifestRow, LedgerItem> {
+
+	static final Set<String> VIDEO_EXTENSIONS = Set.of("mp4", "mov", "avi", "webm", "mkv");
+
+	/** Hashing whole multi-gigabyte inputs would cost more than the edit; ends and size suffice to notice a change. */
+	private static final int FINGERPRINT_SAMPLE = 1 << 16;
+
+	private final String jobKey;
+
+	RowChecker(String jobKey) {
+		this.jobKey = jobKey;
+	}
+
+	@Override
+	public LedgerItem process(ManifestRow row) {
+		String problem = problem(row);
+		String fingerprint = problem == null ? fingerprint(row.video()) : null;
+		if (problem == null && fingerprint == null) {
+			problem = "the video " + row.video() + " cannot be read";
+		}
+		return new LedgerItem(this.jobKey, row.id(), row.row(), row.line(), row.video(), fingerprint,
+				row.instruction(), row.music(), row.output(), Stage.UPLOAD,
+				problem == null ? ItemStatus.PENDING : ItemStatus.SKIPPED, null, null, null, 0, problem, 0, null);
+	}
+
+	private static String problem(ManifestRow row) {
+		String extension = extension(row.video());
+		if (!Files.exists(row.video())) {
+			return "the video " + row.video() + " does not exist";
+		}
+		if (!Files.isRegularFile(row.video())) {
+			return "the video " + row.video() + " is not a file";
+		}
+		if (!Files.isReadable(row.video())) {
+			return "the video " + row.video() + " is not readable (check its permissions)";
+		}
+		if (!VIDEO_EXTENSIONS.contains(extension)) {
+			return "unsupported video type '." + extension + "'; accepted: mp4, mov, avi, webm, mkv";
+		}
+		if (row.music() != null && !(Files.isRegularFile(row.music()) && Files.isReadable(row.music()))) {
+			return "the music file " + row.music() + " does not exist or is not readable";
+		}
+		return null;
+	}
+
+	private static String extension(Path file) {
+		String name = file.getFileName().toString();
+		int dot = name.lastIndexOf('.');
+		return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+	}
+
+	/** Size plus a hash of the first and last 64 KiB: cheap, and changes when the file is replaced. */
+	static String fingerprint(Path file) {
+		try (InputStream in = Files.newInputStream(file)) {
+			long size = Files.size(file);
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			digest.update(in.readNBytes(FINGERPRINT_SAMPLE));
+			long tail = size - 2L * FINGERPRINT_SAMPLE;
+			if (tail > 0) {
+				in.skipNBytes(tail);
+			}
+			digest.update(in.readAllBytes());
+			return size + ":" + HexFormat.of().formatHex(digest.digest(), 0, 16);
+		}
+		catch (IOException ex) {
+			return null;
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every Java runtime has SHA-256", ex);
+		}
+	}
+
+}

@@ -1,0 +1,280 @@
+package bgmbatch.manifest;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads a manifest row by row, checking its structure as it goes: it never holds the
+ * whole file, only the ids and outputs seen so far (to catch duplicates). A structural
+ * problem stops the read with a {@link ManifestException} naming the row and column;
+ * whether a row's files exist is not its business (that makes a skipped item, not a
+ * broken manifest).
+ */
+public final class ManifestReader {
+
+	/** Extensions an output may have; the extension picks the container. */
+	public static final Set<String> OUTPUT_EXTENSIONS = Set.of("mp4", "mov", "mkv", "webm", "m4v");
+
+	private static final String RESERVED = "<>:\"|?*\\";
+
+	private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
+		.setHeader()
+		.setSkipHeaderRecord(true)
+		.setCommentMarker('#')
+		.setIgnoreEmptyLines(true)
+		.setIgnoreSurroundingSpaces(true)
+		.setAllowMissingColumnNames(true)
+		.get();
+
+	private final ManifestSource source;
+
+	private final Path outputFolder;
+
+	private final boolean keepContainer;
+
+	/**
+	 * @param source the manifest
+	 * @param outputFolder the folder outputs go into (absolute)
+	 * @param keepContainer whether a default output name keeps the input's extension
+	 * rather than becoming .mp4
+	 */
+	public ManifestReader(ManifestSource source, Path outputFolder, boolean keepContainer) {
+		this.source = source;
+		this.outputFolder = outputFolder.toAbsolutePath().normalize();
+		this.keepContainer = keepContainer;
+	}
+
+	/** Checks the whole manifest and counts its rows. */
+	public int validate() {
+		int rows = 0;
+		try (Cursor cursor = open()) {
+			while (cursor.next() != null) {
+				rows++;
+			}
+		}
+		return rows;
+	}
+
+	/** Opens the manifest for reading row by row; the cursor checks structure as it goes. */
+	public Cursor open() {
+		try {
+			Reader reader = skipBom(this.source.open());
+			CSVParser parser = FORMAT.parse(reader);
+			return new Cursor(parser, checkHeader(parser));
+		}
+		catch (CharacterCodingException ex) {
+			throw notUtf8(1, ex);
+		}
+		catch (IOException ex) {
+			throw new ManifestException("cannot read manifest " + this.source.path() + ": " + ex.getMessage(), ex);
+		}
+		catch (UncheckedIOException ex) {
+			throw malformed(ex, 1);
+		}
+	}
+
+	/** Rows in file order. Not thread-safe: one reader drives it. */
+	public final class Cursor implements AutoCloseable {
+
+		private final CSVParser parser;
+
+		private final Map<Column, String> headers;
+
+		private final Iterator<CSVRecord> records;
+
+		private final Set<String> ids = new HashSet<>();
+
+		private final Map<String, Integer> outputs = new HashMap<>();
+
+		private int row;
+
+		private Cursor(CSVParser parser, Map<Column, String> headers) {
+			this.parser = parser;
+			this.headers = headers;
+			this.records = parser.iterator();
+		}
+
+		/** The next row, or null at the end. */
+		public ManifestRow next() {
+			if (!hasNext(this.records, this.parser)) {
+				return null;
+			}
+			CSVRecord record = this.records.next();
+			this.row++;
+			ManifestRow parsed = parse(record, this.row, this.parser.getCurrentLineNumber(), this.headers);
+			if (!this.ids.add(parsed.id())) {
+				throw ManifestException.at(parsed.line(), this.row, "id",
+						"the id '" + parsed.id() + "' is used by an earlier row; ids must be unique");
+			}
+			Integer earlier = this.outputs.putIfAbsent(parsed.output().toString(), this.row);
+			if (earlier != null) {
+				throw ManifestException.at(parsed.line(), this.row, "output", "row " + earlier + " already writes "
+						+ ManifestReader.this.outputFolder.relativize(parsed.output())
+						+ "; give one of them another name in the output column");
+			}
+			return parsed;
+		}
+
+		@Override
+		public void close() {
+			try {
+				this.parser.close();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+	}
+
+	private static boolean hasNext(Iterator<CSVRecord> records, CSVParser parser) {
+		try {
+			return records.hasNext();
+		}
+		catch (UncheckedIOException ex) {
+			throw malformed(ex, parser.getCurrentLineNumber() + 1);
+		}
+	}
+
+	private static ManifestException malformed(UncheckedIOException ex, long line) {
+		if (ex.getCause() instanceof CharacterCodingException coding) {
+			return notUtf8(line, coding);
+		}
+		return new ManifestException("manifest near line " + line + ": " + ex.getCause().getMessage()
+				+ " (check for an unclosed quote)", ex);
+	}
+
+	private static ManifestException notUtf8(long line, CharacterCodingException ex) {
+		return new ManifestException("manifest line " + line
+				+ ": the file is not UTF-8 text; save it as UTF-8 (\"CSV UTF-8\" in a spreadsheet)", ex);
+	}
+
+	private Map<Column, String> checkHeader(CSVParser parser) {
+		Map<Column, String> headers = new EnumMap<>(Column.class);
+		if (parser.getHeaderNames().isEmpty()) {
+			throw new ManifestException("manifest " + this.source.path()
+					+ " has no header; the first line must name the columns, e.g. video,instruction");
+		}
+		for (String name : parser.getHeaderNames()) {
+			if (name.isBlank()) {
+				continue;
+			}
+			Column column = Column.fromHeader(name)
+				.orElseThrow(() -> ManifestException.at(1, 0, name,
+						"unknown column; the columns are " + Column.allHeaders()));
+			if (headers.put(column, name) != null) {
+				throw ManifestException.at(1, 0, name, "the column appears twice in the header");
+			}
+		}
+		for (Column column : Column.values()) {
+			if (column.required() && !headers.containsKey(column)) {
+				throw ManifestException.at(1, 0, column.header(),
+						"the header has no '" + column.header() + "' column; the columns are " + Column.allHeaders());
+			}
+		}
+		return headers;
+	}
+
+	private ManifestRow parse(CSVRecord record, int row, long line, Map<Column, String> headers) {
+		String video = value(record, headers, Column.VIDEO);
+		if (video.isEmpty()) {
+			throw ManifestException.at(line, row, "video", "empty; every row needs a video file");
+		}
+		Path videoPath = resolve(video, line, row, Column.VIDEO);
+		String music = value(record, headers, Column.MUSIC);
+		String id = value(record, headers, Column.ID);
+		if (id.isEmpty()) {
+			id = "row-" + row;
+		}
+		else if (id.length() > 200 || id.chars().anyMatch(Character::isISOControl)) {
+			throw ManifestException.at(line, row, "id", "an id must be at most 200 characters with no control characters");
+		}
+		return new ManifestRow(row, line, id, videoPath, value(record, headers, Column.INSTRUCTION),
+				music.isEmpty() ? null : resolve(music, line, row, Column.MUSIC),
+				output(value(record, headers, Column.OUTPUT), videoPath, line, row));
+	}
+
+	private static String value(CSVRecord record, Map<Column, String> headers, Column column) {
+		String header = headers.get(column);
+		if (header == null || !record.isSet(header)) {
+			return "";
+		}
+		return record.get(header).strip();
+	}
+
+	private Path resolve(String value, long line, int row, Column column) {
+		try {
+			return this.source.folder().resolve(value).normalize();
+		}
+		catch (InvalidPathException ex) {
+			throw ManifestException.at(line, row, column.header(), "not a valid path: " + ex.getReason());
+		}
+	}
+
+	private Path output(String value, Path video, long line, int row) {
+		String name = value;
+		if (name.isEmpty()) {
+			String file = video.getFileName().toString();
+			int dot = file.lastIndexOf('.');
+			String base = dot > 0 ? file.substring(0, dot) : file;
+			String extension = this.keepContainer && dot > 0 ? file.substring(dot + 1).toLowerCase(Locale.ROOT) : "mp4";
+			name = base + "." + (OUTPUT_EXTENSIONS.contains(extension) ? extension : "mp4");
+		}
+		checkOutputName(name, line, row);
+		Path output = this.outputFolder.resolve(name).normalize();
+		if (!output.startsWith(this.outputFolder) || output.equals(this.outputFolder)) {
+			throw ManifestException.at(line, row, "output", "'" + value + "' is outside the output folder");
+		}
+		return output;
+	}
+
+	private static void checkOutputName(String name, long line, int row) {
+		if (name.startsWith("/") || name.startsWith("~") || (name.length() > 1 && name.charAt(1) == ':')) {
+			throw ManifestException.at(line, row, "output",
+					"'" + name + "' is an absolute path; give a name relative to the output folder");
+		}
+		for (String segment : name.split("/")) {
+			if (segment.equals("..")) {
+				throw ManifestException.at(line, row, "output",
+						"'" + name + "' contains '..'; outputs must stay inside the output folder");
+			}
+		}
+		for (char c : name.toCharArray()) {
+			if (Character.isISOControl(c) || RESERVED.indexOf(c) >= 0) {
+				throw ManifestException.at(line, row, "output", "'" + name.replaceAll("\\p{Cntrl}", "?")
+						+ "' contains a reserved character (" + RESERVED + " or a control character)");
+			}
+		}
+		String lower = name.toLowerCase(Locale.ROOT);
+		int dot = lower.lastIndexOf('.');
+		if (dot < 0 || !OUTPUT_EXTENSIONS.contains(lower.substring(dot + 1))) {
+			throw ManifestException.at(line, row, "output",
+					"'" + name + "' must end in one of ." + String.join(", .", OUTPUT_EXTENSIONS.stream().sorted().toList()));
+		}
+	}
+
+	private static Reader skipBom(Reader reader) throws IOException {
+		java.io.PushbackReader pushback = new java.io.PushbackReader(reader, 1);
+		int first = pushback.read();
+		if (first != -1 && first != '\uFEFF') {
+			pushback.unread(first);
+		}
+		return pushback;
+	}
+
+}

@@ -1,0 +1,18 @@
+package bgmbatch.manifest;
+
+import java.nio.file.Path;
+
+/**
+ * One data row of a manifest, with its paths resolved.
+ *
+ * @param row the data row's number, 1 for the first row under the header
+ * @param line the line of the file the row ends on (what an editor shows)
+ * @param id the row's id: the {@code id} column, else {@code row-<row>}
+ * @param video the input video, resolved against the manifest's folder
+ * @param instruction the instruction, empty when not given
+ * @param music the music file, resolved against the manifest's folder, or null
+ * @param output the output file, inside the output folder
+ */
+public record ManifestRow(int row, long line, String id, Path video, String instruction, Path music, Path output) {
+
+}

@@ -1,0 +1,120 @@
+package bgmbatch.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import bgmbatch.ledger.ItemStatus;
+import bgmbatch.ledger.Ledger;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Writes report.csv and report.json into the output folder from the ledger, streaming,
+ * so a job of any size fits. Each file is written aside and renamed, so a reader never
+ * sees half a report.
+ */
+public final class ReportWriter {
+
+	static final String[] CSV_HEADER = { "id", "line", "video", "instruction", "music", "result", "stage", "reason",
+			"plan", "output", "attempts", "credits", "seconds" };
+
+	private final Ledger ledger;
+
+	private final ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+
+	public ReportWriter(Ledger ledger) {
+		this.ledger = ledger;
+	}
+
+	/**
+	 * Writes both reports and returns the summary.
+	 * @param jobKey the job
+	 * @param header facts about the run for the JSON report's "job" object
+	 * @param outputFolder where the reports go
+	 */
+	public RunSummary write(String jobKey, Map<String, Object> header, Path outputFolder, String manifest,
+			String engine, String outcome) throws IOException {
+		Files.createDirectories(outputFolder);
+		Path csvPart = outputFolder.resolve(".report.csv.part");
+		Path jsonPart = outputFolder.resolve(".report.json.part");
+		int[] counts = new int[ItemStatus.values().length];
+		List<ItemReport> problems = new ArrayList<>();
+		RunSummary summary;
+		try (Writer csvOut = Files.newBufferedWriter(csvPart, StandardCharsets.UTF_8);
+				CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader(CSV_HEADER).get().print(csvOut);
+				OutputStream jsonOut = Files.newOutputStream(jsonPart);
+				JsonGenerator gen = this.json.getFactory().createGenerator(jsonOut, JsonEncoding.UTF8)) {
+			gen.useDefaultPrettyPrinter();
+			gen.writeStartObject();
+			gen.writeObjectField("job", header);
+			gen.writeArrayFieldStart("items");
+			IOException[] failure = { null };
+			this.ledger.forEach(jobKey, (item) -> {
+				ItemReport report = ItemReport.of(item);
+				counts[item.status().ordinal()]++;
+				if ((item.status() == ItemStatus.SKIPPED || item.status() == ItemStatus.FAILED)
+						&& problems.size() < RunSummary.MAX_PROBLEMS) {
+					problems.add(report);
+				}
+				try {
+					csv.printRecord(report.id(), report.line(), report.video(), report.instruction(), report.music(),
+							report.result(), report.stage(), report.reason(), report.plan(), report.output(),
+							report.attempts(), report.credits(), seconds(report.seconds()));
+					this.json.writeValue(gen, report);
+				}
+				catch (IOException ex) {
+					failure[0] = ex;
+				}
+			});
+			if (failure[0] != null) {
+				throw failure[0];
+			}
+			gen.writeEndArray();
+			summary = summary(manifest, engine, outcome, counts, problems);
+			gen.writeObjectField("totals", Map.of("total", summary.total(), "delivered", summary.delivered(),
+					"skipped", summary.skipped(), "failed", summary.failed(), "pending", summary.pending()));
+			gen.writeEndObject();
+		}
+		Files.move(csvPart, outputFolder.resolve("report.csv"), StandardCopyOption.REPLACE_EXISTING,
+				StandardCopyOption.ATOMIC_MOVE);
+		Files.move(jsonPart, outputFolder.resolve("report.json"), StandardCopyOption.REPLACE_EXISTING,
+				StandardCopyOption.ATOMIC_MOVE);
+		return summary;
+	}
+
+	private static RunSummary summary(String manifest, String engine, String outcome, int[] counts,
+			List<ItemReport> problems) {
+		int total = 0;
+		for (int count : counts) {
+			total += count;
+		}
+		return new RunSummary(manifest, engine, outcome, total, counts[ItemStatus.DELIVERED.ordinal()],
+				counts[ItemStatus.SKIPPED.ordinal()], counts[ItemStatus.FAILED.ordinal()],
+				counts[ItemStatus.PENDING.ordinal()], problems);
+	}
+
+	private static String seconds(Map<String, Double> timings) {
+		StringBuilder text = new StringBuilder();
+		new TreeMap<>(timings).forEach((stage, value) -> text.append(text.isEmpty() ? "" : " ")
+			.append(stage)
+			.append('=')
+			.append(String.format(java.util.Locale.ROOT, "%.2f", value)));
+		return text.toString();
+	}
+
+}

@@ -1,0 +1,32 @@
+package bgmbatch.report;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/** The end-of-run summary on the console: totals, then each item that needs attention. */
+public final class SummaryPrinter {
+
+	private final PrintStream out;
+
+	public SummaryPrinter(PrintStream out) {
+		this.out = out;
+	}
+
+	public void print(RunSummary summary, Path reportFolder) {
+		this.out.println();
+		this.out.println(summary.outcome());
+		this.out.printf("  %d delivered, %d skipped, %d failed%s (of %d)%n", summary.delivered(), summary.skipped(),
+				summary.failed(), summary.pending() > 0 ? ", " + summary.pending() + " not reached" : "",
+				summary.total());
+		for (ItemReport item : summary.problems()) {
+			this.out.printf("  %-7s %s (line %d): %s%n", item.result(), item.id(), item.line(), item.reason());
+		}
+		if (summary.unlistedProblems() > 0) {
+			this.out.printf("  ... and %d more; see the report%n", summary.unlistedProblems());
+		}
+		if (reportFolder != null) {
+			this.out.println("  report: " + reportFolder.resolve("report.csv") + " and report.json");
+		}
+	}
+
+}

@@ -1,0 +1,87 @@
+package bgmbatch.state;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * The state folder: one job database per manifest (so runs of different manifests never
+ * contend for a database lock), run locks, credentials and logs.
+ */
+public final class StateFolder {
+
+	private final Path root;
+
+	public StateFolder(Path root) {
+		this.root = root.toAbsolutePath().normalize();
+	}
+
+	public Path root() {
+		return this.root;
+	}
+
+	/**
+	 * Creates the folder and proves it writable.
+	 * @throws StateFolderException when it is not
+	 */
+	public void ensureWritable() {
+		try {
+			Files.createDirectories(this.root);
+			Path probe = Files.createTempFile(this.root, ".write-check", ".tmp");
+			Files.delete(probe);
+		}
+		catch (IOException | SecurityException ex) {
+			throw new StateFolderException("the state folder " + this.root + " is not writable (" + ex.getMessage()
+					+ "); make it writable or choose another with state-dir=DIR");
+		}
+	}
+
+	/** A stable, readable name for a manifest: its file name plus a hash of its absolute path. */
+	public static String slug(Path manifest) {
+		Path absolute = manifest.toAbsolutePath().normalize();
+		String name = absolute.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_").toLowerCase(Locale.ROOT);
+		if (name.length() > 40) {
+			name = name.substring(0, 40);
+		}
+		return name + "-" + sha256(absolute.toString()).substring(0, 10);
+	}
+
+	public Path databaseFolder(Path manifest) {
+		return this.root.resolve("db").resolve(slug(manifest));
+	}
+
+	/**
+	 * The JDBC URL of a manifest's job database. {@code write_delay=false} makes every
+	 * commit durable (the default loses up to half a second on kill -9); {@code mvcc}
+	 * lets concurrent lanes commit without serialization failures; {@code shutdown=true}
+	 * closes the files cleanly when the pool closes its last connection.
+	 */
+	public String databaseUrl(Path manifest) {
+		return "jdbc:hsqldb:file:" + databaseFolder(manifest).resolve("batch")
+				+ ";hsqldb.tx=mvcc;hsqldb.write_delay=false;sql.enforce_strict_size=true;shutdown=true";
+	}
+
+	public Path lockFile(Path manifest) {
+		return this.root.resolve("locks").resolve(slug(manifest) + ".lock");
+	}
+
+	public Path logs() {
+		return this.root.resolve("logs");
+	}
+
+	private static String sha256(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every Java runtime has SHA-256", ex);
+		}
+	}
+
+}

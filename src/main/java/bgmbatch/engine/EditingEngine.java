@@ -39,6 +39,20 @@ public interface EditingEngine {
 	default void checkReady() {
 	}
 
+	/**
+	 * Prints, per item, what a run would do, and what it would spend, without doing or
+	 * spending anything.
+	 * @param items the manifest's items in order
+	 * @param out where to print
+	 * @return whether the run could go ahead (for a paid service: whether the balance covers it)
+	 */
+	default boolean dryRun(java.util.stream.Stream<WorkItem> items, java.io.PrintStream out) {
+		items.forEach((item) -> out.printf("  %s: would add music to %s: \"%s\"%n", item.id(), item.video().getFileName(),
+				item.instruction()));
+		out.println("Dry run: this engine spends no credits.");
+		return true;
+	}
+
 	/** The cheapest stage that recreates a delivered output that has gone missing. */
 	Stage redoStageForMissingOutput();
 

@@ -63,6 +63,9 @@ public final class JobRunner {
 		Path output = this.properties.outputFolder();
 		int rows = new ManifestReader(source, output, this.properties.keepContainer()).validate();
 		this.engine.checkReady();
+		if (this.properties.dryRun()) {
+			return new DryRun(this.engine, this.console).run(source, output, this.properties.keepContainer());
+		}
 		Path lockFile = this.state.lockFile(source.path());
 		Optional<RunLock> lock = RunLock.tryAcquire(lockFile);
 		if (lock.isEmpty()) {

@@ -113,8 +113,10 @@ public final class FakeNemoServer implements AutoCloseable {
 
 	public volatile String serverErrorPath = "/";
 
-	/** Answer code 1002 to the next N session-bound requests (as if the session expired). */
+	/** Answer code 1002 to the next N session-bound requests under {@link #sessionLossPath} (the session expired). */
 	public final AtomicInteger sessionsLost = new AtomicInteger();
+
+	public volatile String sessionLossPath = "/";
 
 	/** Refuse uploads with this code (4001 or 4002) when not 0. */
 	public volatile int uploadRefusal;
@@ -272,7 +274,7 @@ public final class FakeNemoServer implements AutoCloseable {
 		}
 		if (method.equals("GET") && path.startsWith("/api/state/nemo_agent/me/") && path.endsWith("/latest")) {
 			String session = path.substring("/api/state/nemo_agent/me/".length(), path.length() - "/latest".length());
-			return state(session);
+			return state(session, request);
 		}
 		if (method.equals("POST") && path.equals("/api/render/proxy/lambda")) {
 			return submitRender(request);
@@ -331,15 +333,16 @@ public final class FakeNemoServer implements AutoCloseable {
 		return ok(this.json.createObjectNode().put("session_id", id).put("task_id", "task_" + id));
 	}
 
-	private boolean lost(String session) {
-		if (this.sessionsLost.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
+	private boolean lost(String session, RecordedRequest request) {
+		if (request.getUrl().encodedPath().startsWith(this.sessionLossPath)
+				&& this.sessionsLost.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
 			this.sessions.remove(session);
 		}
 		return !this.sessions.containsKey(session);
 	}
 
 	private MockResponse upload(RecordedRequest request, String sessionId) throws IOException {
-		if (lost(sessionId)) {
+		if (lost(sessionId, request)) {
 			return reply(200, error(1002, "session not found"));
 		}
 		Session session = this.sessions.get(sessionId);
@@ -387,7 +390,7 @@ public final class FakeNemoServer implements AutoCloseable {
 	private MockResponse edit(RecordedRequest request, int number, long arrived) throws IOException {
 		JsonNode body = this.json.readTree(request.getBody().utf8());
 		String sessionId = body.path("session_id").asText();
-		if (lost(sessionId)) {
+		if (lost(sessionId, request)) {
 			return reply(200, error(1002, "session not found"));
 		}
 		if (this.balance.get() < EDIT_COST) {
@@ -429,8 +432,8 @@ public final class FakeNemoServer implements AutoCloseable {
 		return response.build();
 	}
 
-	private MockResponse state(String sessionId) {
-		if (lost(sessionId)) {
+	private MockResponse state(String sessionId, RecordedRequest request) {
+		if (lost(sessionId, request)) {
 			return reply(200, error(1002, "session not found"));
 		}
 		Session session = this.sessions.get(sessionId);

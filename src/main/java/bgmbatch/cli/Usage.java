@@ -18,6 +18,11 @@ final class Usage {
 			  force=true         redo every item, even delivered ones
 			  state-dir=DIR      job database, caches and logs (default: .bgm-batch)
 			  format=same        keep each input's container instead of writing MP4
+			  dry-run=true       check the manifest (and, on nemo, the token and balance), print what each
+			                     item would do and cost, spend nothing; exit 4 if credits would not suffice
+			  nemo.NAME=VALUE    cloud engine settings (bgm.nemo.*), e.g. nemo.credits-per-item=50;
+			                     the token comes from the environment variable NEMO_TOKEN, else an
+			                     anonymous one is obtained once and cached in the state folder
 
 			Exit codes:
 			  0  every item delivered, or nothing to do

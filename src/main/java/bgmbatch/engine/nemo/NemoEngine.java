@@ -24,7 +24,6 @@ import bgmbatch.engine.StageResult;
 import bgmbatch.engine.TransientEngineException;
 import bgmbatch.engine.WorkItem;
 import bgmbatch.engine.nemo.client.Draft;
-import bgmbatch.engine.nemo.client.EditRefusedException;
 import bgmbatch.engine.nemo.client.EditStream;
 import bgmbatch.engine.nemo.client.NemoClient;
 import bgmbatch.engine.nemo.client.RenderStatus;
@@ -118,7 +117,8 @@ public final class NemoEngine implements EditingEngine {
 			if (item.handle(EDIT_SENT) != null) {
 				// sent by an attempt that never finished: sending again would pay twice
 				awaitMusic(session, "the instruction was sent by an earlier, interrupted attempt");
-				return new StageResult(Map.of(), plan(item.handle(REPLY)), 0);
+				// that attempt paid but never got to record it
+				return new StageResult(Map.of(), plan(item.handle(REPLY)), this.properties.creditsPerItem());
 			}
 			return send(item, session, journal);
 		}
@@ -274,8 +274,10 @@ public final class NemoEngine implements EditingEngine {
 				}
 			});
 		}
-		catch (EditRefusedException ex) {
-			// refused before it was accepted: nothing was charged, a later attempt may send it
+		catch (RuntimeException ex) {
+			// the client throws only when the service answered with a refusal instead of a stream
+			// (rate limit, expired token, no credits, session gone): it did not take the message,
+			// nothing was charged, so a later attempt may send it
 			journal.record(EDIT_SENT, null);
 			throw ex;
 		}

@@ -205,6 +205,39 @@ class NemoClientTest {
 	}
 
 	@Test
+	void aConnectionResetIsRetriedWithBackoff() {
+		this.fake.connectionResets.set(2);
+		assertThat(this.client.availableCredits()).isEqualTo(1000);
+		assertThat(this.fake.calls("GET", "/api/credits").stream().map(RecordedCall::status).toList()).last()
+			.isEqualTo(200);
+	}
+
+	@Test
+	void aSlowAnswerTimesOutAndIsRetried() {
+		NemoProperties fast = NemoTestSupport.fast(this.fake.url());
+		NemoProperties impatient = new NemoProperties(fast.baseUrl(), null, fast.skillPlatform(), fast.skillVersion(),
+				fast.pollInterval(), fast.renderTimeout(), fast.sseDropWait(), fast.statePolls(), fast.creditsPerItem(),
+				fast.creditMargin(), fast.retryEdit(), fast.max429Retries(), fast.defaultRetryAfter(),
+				fast.maxRetryAfter(), fast.maxRetries(), fast.backoffInitial(), fast.backoffMax(), fast.connectTimeout(),
+				java.time.Duration.ofMillis(200), fast.callTimeout(), fast.editTimeout());
+		NemoClient client = new NemoClient(impatient, this.dir.resolve("impatient"));
+		client.ensureToken();
+		this.fake.latencyMillis = 1000;
+		this.fake.slowAnswers.set(1);
+		assertThat(client.availableCredits()).isEqualTo(1000);
+		assertThat(this.fake.calls("GET", "/api/credits")).hasSize(2);
+	}
+
+	@Test
+	void anEditRefusedForCreditsStopsTheJobWithoutAStream() {
+		String session = this.client.createSession();
+		this.fake.balance.set(0);
+		assertThatThrownBy(() -> this.client.edit(session, "add music", (text) -> {
+		})).isInstanceOf(JobHaltException.class).hasMessageContaining("2001");
+		assertThat(this.fake.messagesTo(session)).isZero();
+	}
+
+	@Test
 	void anEditAnsweredWith5xxIsNeverSentAgain() {
 		String session = this.client.createSession();
 		this.fake.serverErrors.set(5);

@@ -144,7 +144,8 @@ public final class NemoClient {
 	 * the result for the caller to check the draft.
 	 * @param onText called with each assistant text as it arrives
 	 * @throws EditRefusedException when the service answered with a refusal (rate limit,
-	 * expired token) before accepting the message
+	 * expired token) before accepting the message; any other exception also means the
+	 * message was not accepted (no credits, session gone), never that it was
 	 */
 	public EditStream edit(String session, String instruction, Consumer<String> onText) {
 		ObjectNode body = this.json.createObjectNode()

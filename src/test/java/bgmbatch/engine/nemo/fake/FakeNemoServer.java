@@ -78,6 +78,8 @@ public final class FakeNemoServer implements AutoCloseable {
 
 	private final Map<String, byte[]> outputs = new ConcurrentHashMap<>();
 
+	private final Map<String, byte[]> rendered = new ConcurrentHashMap<>();
+
 	private final AtomicInteger sessionCount = new AtomicInteger();
 
 	// ---- knobs ----
@@ -138,6 +140,12 @@ public final class FakeNemoServer implements AutoCloseable {
 
 	/** Delay before each answer, in milliseconds. */
 	public volatile long latencyMillis;
+
+	/** The next N answers are delayed by {@link #latencyMillis} (slow responses, for timeouts). */
+	public final AtomicInteger slowAnswers = new AtomicInteger();
+
+	/** The next N requests get their connection cut instead of an answer (a reset). */
+	public final AtomicInteger connectionResets = new AtomicInteger();
 
 	/** Use the {@code success} envelope everywhere instead of {@code code}. */
 	public volatile boolean successEnvelope;
@@ -224,7 +232,7 @@ public final class FakeNemoServer implements AutoCloseable {
 		catch (RuntimeException | IOException ex) {
 			response = reply(500, error(500, "fake failed: " + ex));
 		}
-		if (this.latencyMillis > 0) {
+		if (this.latencyMillis > 0 && this.slowAnswers.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
 			response = response.newBuilder().headersDelay(this.latencyMillis, TimeUnit.MILLISECONDS).build();
 		}
 		this.calls.add(new RecordedCall(number, arrived, System.nanoTime(), method, path, request.getHeaders(),
@@ -245,6 +253,9 @@ public final class FakeNemoServer implements AutoCloseable {
 				limited.setHeader("Retry-After", this.retryAfter);
 			}
 			return limited.build();
+		}
+		if (this.connectionResets.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
+			return new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
 		}
 		if (path.startsWith(this.serverErrorPath) && this.serverErrors.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
 			return new MockResponse.Builder().code(503).body("upstream unavailable").build();
@@ -544,13 +555,32 @@ public final class FakeNemoServer implements AutoCloseable {
 			return;
 		}
 		Path video = this.sessions.get(render.session).video;
+		String content = java.util.HexFormat.of().formatHex(sha256(Files.readAllBytes(video)));
+		byte[] made = this.rendered.get(content);
+		if (made != null) {
+			// the same input renders to the same output: ffmpeg runs once per distinct video
+			Files.write(this.folder.resolve(render.id + ".mp4"), made);
+			this.outputs.put(render.id, made);
+			return;
+		}
 		Path out = this.folder.resolve(render.id + ".mp4");
 		String duration = run(List.of("ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0",
 				video.toString())).strip();
 		run(List.of("ffmpeg", "-v", "error", "-y", "-i", video.toString(), "-f", "lavfi", "-i",
 				"sine=frequency=440:sample_rate=44100:duration=" + duration, "-map", "0:v:0", "-map", "1:a:0", "-c:v",
 				"copy", "-c:a", "aac", "-b:a", "64k", out.toString()));
-		this.outputs.put(render.id, Files.readAllBytes(out));
+		byte[] bytes = Files.readAllBytes(out);
+		this.rendered.put(content, bytes);
+		this.outputs.put(render.id, bytes);
+	}
+
+	private static byte[] sha256(byte[] bytes) {
+		try {
+			return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static String run(List<String> command) throws IOException {

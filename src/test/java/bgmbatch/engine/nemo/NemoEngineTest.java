@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
+import bgmbatch.engine.ItemFailedException;
 import bgmbatch.engine.ItemRejectedException;
 import bgmbatch.engine.JobHaltException;
 import bgmbatch.engine.Journal;
@@ -94,6 +95,36 @@ class NemoEngineTest {
 		assertThat(this.fake.calls("POST", "/api/tasks")).hasSize(2);
 		assertThat(this.fake.sessions()).containsExactly(this.handles.get(NemoEngine.SESSION));
 		assertThat(this.handles).containsKey(NemoEngine.FILE_URL);
+	}
+
+	@Test
+	void retryEditSendsTheInstructionOnceMoreWhenTheDraftHasNoMusic() throws IOException {
+		NemoProperties fast = NemoTestSupport.fast(this.fake.url());
+		NemoProperties retrying = new NemoProperties(fast.baseUrl(), null, fast.skillPlatform(), fast.skillVersion(),
+				fast.pollInterval(), fast.renderTimeout(), fast.sseDropWait(), fast.statePolls(), fast.creditsPerItem(),
+				fast.creditMargin(), true, fast.max429Retries(), fast.defaultRetryAfter(), fast.maxRetryAfter(),
+				fast.maxRetries(), fast.backoffInitial(), fast.backoffMax(), fast.connectTimeout(), fast.readTimeout(),
+				fast.callTimeout(), fast.editTimeout());
+		NemoEngine engine = new NemoEngine(new NemoClient(retrying, this.dir.resolve("state")), retrying);
+		Path video = Files.writeString(this.dir.resolve("clip.mp4"), "bytes");
+		this.fake.editAddsMusic = false;
+		engine.upload(item(video), this.journal);
+		engine.edit(item(video), this.journal);
+		this.fake.editAddsMusic = true;
+		engine.verify(item(video), this.journal);
+		assertThat(this.fake.messagesTo(this.handles.get(NemoEngine.SESSION))).isEqualTo(2);
+		assertThat(this.handles).containsKeys(NemoEngine.EDIT_RETRIED, NemoEngine.TRACKS);
+	}
+
+	@Test
+	void withoutRetryEditAMissingTrackFailsTheItemAndSendsNothing() throws IOException {
+		Path video = Files.writeString(this.dir.resolve("clip.mp4"), "bytes");
+		this.fake.editAddsMusic = false;
+		this.engine.upload(item(video), this.journal);
+		this.engine.edit(item(video), this.journal);
+		assertThatThrownBy(() -> this.engine.verify(item(video), this.journal)).isInstanceOf(ItemFailedException.class)
+			.hasMessageContaining("the assistant said: Done! Click Export");
+		assertThat(this.fake.calls("POST", "/run_sse")).hasSize(1);
 	}
 
 	private WorkItem item(Path video) {

@@ -1,5 +1,8 @@
 package bgmbatch.engine;
 
+import java.io.PrintStream;
+import java.util.stream.Stream;
+
 /**
  * The port both editing engines implement. Each method runs one stage for one item and
  * is called again on restart for items whose stage did not finish, so every method must
@@ -46,7 +49,7 @@ public interface EditingEngine {
 	 * @param out where to print
 	 * @return whether the run could go ahead (for a paid service: whether the balance covers it)
 	 */
-	default boolean dryRun(java.util.stream.Stream<WorkItem> items, java.io.PrintStream out) {
+	default boolean dryRun(Stream<WorkItem> items, PrintStream out) {
 		items.forEach((item) -> out.printf("  %s: would add music to %s: \"%s\"%n", item.id(), item.video().getFileName(),
 				item.instruction()));
 		out.println("Dry run: this engine spends no credits.");

@@ -124,6 +124,21 @@ class NemoJobTest {
 	}
 
 	@Test
+	void aKillBetweenTheSentMarkAndTheSendFailsTheItemRatherThanRiskPayingTwice() throws IOException {
+		Path manifest = NemoTestSupport.manifest(this.dir, clip, 1);
+		NemoJobRun.Outcome killed = NemoJobRun.run(manifest, arguments(manifest, "1"),
+				(key, value) -> key.equals(NemoEngine.EDIT_SENT) && value != null);
+		assertThat(killed.died()).isTrue();
+		assertThat(this.fake.calls("POST", "/run_sse")).isEmpty();
+
+		NemoJobRun.Outcome restarted = NemoJobRun.run(manifest, arguments(manifest, "1"));
+		assertThat(restarted.exit()).isEqualTo(ExitCode.FAILED);
+		assertThat(restarted.item("v1").lastError()).contains("earlier, interrupted attempt")
+			.contains("not sent again");
+		assertThat(this.fake.calls("POST", "/run_sse")).isEmpty();
+	}
+
+	@Test
 	void aKillDuringRenderPollingPollsTheSameRenderAfterRestart() throws IOException {
 		this.fake.pollsToComplete = 3;
 		Path manifest = NemoTestSupport.manifest(this.dir, clip, 1);

@@ -158,6 +158,22 @@ class NemoJobTest {
 	}
 
 	@Test
+	void aBrokenDownloadIsResumedWithRangeAndTheResultPassesTheOutputCheck() throws IOException {
+		this.fake.truncateNextDownload.set(true);
+		this.fake.resultShape = FakeNemoServer.ResultShape.TOP_LEVEL_OUTPUT_URL;
+		Path manifest = NemoTestSupport.manifest(this.dir, clip, 1);
+		NemoJobRun.Outcome outcome = NemoJobRun.run(manifest, arguments(manifest, "1"));
+		assertThat(outcome.exit()).isEqualTo(ExitCode.OK);
+		List<RecordedCall> downloads = this.fake.calls("GET", "/files/");
+		assertThat(downloads).hasSize(2);
+		assertThat(downloads.get(1).headers().get("Range")).startsWith("bytes=");
+		assertThat(downloads.get(1).status()).isEqualTo(206);
+		String render = outcome.item("v1").handles().get(NemoEngine.RENDER);
+		assertThat(Files.readAllBytes(outcome.item("v1").output()))
+			.isEqualTo(Files.readAllBytes(this.dir.resolve("fake/" + render + ".mp4")));
+	}
+
+	@Test
 	void aFailedRenderIsRetriedOnceWithANewId() throws IOException {
 		this.fake.failingRenders.set(1);
 		Path manifest = NemoTestSupport.manifest(this.dir, clip, 1);

@@ -30,6 +30,9 @@ import org.springframework.batch.core.repository.JobRepository;
  */
 public final class JobRunner {
 
+	/** The job's name in the repository, for the job commands that read it. */
+	public static final String JOB_NAME = BgmJobConfiguration.JOB_NAME;
+
 	private final JobOperator operator;
 
 	private final JobRepository repository;

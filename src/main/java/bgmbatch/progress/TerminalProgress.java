@@ -1,11 +1,13 @@
 package bgmbatch.progress;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 import bgmbatch.engine.Stage;
 
@@ -34,10 +36,21 @@ final class TerminalProgress implements ProgressDisplay {
 
 	private final List<ProgressBar> slots = new ArrayList<>();
 
+	private final AtomicLongArray since;
+
 	private ProgressBar overall;
 
 	TerminalProgress(int lanes) {
 		this.lanes = Math.max(1, lanes);
+		this.since = new AtomicLongArray(this.lanes);
+	}
+
+	private String laneLine(String lane, String message, int index, int width) {
+		String text = lane + "  " + (message == null ? IDLE : message);
+		if (!IDLE.equals(message)) {
+			text += " (" + ProgressBoard.duration(Duration.ofNanos(System.nanoTime() - this.since.get(index))) + ")";
+		}
+		return text.length() > width ? text.substring(0, Math.max(0, width)) : text;
 	}
 
 	@Override
@@ -48,16 +61,19 @@ final class TerminalProgress implements ProgressDisplay {
 			}
 			this.overall = new ProgressBarBuilder().setTaskName("items")
 				.setInitialMax(total)
-				.startsFrom(done, java.time.Duration.ZERO)
+				.startsFrom(done, Duration.ZERO)
 				.setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
 				.setUpdateIntervalMillis(250)
+				.continuousUpdate()
 				.build();
 			for (int lane = 0; lane < this.lanes; lane++) {
+				int index = lane;
+				// a lane is a line of text, not a bar: the library draws and stacks it, this says what it shows
 				ProgressBar slot = new ProgressBarBuilder().setTaskName("  lane " + (lane + 1))
 					.setInitialMax(-1)
-					.hideEta()
-					.setStyle(ProgressBarStyle.ASCII)
+					.setRenderer((state, width) -> laneLine(state.getTaskName(), state.getExtraMessage(), index, width))
 					.setUpdateIntervalMillis(250)
+					.continuousUpdate()
 					.build();
 				slot.setExtraMessage(IDLE);
 				this.slots.add(slot);
@@ -77,6 +93,7 @@ final class TerminalProgress implements ProgressDisplay {
 				}
 				this.slotOf.put(item, slot);
 			}
+			this.since.set(slot, System.nanoTime());
 			this.slots.get(slot).setExtraMessage(PlainProgress.clean(item) + ": " + ProgressBoard.verb(stage));
 		}
 	}

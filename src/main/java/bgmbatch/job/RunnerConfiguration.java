@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import bgmbatch.BgmProperties;
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.ledger.Ledger;
+import bgmbatch.media.MediaProbe;
 import bgmbatch.state.StateFolder;
 
 import org.springframework.batch.core.job.Job;
@@ -18,8 +19,8 @@ class RunnerConfiguration {
 
 	@Bean
 	JobRunner jobRunner(JobOperator operator, JobRepository repository, Job bgmJob, Ledger ledger, EditingEngine engine,
-			BgmProperties properties, StateFolder state, PrintStream console) {
-		return new JobRunner(operator, repository, bgmJob, ledger, engine, properties, state, console);
+			BgmProperties properties, StateFolder state, PrintStream console, MediaProbe probe) {
+		return new JobRunner(operator, repository, bgmJob, ledger, engine, properties, state, console, probe);
 	}
 
 }

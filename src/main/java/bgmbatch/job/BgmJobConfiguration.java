@@ -108,8 +108,8 @@ class BgmJobConfiguration {
 	@Bean
 	@StepScope
 	ItemProcessor<ManifestRow, LedgerItem> rowChecker(@Value("#{jobParameters['manifest']}") String manifest,
-			@Value("#{jobParameters['manifestSha256']}") String sha256) {
-		return new RowChecker(JobParams.jobKey(manifest, sha256));
+			@Value("#{jobParameters['manifestSha256']}") String sha256, Ledger ledger) {
+		return new RowChecker(JobParams.jobKey(manifest, sha256), ledger);
 	}
 
 	@Bean

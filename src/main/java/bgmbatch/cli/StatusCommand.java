@@ -52,9 +52,9 @@ final class StatusCommand implements ManifestCommand {
 				counts.getOrDefault(ItemStatus.DELIVERED, 0), counts.getOrDefault(ItemStatus.SKIPPED, 0),
 				counts.getOrDefault(ItemStatus.FAILED, 0), counts.getOrDefault(ItemStatus.PENDING, 0));
 		out.printf("  %-20s %-10s %-9s %-8s %s%n", "ID", "STATUS", "STAGE", "ATTEMPTS", "REASON");
-		this.ledger.forEach(params.jobKey(), (item) -> out.printf("  %-20s %-10s %-9s %-8d %s%n", item.id(),
+		this.ledger.forEach(params.jobKey(), (item) -> out.println("  %-20s %-10s %-9s %-8d %s".formatted(item.id(),
 				item.status().name().toLowerCase(Locale.ROOT), item.stage().stepName(), item.attempts(),
-				item.lastError() == null ? "" : item.lastError().lines().findFirst().orElse("")));
+				item.lastError() == null ? "" : item.lastError().lines().findFirst().orElse("")).stripTrailing()));
 		return ExitCode.OK;
 	}
 

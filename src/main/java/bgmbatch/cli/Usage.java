@@ -24,7 +24,7 @@ final class Usage {
 			  progress=MODE      auto (a live bar on a terminal, plain lines otherwise), bar or plain
 			  quiet=true         print only the summary at the end
 			  heartbeat=1m       plain progress says "still working" after this long without news
-			  report-waveforms=N waveform pictures in report.html for the first N delivered items (200)
+			  report-waveforms=N waveform pictures in report.html for the first N delivered items (100)
 
 			Commands (for the morning after):
 			  jobs               recent executions of every manifest in the state folder

@@ -16,6 +16,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("bgm")
 public record OperatorProperties(@DefaultValue("auto") String progress, @DefaultValue("false") boolean quiet,
-		@DefaultValue("1m") Duration heartbeat, @DefaultValue("200") int reportWaveforms) {
+		@DefaultValue("1m") Duration heartbeat, @DefaultValue("100") int reportWaveforms) {
 
 }

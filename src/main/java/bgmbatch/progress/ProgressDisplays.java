@@ -22,9 +22,9 @@ public final class ProgressDisplays {
 		}
 		String mode = settings.progress().strip().toLowerCase(Locale.ROOT);
 		return switch (mode) {
-			case "bar" -> new TerminalProgress(lanes);
+			case "bar" -> new TerminalProgress(lanes, out);
 			case "plain" -> new PlainProgress(out, Clock.systemDefaultZone(), settings.heartbeat());
-			case "auto" -> terminal ? new TerminalProgress(lanes)
+			case "auto" -> terminal ? new TerminalProgress(lanes, out)
 					: new PlainProgress(out, Clock.systemDefaultZone(), settings.heartbeat());
 			default -> throw new UsageException("progress=" + settings.progress() + " is not one of auto, bar, plain");
 		};

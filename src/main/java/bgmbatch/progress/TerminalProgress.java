@@ -1,5 +1,6 @@
 package bgmbatch.progress;
 
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 import bgmbatch.engine.Stage;
 
+import me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -20,7 +22,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * (items done of total, with its ETA) and one line per lane showing the item in flight
  * and its stage. A lane works on one item at a time, so a line per lane is a line per
  * item in flight. The library stacks several bars with cursor moves when the terminal
- * supports them, and redraws them from its own timer thread.
+ * supports them, and redraws them from its own timer thread. The bars go to the same
+ * console as the summary, so the summary lands below the finished bars.
  */
 final class TerminalProgress implements ProgressDisplay {
 
@@ -40,8 +43,11 @@ final class TerminalProgress implements ProgressDisplay {
 
 	private ProgressBar overall;
 
-	TerminalProgress(int lanes) {
+	private final PrintStream out;
+
+	TerminalProgress(int lanes, PrintStream out) {
 		this.lanes = Math.max(1, lanes);
+		this.out = out;
 		this.since = new AtomicLongArray(this.lanes);
 	}
 
@@ -65,6 +71,7 @@ final class TerminalProgress implements ProgressDisplay {
 				.setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
 				.setUpdateIntervalMillis(250)
 				.continuousUpdate()
+				.setConsumer(new InteractiveConsoleProgressBarConsumer(this.out))
 				.build();
 			for (int lane = 0; lane < this.lanes; lane++) {
 				int index = lane;
@@ -74,6 +81,7 @@ final class TerminalProgress implements ProgressDisplay {
 					.setRenderer((state, width) -> laneLine(state.getTaskName(), state.getExtraMessage(), index, width))
 					.setUpdateIntervalMillis(250)
 					.continuousUpdate()
+					.setConsumer(new InteractiveConsoleProgressBarConsumer(this.out))
 					.build();
 				slot.setExtraMessage(IDLE);
 				this.slots.add(slot);

@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import bgmbatch.state.RunLock;
 import bgmbatch.state.StateFolder;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -212,6 +213,23 @@ class OperatorCommandsTest {
 
 		assertThat(status.code()).isEqualTo(2);
 		assertThat(status.err()).contains("no job of");
+	}
+
+	@Test
+	@Order(10)
+	void aManifestWhoseRunIsInProgressIsLeftAloneWithANote() throws Exception {
+		StateFolder folder = new StateFolder(this.state);
+		try (RunLock running = RunLock.tryAcquire(folder.lockFile(this.manifest)).orElseThrow()) {
+			Run jobs = cli("jobs", "state-dir=" + this.state);
+			Run status = cli("status", "manifest=" + this.manifest, "state-dir=" + this.state);
+
+			assertThat(jobs.code()).isZero();
+			assertThat(jobs.out()).contains("note: " + StateFolder.slug(this.manifest) + ": a run is in progress (process "
+					+ ProcessHandle.current().pid() + ")")
+				.doesNotContain(this.manifest.toString());
+			assertThat(status.code()).isEqualTo(ExitCode.ALREADY_RUNNING.code());
+			assertThat(status.out()).contains("is in progress");
+		}
 	}
 
 	private static boolean onPath(String program) {

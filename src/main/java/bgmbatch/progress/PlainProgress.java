@@ -53,7 +53,7 @@ public final class PlainProgress implements ProgressDisplay {
 	public void begin(int total, int done) {
 		this.board.begin(total, done);
 		synchronized (this.lock) {
-			if (this.timer == null) {
+			if (this.timer == null || this.timer.isShutdown()) {
 				this.timer = Executors.newSingleThreadScheduledExecutor((task) -> {
 					Thread thread = new Thread(task, "progress-heartbeat");
 					thread.setDaemon(true);

@@ -147,6 +147,8 @@ final class TerminalProgress implements ProgressDisplay {
 			// the lanes go first so the finished overall bar is the last thing left on screen
 			this.slots.forEach(ProgressBar::close);
 			this.slots.clear();
+			this.slotOf.clear();
+			this.freeSlots.clear();
 			if (this.overall != null) {
 				this.overall.close();
 				this.overall = null;

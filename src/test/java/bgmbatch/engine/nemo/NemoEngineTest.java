@@ -11,6 +11,7 @@ import bgmbatch.engine.ItemFailedException;
 import bgmbatch.engine.ItemRejectedException;
 import bgmbatch.engine.JobHaltException;
 import bgmbatch.engine.Journal;
+import bgmbatch.engine.TransientEngineException;
 import bgmbatch.engine.WorkItem;
 import bgmbatch.engine.nemo.client.NemoClient;
 import bgmbatch.engine.nemo.fake.FakeNemoServer;
@@ -125,6 +126,39 @@ class NemoEngineTest {
 		assertThatThrownBy(() -> this.engine.verify(item(video), this.journal)).isInstanceOf(ItemFailedException.class)
 			.hasMessageContaining("the assistant said: Done! Click Export");
 		assertThat(this.fake.calls("POST", "/run_sse")).hasSize(1);
+	}
+
+	@Test
+	void anEditMessageRefusedWithARateLimitIsNotMarkedSentSoALaterAttemptMaySendIt() throws IOException {
+		Path video = Files.writeString(this.dir.resolve("clip.mp4"), "bytes");
+		this.engine.upload(item(video), this.journal);
+		this.fake.rateLimitMatches = (request) -> request.getUrl().encodedPath().equals("/run_sse");
+		this.fake.rateLimited.set(1);
+		assertThatThrownBy(() -> this.engine.edit(item(video), this.journal))
+			.isInstanceOf(TransientEngineException.class)
+			.hasMessageContaining("429");
+		assertThat(this.handles).doesNotContainKey(NemoEngine.EDIT_SENT);
+		assertThat(this.fake.messagesTo(this.handles.get(NemoEngine.SESSION))).isZero();
+		this.engine.edit(item(video), this.journal);
+		assertThat(this.fake.messagesTo(this.handles.get(NemoEngine.SESSION))).isEqualTo(1);
+	}
+
+	@Test
+	void anEditMessageRefusedForCreditsStopsTheJobAndIsNotMarkedSent() throws IOException {
+		Path video = Files.writeString(this.dir.resolve("clip.mp4"), "bytes");
+		this.engine.upload(item(video), this.journal);
+		// the balance covers the check but the service refuses the charge
+		this.fake.balance.set(FakeNemoServer.EDIT_COST - 1);
+		NemoProperties fast = NemoTestSupport.fast(this.fake.url());
+		NemoProperties cheap = new NemoProperties(fast.baseUrl(), null, fast.skillPlatform(), fast.skillVersion(),
+				fast.pollInterval(), fast.renderTimeout(), fast.sseDropWait(), fast.statePolls(), 1, 0, false,
+				fast.max429Retries(), fast.defaultRetryAfter(), fast.maxRetryAfter(), fast.maxRetries(),
+				fast.backoffInitial(), fast.backoffMax(), fast.connectTimeout(), fast.readTimeout(), fast.callTimeout(),
+				fast.editTimeout());
+		NemoEngine engine = new NemoEngine(new NemoClient(cheap, this.dir.resolve("state")), cheap);
+		assertThatThrownBy(() -> engine.edit(item(video), this.journal)).isInstanceOf(JobHaltException.class)
+			.hasMessageContaining("2001");
+		assertThat(this.handles).doesNotContainKey(NemoEngine.EDIT_SENT);
 	}
 
 	private WorkItem item(Path video) {

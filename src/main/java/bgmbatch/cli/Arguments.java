@@ -17,7 +17,7 @@ public record Arguments(boolean help, List<String> springArguments) {
 
 	/** Every setting a user may give; anything else is a mistake worth stopping for. */
 	static final Set<String> SETTINGS = Set.of("manifest", "output", "engine", "concurrency", "force", "state-dir",
-			"format", "item-retries", "ffmpeg-timeout");
+			"format", "item-retries", "ffmpeg-timeout", "explain", "music-library", "max-height");
 
 	public static Arguments parse(String[] args) {
 		List<String> spring = new ArrayList<>();

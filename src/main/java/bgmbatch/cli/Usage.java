@@ -18,6 +18,9 @@ final class Usage {
 			  force=true         redo every item, even delivered ones
 			  state-dir=DIR      job database, caches and logs (default: .bgm-batch)
 			  format=same        keep each input's container instead of writing MP4
+			  explain=true       print each item's plan and exit without rendering
+			  music-library=DIR  tracks to pick from by mood (local engine; tags in DIR/library.csv)
+			  max-height=N       scale taller videos down to N pixels high (re-encodes them)
 
 			Exit codes:
 			  0  every item delivered, or nothing to do

@@ -63,6 +63,10 @@ public final class JobRunner {
 		Path output = this.properties.outputFolder();
 		int rows = new ManifestReader(source, output, this.properties.keepContainer()).validate();
 		this.engine.checkReady();
+		if (this.properties.explain()) {
+			new PlanExplainer(this.engine, this.console).explain(source, output, this.properties.keepContainer());
+			return ExitCode.OK;
+		}
 		Path lockFile = this.state.lockFile(source.path());
 		Optional<RunLock> lock = RunLock.tryAcquire(lockFile);
 		if (lock.isEmpty()) {

@@ -21,7 +21,8 @@ final class MediaErrors {
 			return "is truncated: its data ends before the end its index promises (an interrupted copy?)";
 		}
 		if (text.contains("invalid data found when processing input") || text.contains("could not find codec parameters")
-				|| text.contains("format not recognized") || text.contains("end of file")) {
+				|| text.contains("format not recognized") || text.contains("end of file")
+				|| text.contains("invalid argument")) {
 			return "is not a media file ffmpeg can read (wrong extension, or damaged)";
 		}
 		if (text.contains("permission denied")) {
@@ -50,7 +51,9 @@ final class MediaErrors {
 		String[] lines = stderr.strip().split("\\R");
 		String line = lines[lines.length - 1].strip();
 		// ffmpeg prefixes "[component @ 0x55d...]": an address means nothing to a person
-		return line.replaceAll("^\\[[^\\]]*@ 0x[0-9a-f]+\\]\\s*", "");
+		line = line.replaceAll("^\\[[^\\]]*@ 0x[0-9a-f]+\\]\\s*", "");
+		// "/long/path/file.mp4: reason": the caller already names the file
+		return line.replaceAll("^/\\S*: ", "");
 	}
 
 }

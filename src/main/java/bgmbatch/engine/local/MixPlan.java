@@ -130,6 +130,9 @@ public record MixPlan(Instruction instruction, Path music, String musicLabel, bo
 		// the default fade-out is a courtesy, so on a short clip it shrinks instead of eating the music
 		double fadeOut = instruction.fadeOutAsked() ? instruction.fadeOutSeconds()
 				: Math.min(instruction.fadeOutSeconds(), Math.floor(bed / 3 * 10) / 10);
+		if (fadeIn + fadeOut > bed && !instruction.fadeOutAsked()) {
+			fadeOut = Math.max(0, Math.floor((bed - fadeIn) * 10) / 10);
+		}
 		if (fadeIn + fadeOut > bed) {
 			double scale = bed / (fadeIn + fadeOut);
 			warnings.add("the fades (" + seconds(fadeIn) + " s + " + seconds(fadeOut) + " s) are longer than the music's "

@@ -55,6 +55,13 @@ public final class LocalEngine implements EditingEngine {
 
 	private static final String MEASURED = " | measured:";
 
+	/** ebur128 reports, every 100 ms, the loudness of the 400 ms block ending there. */
+	private static final double STEP_SECONDS = 0.1;
+
+	private static final double BLOCK_SECONDS = 0.4;
+
+	private static final int MIN_STEADY_BLOCKS = 5;
+
 	private final FfprobeReader probe;
 
 	private final CommandRunner runner;
@@ -68,6 +75,9 @@ public final class LocalEngine implements EditingEngine {
 	private final int maxHeight;
 
 	private final Duration timeout;
+
+	/** Music already checked in this run, by path, size and time: most items share a few tracks. */
+	private final Map<String, Double> checkedMusic = new java.util.concurrent.ConcurrentHashMap<>();
 
 	/**
 	 * @param library the user's music library, or null to use the built-in tracks
@@ -147,6 +157,11 @@ public final class LocalEngine implements EditingEngine {
 	@Override
 	public StageResult verify(WorkItem item, Journal journal) {
 		Path music = Path.of(item.handle(MUSIC));
+		String key = fileKey(music);
+		Double known = key == null ? null : this.checkedMusic.get(key);
+		if (known != null) {
+			return StageResult.of(Map.of(MUSIC_SECONDS, Double.toString(known)));
+		}
 		MediaFacts facts;
 		try {
 			facts = this.probe.read(music);
@@ -156,6 +171,9 @@ public final class LocalEngine implements EditingEngine {
 		}
 		if (facts.audio().isEmpty()) {
 			throw new ItemRejectedException("the music " + music.getFileName() + " has no sound in it");
+		}
+		if (key != null) {
+			this.checkedMusic.put(key, facts.durationSeconds());
 		}
 		return StageResult.of(Map.of(MUSIC_SECONDS, Double.toString(facts.durationSeconds())));
 	}
@@ -243,9 +261,8 @@ public final class LocalEngine implements EditingEngine {
 	 * dynamics stay as they are (a dynamic normaliser would flatten them).
 	 */
 	static MixGraph.Gains gains(MixPlan plan, Path folder, WorkItem item) {
-		double[] rawBed = Loudness.readEnergies(folder.resolve(MixGraph.RAW_BED_TAP));
 		double[] bed = Loudness.readEnergies(folder.resolve(MixGraph.BED_TAP));
-		double musicLufs = Loudness.integrated(rawBed);
+		double musicLufs = Loudness.integrated(steadyPart(plan, bed, item));
 		if (!Double.isFinite(musicLufs)) {
 			throw new ItemRejectedException("the music " + plan.music().getFileName() + " is silent");
 		}
@@ -270,6 +287,22 @@ public final class LocalEngine implements EditingEngine {
 		double sidechain = reference ? clamp(Math.pow(10, (MixGraph.DUCK_REFERENCE_LUFS - originalLufs) / 20), 1.0 / 64, 64)
 				: 1;
 		return new MixGraph.Gains(musicGain, finalGain, sidechain, originalLufs, musicLufs, mixLufs);
+	}
+
+	/**
+	 * The music's own level: the blocks of the bed that no fade touches, so one analysis
+	 * pass serves both the level and the mix. A bed that is all fade is measured whole.
+	 */
+	static double[] steadyPart(MixPlan plan, double[] bed, WorkItem item) {
+		double musicSeconds = Double.parseDouble(item.handles().getOrDefault(MUSIC_SECONDS, "0"));
+		double from = plan.startSeconds() + plan.fadeInSeconds() + BLOCK_SECONDS;
+		double to = plan.startSeconds() + MixGraph.bedSeconds(plan, musicSeconds) - plan.fadeOutSeconds();
+		int first = (int) Math.ceil(from / STEP_SECONDS) - 1;
+		int last = (int) Math.floor(to / STEP_SECONDS) - 1;
+		if (last - first + 1 < MIN_STEADY_BLOCKS) {
+			return bed;
+		}
+		return java.util.Arrays.copyOfRange(bed, Math.max(0, first), Math.min(bed.length, last + 1));
 	}
 
 	private void run(List<String> command, String what, WorkItem item, Path partFile) {
@@ -320,6 +353,15 @@ public final class LocalEngine implements EditingEngine {
 		catch (IOException ex) {
 			throw new ItemFailedException("cannot create a temporary folder for the loudness measurement: "
 					+ ex.getMessage(), ex);
+		}
+	}
+
+	private static String fileKey(Path file) {
+		try {
+			return file.toAbsolutePath() + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis();
+		}
+		catch (IOException ex) {
+			return null;
 		}
 	}
 

@@ -17,8 +17,6 @@ final class MixGraph {
 
 	static final String ORIGINAL_TAP = "original.txt";
 
-	static final String RAW_BED_TAP = "raw-bed.txt";
-
 	static final String BED_TAP = "bed.txt";
 
 	/** Codecs MP4 and MOV take as they are. VP8 and Theora are not among them. */
@@ -71,7 +69,7 @@ final class MixGraph {
 		return extension.equals("m4v") ? "mp4" : extension;
 	}
 
-	/** The audio-only pass writing block loudness of the original, the bare bed and the faded bed into a folder. */
+	/** The audio-only pass writing block loudness of the original and of the music bed (at unity gain) into a folder. */
 	static List<String> analysis(MixPlan plan, Path video, double musicSeconds, Path folder) {
 		List<String> command = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-y", "-v", "error"));
 		int musicInput = 0;
@@ -84,11 +82,8 @@ final class MixGraph {
 			outputs.add("[o]");
 		}
 		addMusicInput(command, plan);
-		graph.append(bareBed(plan, musicInput, musicSeconds)).append(",asplit=2[raw][shaped];");
-		graph.append("[raw]").append(tap(folder.resolve(RAW_BED_TAP))).append("[r];");
-		graph.append("[shaped]").append(shape(plan, musicSeconds, 0)).append(',').append(tap(folder.resolve(BED_TAP)))
-			.append("[b]");
-		outputs.add("[r]");
+		graph.append(bareBed(plan, musicInput, musicSeconds)).append(',').append(shape(plan, musicSeconds, 0)).append(',')
+			.append(tap(folder.resolve(BED_TAP))).append("[b]");
 		outputs.add("[b]");
 		command.addAll(List.of("-filter_complex", graph.toString()));
 		for (String output : outputs) {

@@ -28,9 +28,9 @@ final class Moods {
 	private static Map<String, String> table() {
 		Map<String, String> words = new LinkedHashMap<>();
 		put(words, "upbeat", "upbeat", "up-beat", "happy", "energetic", "cheerful", "joyful", "fun", "lively", "bright",
-				"uplifting", "positive", "bouncy", "playful", "fast", "轻快", "欢快");
+				"uplifting", "positive", "bouncy", "playful", "轻快", "欢快");
 		put(words, "calm", "calm", "calming", "relaxing", "relaxed", "lo-fi", "lo fi", "lofi", "chill", "chilled",
-				"chillout", "peaceful", "soothing", "mellow", "gentle", "tranquil", "slow", "舒缓", "平静");
+				"chillout", "peaceful", "soothing", "mellow", "gentle", "tranquil", "舒缓", "平静");
 		put(words, "cinematic", "cinematic", "epic", "dramatic", "orchestral", "trailer", "heroic", "intense",
 				"suspenseful", "tense", "史诗");
 		put(words, "sad", "sad", "melancholic", "melancholy", "emotional", "somber", "sombre", "nostalgic",
@@ -38,7 +38,7 @@ final class Moods {
 		put(words, "corporate", "corporate", "business", "professional", "motivational", "inspiring", "inspirational");
 		put(words, "ambient", "ambient", "atmospheric", "dreamy", "meditative", "spacey", "ethereal");
 		put(words, "acoustic", "acoustic", "folk", "guitar", "piano", "unplugged");
-		put(words, "electronic", "electronic", "edm", "techno", "synth", "synthwave", "house", "dance", "electro");
+		put(words, "electronic", "electronic", "edm", "techno", "synth", "synthwave", "dance", "electro");
 		return Map.copyOf(words);
 	}
 

@@ -35,8 +35,8 @@ class LoudnessTest {
 
 	@Test
 	void twoEqualIndependentSoundsAddThreeDecibels() {
-		double[] mix = Loudness.sum(blocks(-20, 40), blocks(-26, 40), 2);
-		assertThat(Loudness.integrated(mix)).isCloseTo(-20 + 10 * Math.log10(2), within(0.01));
+		double[] mix = Loudness.sum(blocks(-20, 40), blocks(-26, 40), Math.pow(10, 6 / 20.0));
+		assertThat(Loudness.integrated(mix)).isCloseTo(-20 + 10 * Math.log10(2), within(1e-9));
 	}
 
 }

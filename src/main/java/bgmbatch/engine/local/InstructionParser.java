@@ -139,7 +139,8 @@ public final class InstructionParser {
 
 		private final List<String> warnings = new ArrayList<>();
 
-		private final Set<String> moods = new LinkedHashSet<>();
+		/** Moods by where they appear, so the first one named wins whatever order the rules run in. */
+		private final java.util.SortedMap<Integer, String> moodsAt = new java.util.TreeMap<>();
 
 		private double volume = DEFAULT_VOLUME;
 
@@ -249,7 +250,7 @@ public final class InstructionParser {
 			each(NO_LOOP, (m) -> this.loop = false);
 			each(LOOP, (m) -> this.loop = true);
 			for (Pattern phrase : MOOD_PHRASES) {
-				each(phrase, (m) -> this.moods.add(Moods.of(m.group()).orElseThrow()));
+				each(phrase, (m) -> this.moodsAt.put(m.start(), Moods.of(m.group()).orElseThrow()));
 			}
 			each(CHINESE_FILLER, (m) -> {
 			});
@@ -258,16 +259,17 @@ public final class InstructionParser {
 						+ format(this.start) + " s); it plays to the end instead");
 				this.end = null;
 			}
-			String mood = this.moods.isEmpty() ? Moods.DEFAULT : this.moods.iterator().next();
-			if (this.moods.size() > 1) {
-				this.warnings.add("several moods asked (" + String.join(", ", this.moods) + "); used " + mood);
+			Set<String> moods = new LinkedHashSet<>(this.moodsAt.values());
+			String mood = moods.isEmpty() ? Moods.DEFAULT : moods.iterator().next();
+			if (moods.size() > 1) {
+				this.warnings.add("several moods asked (" + String.join(", ", moods) + "); used " + mood);
 			}
 			List<String> unknown = leftovers();
 			if (!unknown.isEmpty()) {
 				this.warnings.add(0, "not understood: " + String.join(", ", unknown.stream().map((w) -> "\"" + w + "\"").toList()));
 			}
 			boolean fadeOutAsked = this.fadeOut != null;
-			return new Instruction(mood, !this.moods.isEmpty(), this.volume, this.volumeAsked, this.ducking,
+			return new Instruction(mood, !moods.isEmpty(), this.volume, this.volumeAsked, this.ducking,
 					this.fadeIn == null ? 0 : this.fadeIn, fadeOutAsked ? this.fadeOut : DEFAULT_FADE_SECONDS, fadeOutAsked,
 					this.keepOriginal, this.start, this.end, this.loop, this.loudness, this.warnings);
 		}

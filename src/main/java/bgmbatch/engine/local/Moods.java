@@ -39,7 +39,7 @@ final class Moods {
 		put(words, "ambient", "ambient", "atmospheric", "dreamy", "meditative", "spacey", "ethereal");
 		put(words, "acoustic", "acoustic", "folk", "guitar", "piano", "unplugged");
 		put(words, "electronic", "electronic", "edm", "techno", "synth", "synthwave", "dance", "electro");
-		return Map.copyOf(words);
+		return java.util.Collections.unmodifiableMap(words);
 	}
 
 	private static void put(Map<String, String> words, String mood, String... synonyms) {
@@ -55,7 +55,10 @@ final class Moods {
 
 	/** Every word that asks for a mood, longest first so "lo fi" wins over a shorter overlap. */
 	static List<String> phrases() {
-		return WORDS.keySet().stream().sorted((a, b) -> b.length() - a.length()).toList();
+		return WORDS.keySet()
+			.stream()
+			.sorted(java.util.Comparator.comparingInt(String::length).reversed().thenComparing((String w) -> w))
+			.toList();
 	}
 
 }

@@ -316,8 +316,10 @@ public final class LocalEngine implements EditingEngine {
 			deleteQuietly(partFile);
 		}
 		if (MediaErrors.brokenInput(result.stderr())) {
-			throw new ItemRejectedException("the video " + item.video().getFileName() + " "
-					+ MediaErrors.explain(result.stderr()));
+			Path music = Path.of(item.handle(MUSIC));
+			boolean musicBroken = result.stderr().contains(music.toString());
+			throw new ItemRejectedException((musicBroken ? "the music " + music.getFileName()
+					: "the video " + item.video().getFileName()) + " " + MediaErrors.explain(result.stderr()));
 		}
 		throw new ItemFailedException("ffmpeg could not " + what + " " + item.video().getFileName() + ": " + problem);
 	}

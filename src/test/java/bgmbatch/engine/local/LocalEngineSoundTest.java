@@ -107,4 +107,18 @@ class LocalEngineSoundTest {
 			.isGreaterThan(40);
 	}
 
+	@Test
+	void shortMusicLoopsToCoverTheVideoUnlessAskedToPlayOnce() {
+		Path video = Media.video(this.dir.resolve("silent.mp4"), 3, null);
+		Path music = Media.audio(this.dir.resolve("tone.wav"), "sine=f=4000:d=1");
+		Harness harness = new Harness(this.dir.resolve("state"));
+		WorkItem looped = harness.rendered(Harness.item(video, "no fade", music, this.dir.resolve("looped.mp4")));
+		WorkItem once = harness.rendered(Harness.item(video, "play the music once, no fade", music,
+				this.dir.resolve("once.mp4")));
+		assertThat(once.plan()).contains("loop=off");
+		double early = Media.meanVolume(looped.partFile(), 0.2, 0.8, null);
+		assertThat(Media.meanVolume(looped.partFile(), 2.2, 2.8, null)).isCloseTo(early, within(1.0));
+		assertThat(early - Media.meanVolume(once.partFile(), 2.2, 2.8, null)).isGreaterThan(40);
+	}
+
 }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.engine.WorkItem;
 import bgmbatch.manifest.ManifestReader;
-import bgmbatch.manifest.ManifestRow;
 import bgmbatch.manifest.ManifestSource;
 
 /**
@@ -27,19 +26,15 @@ final class PlanExplainer {
 
 	void explain(ManifestSource source, Path output, boolean keepContainer) {
 		String jobKey = JobParams.jobKey(source.path().toString(), source.sha256());
-		try (ManifestReader.Cursor rows = new ManifestReader(source, output, keepContainer).open()) {
-			for (ManifestRow row = rows.next(); row != null; row = rows.next()) {
-				this.console.println(row.id() + ": " + plan(jobKey, row));
-			}
+		try (ManifestReader.Cursor cursor = new ManifestReader(source, output, keepContainer).open()) {
+			ManifestItems.of(cursor, jobKey).forEach((item) -> this.console.println(item.id() + ": " + plan(item)));
 		}
 	}
 
-	private String plan(String jobKey, ManifestRow row) {
-		if (!Files.isRegularFile(row.video())) {
-			return "would be skipped: the video " + row.video() + " does not exist";
+	private String plan(WorkItem item) {
+		if (!Files.isRegularFile(item.video())) {
+			return "would be skipped: the video " + item.video() + " does not exist";
 		}
-		WorkItem item = new WorkItem(jobKey, row.id(), row.video(), row.instruction(), row.music(), row.output(), null,
-				null, 0, row.row());
 		try {
 			String plan = this.engine.explain(item);
 			return plan == null ? "(this engine makes its plan while it runs)" : plan;

@@ -6,6 +6,7 @@ import bgmbatch.BgmBatchApplication;
 import bgmbatch.job.JobRunner;
 import bgmbatch.manifest.ManifestException;
 import bgmbatch.media.MissingToolException;
+import bgmbatch.state.AlreadyRunningException;
 import bgmbatch.state.StateFolderException;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -49,6 +50,10 @@ public final class Cli {
 	private int fail(Exception ex) {
 		Throwable cause = ex;
 		while (cause != null) {
+			if (cause instanceof AlreadyRunningException) {
+				this.err.println(cause.getMessage());
+				return ExitCode.ALREADY_RUNNING.code();
+			}
 			if (cause instanceof ManifestException || cause instanceof StateFolderException
 					|| cause instanceof MissingToolException || cause instanceof UsageException) {
 				this.err.println("error: " + cause.getMessage());

@@ -3,7 +3,6 @@ package bgmbatch.job;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 
 import bgmbatch.BgmProperties;
 import bgmbatch.cli.ExitCode;
@@ -12,8 +11,6 @@ import bgmbatch.ledger.ItemStatus;
 import bgmbatch.ledger.Ledger;
 import bgmbatch.manifest.ManifestReader;
 import bgmbatch.manifest.ManifestSource;
-import bgmbatch.state.RunLock;
-import bgmbatch.state.StateFolder;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -25,7 +22,8 @@ import org.springframework.batch.core.repository.JobRepository;
 /**
  * Starts, restarts or declines a run of the manifest, and maps the result to an exit
  * code. The manifest is checked whole before anything starts; a run left STARTED by a
- * killed process is recovered (the run lock proves that process is gone); a finished job
+ * killed process is recovered (the run lock, held by this context since before the
+ * database opened, proves that process is gone); a finished job
  * runs again only for items whose output went missing, or when forced.
  */
 public final class JobRunner {
@@ -42,19 +40,16 @@ public final class JobRunner {
 
 	private final BgmProperties properties;
 
-	private final StateFolder state;
-
 	private final PrintStream console;
 
 	public JobRunner(JobOperator operator, JobRepository repository, Job job, Ledger ledger, EditingEngine engine,
-			BgmProperties properties, StateFolder state, PrintStream console) {
+			BgmProperties properties, PrintStream console) {
 		this.operator = operator;
 		this.repository = repository;
 		this.job = job;
 		this.ledger = ledger;
 		this.engine = engine;
 		this.properties = properties;
-		this.state = state;
 		this.console = console;
 	}
 
@@ -63,16 +58,8 @@ public final class JobRunner {
 		Path output = this.properties.outputFolder();
 		int rows = new ManifestReader(source, output, this.properties.keepContainer()).validate();
 		this.engine.checkReady();
-		Path lockFile = this.state.lockFile(source.path());
-		Optional<RunLock> lock = RunLock.tryAcquire(lockFile);
-		if (lock.isEmpty()) {
-			this.console.println("Another run of " + source.path() + " is in progress (process "
-					+ RunLock.holder(lockFile) + "); this one exits without doing anything.");
-			return ExitCode.ALREADY_RUNNING;
-		}
-		try (RunLock held = lock.get()) {
-			return run(source, output, rows);
-		}
+		// the context took the manifest's run lock before opening its database (AppConfiguration)
+		return run(source, output, rows);
 	}
 
 	private ExitCode run(ManifestSource source, Path output, int rows) throws Exception {

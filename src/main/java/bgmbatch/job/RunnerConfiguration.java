@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import bgmbatch.BgmProperties;
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.ledger.Ledger;
-import bgmbatch.state.StateFolder;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
@@ -18,8 +17,8 @@ class RunnerConfiguration {
 
 	@Bean
 	JobRunner jobRunner(JobOperator operator, JobRepository repository, Job bgmJob, Ledger ledger, EditingEngine engine,
-			BgmProperties properties, StateFolder state, PrintStream console) {
-		return new JobRunner(operator, repository, bgmJob, ledger, engine, properties, state, console);
+			BgmProperties properties, PrintStream console) {
+		return new JobRunner(operator, repository, bgmJob, ledger, engine, properties, console);
 	}
 
 }

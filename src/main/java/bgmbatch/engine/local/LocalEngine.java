@@ -54,7 +54,9 @@ public final class LocalEngine implements EditingEngine {
 
 	@Override
 	public void checkReady() {
+		// both: a machine with ffmpeg but no ffprobe would otherwise fail every item at upload
 		this.runner.run(List.of("ffmpeg", "-version"), Duration.ofSeconds(30));
+		this.runner.run(List.of("ffprobe", "-version"), Duration.ofSeconds(30));
 	}
 
 	@Override
@@ -133,6 +135,10 @@ public final class LocalEngine implements EditingEngine {
 		List<String> command = MixCommand.build(item.video(), Boolean.parseBoolean(item.handle(HAS_AUDIO)),
 				item.handle(VIDEO_CODEC), Double.parseDouble(item.handle(DURATION)), plan, item.output(),
 				item.partFile());
+		// A run killed mid-render leaves its ffmpeg running, still writing the part file.
+		// Unlinking the file first sends that orphan's writes to a file nobody can see,
+		// instead of interleaving them with this render's.
+		deleteQuietly(item.partFile());
 		CommandRunner.CommandResult result = this.runner.run(command, this.timeout);
 		if (!result.ok()) {
 			deleteQuietly(item.partFile());

@@ -66,7 +66,8 @@ public final class JobRunner {
 		String jobKey = JobParams.jobKey(source.path().toString(), source.sha256());
 		JobParams fresh = new JobParams(source.path(), source.sha256(), 1, output, this.properties.engine());
 		JobExecution last = lastExecution(source);
-		if (last != null && last.getStatus().isRunning()) {
+		boolean interrupted = last != null && last.getStatus().isRunning();
+		if (interrupted) {
 			// we hold the run lock, so the process that left it running is gone
 			this.console.println("Recovering the run interrupted at " + last.getStartTime() + ".");
 			last = this.operator.recover(last);
@@ -96,6 +97,14 @@ public final class JobRunner {
 			return launch(next(fresh, last));
 		}
 		if (last.getStatus() == BatchStatus.ABANDONED) {
+			return launch(next(fresh, last));
+		}
+		if (interrupted) {
+			// A kill can land after Spring Batch saved a lane's step execution but before it
+			// saved that lane's context; restarting the execution hands the lane an empty
+			// context (no lane number), and the lane fails on every rerun. Items lose nothing
+			// by a fresh execution: their progress is in the ledger, not in Batch's contexts.
+			this.console.println("Resuming the items of the interrupted run.");
 			return launch(next(fresh, last));
 		}
 		JobParams previous = JobParams.of(last.getJobParameters());

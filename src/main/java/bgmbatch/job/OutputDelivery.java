@@ -37,10 +37,17 @@ final class OutputDelivery {
 		this.outputFolder = outputFolder.toAbsolutePath().normalize();
 	}
 
-	/** Makes the output's folder, refusing one that leads outside the output folder. */
+	/**
+	 * Makes the output's folder, refusing one that leads outside the output folder. A part
+	 * file that is a symbolic link is removed: we never make one, and writing through one
+	 * planted there would write wherever it points.
+	 */
 	void prepare(WorkItem item) {
 		try {
 			Files.createDirectories(item.output().getParent());
+			if (Files.isSymbolicLink(item.partFile())) {
+				Files.delete(item.partFile());
+			}
 		}
 		catch (IOException ex) {
 			throw new ItemFailedException("cannot create the output folder " + item.output().getParent() + ": "

@@ -71,6 +71,22 @@ class KillAnywhereTest {
 		System.out.printf("clean run: %d ms to start, %d ms of work%n", startupMillis, workMillis);
 
 		Job job = job("killed", clip);
+		try {
+			killRerunAndCheck(job, random, startupMillis, workMillis);
+		}
+		catch (AssertionError | RuntimeException ex) {
+			// the children's log says what they were doing; the temporary folder is gone after the test
+			Path log = job.state().resolve("logs").resolve("bgm-batch.log");
+			if (Files.exists(log)) {
+				List<String> lines = Files.readAllLines(log);
+				System.out.println("last lines of " + log + ":\n"
+						+ String.join("\n", lines.subList(Math.max(0, lines.size() - 300), lines.size())));
+			}
+			throw ex;
+		}
+	}
+
+	private void killRerunAndCheck(Job job, Random random, long startupMillis, long workMillis) throws Exception {
 		Map<String, Object> firstSeen = new HashMap<>();
 		int kills = 0;
 		int runs = 0;

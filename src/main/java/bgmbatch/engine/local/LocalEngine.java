@@ -66,7 +66,8 @@ public final class LocalEngine implements EditingEngine {
 			info = this.probe.probe(item.video());
 		}
 		catch (UnreadableMediaException ex) {
-			throw new ItemRejectedException("not a readable video: " + ex.getMessage(), ex);
+			throw new ItemRejectedException(
+					"not a readable video (damaged, cut short, or not a video at all): " + ex.getMessage(), ex);
 		}
 		if (info.videoStreams().isEmpty()) {
 			throw new ItemRejectedException("the file has no video stream");

@@ -33,6 +33,8 @@ public final class LocalEngine implements EditingEngine {
 
 	static final String MUSIC = "music";
 
+	private static final String NO_SPACE = "No space left on device";
+
 	private final MediaProbe probe;
 
 	private final CommandRunner runner;
@@ -141,10 +143,29 @@ public final class LocalEngine implements EditingEngine {
 		// instead of interleaving them with this render's.
 		deleteQuietly(item.partFile());
 		CommandRunner.CommandResult result = this.runner.run(command, this.timeout);
-		if (!result.ok()) {
+		String writeError = writeError(result.stderr());
+		if (!result.ok() || writeError != null) {
 			deleteQuietly(item.partFile());
-			throw new ItemFailedException("ffmpeg could not render: " + result.lastErrorLine());
+			if (result.stderr().contains(NO_SPACE)) {
+				throw new ItemFailedException("the disk is full: no space left to write " + item.output().getFileName()
+						+ " in " + item.output().getParent() + "; free some space and run again");
+			}
+			throw new ItemFailedException(
+					"ffmpeg could not render: " + (writeError != null ? writeError : result.lastErrorLine()));
 		}
+	}
+
+	/**
+	 * ffmpeg 5.1 exits 0 when writing the trailer or closing the file fails (seen with a
+	 * full disk), leaving a truncated file: its own exit code cannot be trusted for that.
+	 */
+	private static String writeError(String stderr) {
+		return stderr.lines()
+			.filter((line) -> line.startsWith("Error writing trailer") || line.startsWith("Error closing file")
+					|| line.contains(NO_SPACE))
+			.findFirst()
+			.map(String::strip)
+			.orElse(null);
 	}
 
 	private static void deleteQuietly(Path file) {

@@ -11,6 +11,7 @@ import bgmbatch.ledger.ItemStatus;
 import bgmbatch.ledger.Ledger;
 import bgmbatch.manifest.ManifestReader;
 import bgmbatch.manifest.ManifestSource;
+import bgmbatch.media.MediaProbe;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -28,6 +29,9 @@ import org.springframework.batch.core.repository.JobRepository;
  */
 public final class JobRunner {
 
+	/** The job's name in the repository, for the job commands that read it. */
+	public static final String JOB_NAME = BgmJobConfiguration.JOB_NAME;
+
 	private final JobOperator operator;
 
 	private final JobRepository repository;
@@ -42,8 +46,10 @@ public final class JobRunner {
 
 	private final PrintStream console;
 
+	private final MediaProbe probe;
+
 	public JobRunner(JobOperator operator, JobRepository repository, Job job, Ledger ledger, EditingEngine engine,
-			BgmProperties properties, PrintStream console) {
+			BgmProperties properties, PrintStream console, MediaProbe probe) {
 		this.operator = operator;
 		this.repository = repository;
 		this.job = job;
@@ -51,13 +57,19 @@ public final class JobRunner {
 		this.engine = engine;
 		this.properties = properties;
 		this.console = console;
+		this.probe = probe;
 	}
 
 	public ExitCode run() throws Exception {
 		ManifestSource source = ManifestSource.of(this.properties.manifest());
 		Path output = this.properties.outputFolder();
 		int rows = new ManifestReader(source, output, this.properties.keepContainer()).validate();
+		// every engine's output is verified with ffprobe
+		this.probe.checkInstalled();
 		this.engine.checkReady();
+		if (this.properties.dryRun()) {
+			return new DryRun(this.engine, this.console).run(source, output, this.properties.keepContainer());
+		}
 		// the context took the manifest's run lock before opening its database (AppConfiguration)
 		return run(source, output, rows);
 	}

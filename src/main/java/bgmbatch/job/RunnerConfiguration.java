@@ -1,10 +1,13 @@
 package bgmbatch.job;
 
+import java.io.OutputStream;
 import java.io.PrintStream;
 
 import bgmbatch.BgmProperties;
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.ledger.Ledger;
+import bgmbatch.media.MediaProbe;
+import bgmbatch.progress.OperatorProperties;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
@@ -17,8 +20,10 @@ class RunnerConfiguration {
 
 	@Bean
 	JobRunner jobRunner(JobOperator operator, JobRepository repository, Job bgmJob, Ledger ledger, EditingEngine engine,
-			BgmProperties properties, PrintStream console) {
-		return new JobRunner(operator, repository, bgmJob, ledger, engine, properties, console);
+			BgmProperties properties, PrintStream console, MediaProbe probe, OperatorProperties operatorSettings) {
+		// quiet=true: only the summary, which the job's conclusion prints on the console itself
+		PrintStream talk = operatorSettings.quiet() ? new PrintStream(OutputStream.nullOutputStream()) : console;
+		return new JobRunner(operator, repository, bgmJob, ledger, engine, properties, talk, probe);
 	}
 
 }

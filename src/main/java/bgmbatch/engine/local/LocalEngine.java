@@ -56,9 +56,7 @@ public final class LocalEngine implements EditingEngine {
 
 	@Override
 	public void checkReady() {
-		// both: a machine with ffmpeg but no ffprobe would otherwise fail every item at upload
 		this.runner.run(List.of("ffmpeg", "-version"), Duration.ofSeconds(30));
-		this.runner.run(List.of("ffprobe", "-version"), Duration.ofSeconds(30));
 	}
 
 	@Override

@@ -144,6 +144,9 @@ class CloudKillAnywhereTest {
 		for (String token : fake.issuedTokens()) {
 			assertThat(childOutput).as("the token in a child's output").doesNotContain(token);
 		}
+		// Known gap: a kill after the session request but before its id is recorded opens a
+		// second session for that item on restart. Bounded by one per kill, and reported.
+		assertThat(fake.sessions().size()).isBetween(ITEMS, ITEMS + kills);
 		System.out.printf("%d kills in %d runs; %d sessions for %d items%n", kills, runs, fake.sessions().size(), ITEMS);
 	}
 

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import bgmbatch.engine.nemo.fake.FakeNemoServer;
 import bgmbatch.manifest.ManifestException;
 import bgmbatch.manifest.ManifestReader;
 import bgmbatch.manifest.ManifestSource;
@@ -110,6 +111,25 @@ class HostileManifestTest {
 		for (String output : List.of("first.mp4", "second.mp4", "long.mp4")) {
 			CLIPS.assertValidOutput(this.dir.resolve("out").resolve(output), 1);
 		}
+	}
+
+	@Test
+	void tenThousandCharacterInstructionIsRejectedByTheCloudEngineBeforeAnythingIsPaid() throws Exception {
+		String longInstruction = "add calm music " + "very softly ".repeat(834);
+		Path manifest = Files.writeString(this.dir.resolve("videos.csv"), "video,instruction,output,id\n"
+				+ "source.mp4,add calm music,short.mp4,short\n" + "source.mp4,\"" + longInstruction + "\",long.mp4,long\n");
+		try (FakeNemoServer fake = new FakeNemoServer(Files.createDirectories(this.dir.resolve("fake")))) {
+			InProcessRun run = InProcessRun.of("manifest=" + manifest, "output=" + this.dir.resolve("out"),
+					"state-dir=" + this.dir.resolve("state"), "engine=nemo", "--bgm.nemo.base-url=" + fake.url(),
+					"--bgm.nemo.poll-interval=20ms", "--bgm.nemo.credit-margin=0", "--bgm.nemo.token=");
+
+			assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+			assertThat(lastErrors(manifest).get("long")).startsWith("the instruction has " + longInstruction.strip().length() + " characters")
+				.contains("shorten it");
+			assertThat(fake.sessions()).as("no session paid for the rejected item").hasSize(1);
+			assertThat(fake.calls("POST", "/run_sse")).hasSize(1);
+		}
+		CLIPS.assertValidOutput(this.dir.resolve("out/short.mp4"), 1);
 	}
 
 	@Test

@@ -70,6 +70,14 @@ public final class NemoEngine implements EditingEngine {
 	/** The service's limit per file (code 4002 above it). */
 	static final long MAX_UPLOAD_BYTES = 500L * 1024 * 1024;
 
+	/**
+	 * The longest instruction sent as one chat message. The service documents no limit;
+	 * real instructions are a sentence or two, and a cell holding a pasted document is a
+	 * mistake that would still be charged as an edit, so it is refused before any session
+	 * is paid for.
+	 */
+	static final int MAX_INSTRUCTION_CHARS = 2000;
+
 	/** Replies are kept for the report, not as transcripts. */
 	private static final int MAX_REPLY = 1000;
 
@@ -95,7 +103,7 @@ public final class NemoEngine implements EditingEngine {
 
 	@Override
 	public StageResult upload(WorkItem item, Journal journal) {
-		checkUploadable(item.video());
+		checkUploadable(item);
 		String session = item.handle(SESSION);
 		if (session != null && item.handle(FILE_URL) != null) {
 			return StageResult.none();
@@ -223,7 +231,7 @@ public final class NemoEngine implements EditingEngine {
 		int available = this.client.availableCredits();
 		int[] counts = new int[2];
 		items.forEach((item) -> {
-			String problem = uploadProblem(item.video());
+			String problem = uploadProblem(item);
 			if (problem != null) {
 				counts[1]++;
 				out.printf("  %s: would be skipped: %s%n", item.id(), problem);
@@ -350,11 +358,21 @@ public final class NemoEngine implements EditingEngine {
 	}
 
 	/** Refuses locally what the service would refuse with 4001 or 4002, before any upload. */
-	private static void checkUploadable(Path video) {
-		String problem = uploadProblem(video);
+	private static void checkUploadable(WorkItem item) {
+		String problem = uploadProblem(item);
 		if (problem != null) {
 			throw new ItemRejectedException(problem);
 		}
+	}
+
+	/** Checked before a session is opened, so a rejected item costs nothing. */
+	private static String uploadProblem(WorkItem item) {
+		int length = item.instruction().length();
+		if (length > MAX_INSTRUCTION_CHARS) {
+			return "the instruction has " + length + " characters; the cloud engine sends at most "
+					+ MAX_INSTRUCTION_CHARS + " as one chat message (shorten it, or use engine=local)";
+		}
+		return uploadProblem(item.video());
 	}
 
 	private static String uploadProblem(Path video) {

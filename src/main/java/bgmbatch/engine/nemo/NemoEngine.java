@@ -47,6 +47,11 @@ public final class NemoEngine implements EditingEngine {
 
 	static final String FILE_URL = "nemo.file";
 
+	/** Write-ahead: an upload into the session began (a kill may have cut it, or only its record). */
+	static final String UPLOAD_STARTED = "nemo.upload.started";
+
+	static final String UPLOADED_BY_INTERRUPTED_ATTEMPT = "uploaded by an interrupted attempt";
+
 	static final String EDIT_SENT = "nemo.edit.sent";
 
 	static final String EDIT_RETRIED = "nemo.edit.retried";
@@ -62,7 +67,7 @@ public final class NemoEngine implements EditingEngine {
 	static final String RENDER_STATUS = "nemo.render.status";
 
 	/** Every handle that belongs to one session: a new session makes them all stale. */
-	private static final String[] SESSION_HANDLES = { SESSION, FILE_URL, EDIT_SENT, EDIT_RETRIED, REPLY, TRACKS, RENDER,
+	private static final String[] SESSION_HANDLES = { SESSION, FILE_URL, UPLOAD_STARTED, EDIT_SENT, EDIT_RETRIED, REPLY, TRACKS, RENDER,
 			RENDER_RETRIED, RENDER_STATUS };
 
 	static final Set<String> VIDEO_TYPES = Set.of("mp4", "mov", "avi", "webm", "mkv");
@@ -109,11 +114,11 @@ public final class NemoEngine implements EditingEngine {
 			return StageResult.none();
 		}
 		try {
-			open(item.id(), session, item.video(), journal);
+			open(item.id(), session, item.video(), item.handle(UPLOAD_STARTED) != null, journal);
 		}
 		catch (SessionGoneException ex) {
 			clearSession(journal);
-			open(item.id(), null, item.video(), journal);
+			open(item.id(), null, item.video(), false, journal);
 		}
 		return StageResult.none();
 	}
@@ -251,13 +256,20 @@ public final class NemoEngine implements EditingEngine {
 		return available >= needed;
 	}
 
-	private String open(String itemId, String existing, Path video, Journal journal) {
+	private String open(String itemId, String existing, Path video, boolean journaledUpload, Journal journal) {
 		String session = existing;
 		if (session == null) {
 			requireCredits("open a session for", itemId);
 			session = this.client.createSession();
 			journal.record(SESSION, session);
 		}
+		else if (journaledUpload && this.client.state(session).hasSegments()) {
+			// an attempt killed mid-upload got the clip into the draft: a second upload would
+			// put it there twice. (Should the service not show it, we upload again, as before.)
+			journal.record(FILE_URL, UPLOADED_BY_INTERRUPTED_ATTEMPT);
+			return session;
+		}
+		journal.record(UPLOAD_STARTED, Instant.now().toString());
 		UploadedFile uploaded = this.client.upload(session, video);
 		journal.record(FILE_URL, uploaded.cdnUrl());
 		return session;
@@ -266,7 +278,7 @@ public final class NemoEngine implements EditingEngine {
 	/** Code 1002: a new session and a new upload for this item only; its old handles are stale. */
 	private String reopen(WorkItem item, Journal journal) {
 		clearSession(journal);
-		return open(item.id(), null, item.video(), journal);
+		return open(item.id(), null, item.video(), false, journal);
 	}
 
 	private StageResult send(WorkItem item, String session, Journal journal) {

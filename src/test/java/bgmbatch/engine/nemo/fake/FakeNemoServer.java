@@ -454,7 +454,11 @@ public final class FakeNemoServer implements AutoCloseable {
 		ObjectNode draft = this.json.createObjectNode();
 		ArrayNode tracks = draft.putArray("t");
 		ObjectNode video = tracks.addObject().put("tt", 0);
-		video.putArray("sg").addObject().put("d", 2000).put("src", "video");
+		ArrayNode videoSegments = video.putArray("sg");
+		if (session.video != null) {
+			// the uploaded clip is on the video track; before an upload the draft is empty
+			videoSegments.addObject().put("d", 2000).put("src", "video");
+		}
 		if (session.music) {
 			ObjectNode audio = tracks.addObject().put("tt", 1);
 			audio.putArray("sg").addObject().put("d", 2000).putObject("m").put("title", "Upbeat Loop");

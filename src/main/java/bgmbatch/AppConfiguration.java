@@ -1,6 +1,8 @@
 package bgmbatch;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 
 import javax.sql.DataSource;
 
@@ -41,11 +43,11 @@ class AppConfiguration {
 	 * after the database (which depends on it) has shut down.
 	 */
 	@Bean(destroyMethod = "close")
-	RunLock runLock(StateFolder state, BgmProperties properties) throws java.io.IOException {
+	RunLock runLock(StateFolder state, BgmProperties properties) throws IOException {
 		if (properties.manifest() == null) {
 			throw new bgmbatch.cli.UsageException("no manifest given: run with manifest=FILE (see --help)");
 		}
-		java.nio.file.Path lockFile = state.lockFile(properties.manifest().toAbsolutePath().normalize());
+		Path lockFile = state.lockFile(properties.manifest().toAbsolutePath().normalize());
 		return RunLock.tryAcquire(lockFile)
 			.orElseThrow(() -> new AlreadyRunningException("another run of " + properties.manifest().toAbsolutePath()
 					+ " is in progress (process " + RunLock.holder(lockFile)

@@ -41,6 +41,12 @@ public final class Cli {
 		if (!Arguments.RUN.equals(arguments.command())) {
 			return new Commands(this.out, this.err).run(arguments);
 		}
+		String holder = Commands.runningHolder(arguments);
+		if (holder != null) {
+			// said before Spring starts: a context failing on the lock would print its stack trace
+			this.err.println(holder);
+			return ExitCode.ALREADY_RUNNING.code();
+		}
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BgmBatchApplication.class)
 			.run(arguments.springArguments().toArray(String[]::new))) {
 			return context.getBean(JobRunner.class).run().code();

@@ -1,6 +1,8 @@
 package bgmbatch;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 
 import javax.sql.DataSource;
 
@@ -8,6 +10,8 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import bgmbatch.media.CommandRunner;
 import bgmbatch.media.MediaProbe;
+import bgmbatch.state.AlreadyRunningException;
+import bgmbatch.state.RunLock;
 import bgmbatch.state.StateFolder;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -32,11 +36,26 @@ class AppConfiguration {
 		return state;
 	}
 
-	@Bean
-	DataSource dataSource(StateFolder state, BgmProperties properties) {
+	/**
+	 * The run lock of the manifest, taken before its database is opened: a second run must
+	 * stop here, not at the database's own lock (a confusing error, exit 1) or, worse, by
+	 * opening files another live process is writing. Released when the context closes,
+	 * after the database (which depends on it) has shut down.
+	 */
+	@Bean(destroyMethod = "close")
+	RunLock runLock(StateFolder state, BgmProperties properties) throws IOException {
 		if (properties.manifest() == null) {
 			throw new bgmbatch.cli.UsageException("no manifest given: run with manifest=FILE (see --help)");
 		}
+		Path lockFile = state.lockFile(properties.manifest().toAbsolutePath().normalize());
+		return RunLock.tryAcquire(lockFile)
+			.orElseThrow(() -> new AlreadyRunningException("another run of " + properties.manifest().toAbsolutePath()
+					+ " is in progress (process " + RunLock.holder(lockFile)
+					+ "); this one exits without doing anything. Run it again once that one has finished."));
+	}
+
+	@Bean
+	DataSource dataSource(StateFolder state, BgmProperties properties, RunLock runLock) {
 		HikariDataSource dataSource = new HikariDataSource();
 		dataSource.setJdbcUrl(state.databaseUrl(properties.manifest()));
 		dataSource.setUsername("SA");

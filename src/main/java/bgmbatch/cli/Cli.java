@@ -6,6 +6,7 @@ import bgmbatch.BgmBatchApplication;
 import bgmbatch.job.JobRunner;
 import bgmbatch.manifest.ManifestException;
 import bgmbatch.media.MissingToolException;
+import bgmbatch.state.AlreadyRunningException;
 import bgmbatch.state.StateFolderException;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -40,6 +41,12 @@ public final class Cli {
 		if (!Arguments.RUN.equals(arguments.command())) {
 			return new Commands(this.out, this.err).run(arguments);
 		}
+		String holder = Commands.runningHolder(arguments);
+		if (holder != null) {
+			// said before Spring starts: a context failing on the lock would print its stack trace
+			this.err.println(holder);
+			return ExitCode.ALREADY_RUNNING.code();
+		}
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BgmBatchApplication.class)
 			.run(arguments.springArguments().toArray(String[]::new))) {
 			return context.getBean(JobRunner.class).run().code();
@@ -52,6 +59,10 @@ public final class Cli {
 	int fail(Exception ex) {
 		Throwable cause = ex;
 		while (cause != null) {
+			if (cause instanceof AlreadyRunningException) {
+				this.err.println(cause.getMessage());
+				return ExitCode.ALREADY_RUNNING.code();
+			}
 			if (cause instanceof ManifestException || cause instanceof StateFolderException
 					|| cause instanceof MissingToolException || cause instanceof UsageException) {
 				this.err.println("error: " + cause.getMessage());

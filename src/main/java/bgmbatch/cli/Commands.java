@@ -1,5 +1,6 @@
 package bgmbatch.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,9 +56,12 @@ final class Commands {
 						+ "); try again when it has ended.");
 				return ExitCode.ALREADY_RUNNING.code();
 			}
-			try (RunLock held = lock.get();
-					ConfigurableApplicationContext context = new SpringApplicationBuilder(BgmBatchApplication.class)
-						.run(arguments.springArguments().toArray(String[]::new))) {
+			// only a check with a friendly message: the context takes the lock itself, for its
+			// whole life, before it opens the database (AppConfiguration.runLock); a run that
+			// starts in between makes that fail with exit 5 just the same
+			lock.get().close();
+			try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BgmBatchApplication.class)
+				.run(arguments.springArguments().toArray(String[]::new))) {
 				ManifestCommand command = switch (arguments.command()) {
 					case "status" -> context.getBean(StatusCommand.class);
 					case "abandon" -> context.getBean(AbandonCommand.class);
@@ -70,6 +74,37 @@ final class Commands {
 		catch (Exception ex) {
 			return new Cli(this.out, this.err).fail(ex);
 		}
+	}
+
+	/**
+	 * Whether another live process holds the run lock of the manifest the arguments name:
+	 * the message to print, or null (no manifest given, or the lock is free). Only a
+	 * courtesy check: the context takes the lock itself before opening the database.
+	 */
+	static String runningHolder(Arguments arguments) {
+		Optional<String> manifest = setting(arguments, "manifest");
+		if (manifest.isEmpty()) {
+			return null;
+		}
+		Path manifestPath = Path.of(manifest.get()).toAbsolutePath().normalize();
+		StateFolder state = new StateFolder(Path.of(setting(arguments, "state-dir").orElse(DEFAULT_STATE_DIR)));
+		Path lockFile = state.lockFile(manifestPath);
+		if (!Files.exists(lockFile)) {
+			return null;
+		}
+		try {
+			Optional<RunLock> lock = RunLock.tryAcquire(lockFile);
+			if (lock.isPresent()) {
+				lock.get().close();
+				return null;
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// the context's own check will say what is wrong
+			return null;
+		}
+		return "another run of " + manifestPath + " is in progress (process " + RunLock.holder(lockFile)
+				+ "); this one exits without doing anything. Run it again once that one has finished.";
 	}
 
 	/** A setting from the command line, else from the environment ({@code BGM_STATE_DIR}), as Spring would bind it. */

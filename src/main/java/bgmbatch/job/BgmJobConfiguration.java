@@ -125,7 +125,14 @@ class BgmJobConfiguration {
 		return (stage) -> new StepBuilder(stage.stepName() + "-lane", jobRepository)
 			.<LedgerItem, StageOutcome>chunk(1)
 			.transactionManager(transactionManager)
-			.reader(laneReader)
+			.reader(() -> {
+				try {
+					return laneReader.read();
+				}
+				catch (Exception ex) {
+					throw new LaneReadException(ex);
+				}
+			})
 			.processor(stageProcessor)
 			.writer(new StageWriter(ledger))
 			.faultTolerant()

@@ -18,6 +18,10 @@ final class ItemSkipPolicy implements SkipPolicy {
 			// out of credits or a plan limit: every further item would fail the same way
 			return false;
 		}
+		if (t instanceof LaneReadException) {
+			// no item was read: skipping would read the same failure again, forever
+			return false;
+		}
 		if (t instanceof MissingToolException) {
 			// without ffmpeg no item can succeed
 			return false;

@@ -3,7 +3,6 @@ package bgmbatch.job;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 
 import bgmbatch.BgmProperties;
 import bgmbatch.cli.ExitCode;
@@ -13,8 +12,6 @@ import bgmbatch.ledger.Ledger;
 import bgmbatch.manifest.ManifestReader;
 import bgmbatch.manifest.ManifestSource;
 import bgmbatch.media.MediaProbe;
-import bgmbatch.state.RunLock;
-import bgmbatch.state.StateFolder;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -26,7 +23,8 @@ import org.springframework.batch.core.repository.JobRepository;
 /**
  * Starts, restarts or declines a run of the manifest, and maps the result to an exit
  * code. The manifest is checked whole before anything starts; a run left STARTED by a
- * killed process is recovered (the run lock proves that process is gone); a finished job
+ * killed process is recovered (the run lock, held by this context since before the
+ * database opened, proves that process is gone); a finished job
  * runs again only for items whose output went missing, or when forced.
  */
 public final class JobRunner {
@@ -46,21 +44,18 @@ public final class JobRunner {
 
 	private final BgmProperties properties;
 
-	private final StateFolder state;
-
 	private final PrintStream console;
 
 	private final MediaProbe probe;
 
 	public JobRunner(JobOperator operator, JobRepository repository, Job job, Ledger ledger, EditingEngine engine,
-			BgmProperties properties, StateFolder state, PrintStream console, MediaProbe probe) {
+			BgmProperties properties, PrintStream console, MediaProbe probe) {
 		this.operator = operator;
 		this.repository = repository;
 		this.job = job;
 		this.ledger = ledger;
 		this.engine = engine;
 		this.properties = properties;
-		this.state = state;
 		this.console = console;
 		this.probe = probe;
 	}
@@ -79,23 +74,16 @@ public final class JobRunner {
 			new PlanExplainer(this.engine, this.console).explain(source, output, this.properties.keepContainer());
 			return ExitCode.OK;
 		}
-		Path lockFile = this.state.lockFile(source.path());
-		Optional<RunLock> lock = RunLock.tryAcquire(lockFile);
-		if (lock.isEmpty()) {
-			this.console.println("Another run of " + source.path() + " is in progress (process "
-					+ RunLock.holder(lockFile) + "); this one exits without doing anything.");
-			return ExitCode.ALREADY_RUNNING;
-		}
-		try (RunLock held = lock.get()) {
-			return run(source, output, rows);
-		}
+		// the context took the manifest's run lock before opening its database (AppConfiguration)
+		return run(source, output, rows);
 	}
 
 	private ExitCode run(ManifestSource source, Path output, int rows) throws Exception {
 		String jobKey = JobParams.jobKey(source.path().toString(), source.sha256());
 		JobParams fresh = new JobParams(source.path(), source.sha256(), 1, output, this.properties.engine());
 		JobExecution last = lastExecution(source);
-		if (last != null && last.getStatus().isRunning()) {
+		boolean interrupted = last != null && last.getStatus().isRunning();
+		if (interrupted) {
 			// we hold the run lock, so the process that left it running is gone
 			this.console.println("Recovering the run interrupted at " + last.getStartTime() + ".");
 			last = this.operator.recover(last);
@@ -125,6 +113,14 @@ public final class JobRunner {
 			return launch(next(fresh, last));
 		}
 		if (last.getStatus() == BatchStatus.ABANDONED) {
+			return launch(next(fresh, last));
+		}
+		if (interrupted) {
+			// A kill can land after Spring Batch saved a lane's step execution but before it
+			// saved that lane's context; restarting the execution hands the lane an empty
+			// context (no lane number), and the lane fails on every rerun. Items lose nothing
+			// by a fresh execution: their progress is in the ledger, not in Batch's contexts.
+			this.console.println("Resuming the items of the interrupted run.");
 			return launch(next(fresh, last));
 		}
 		JobParams previous = JobParams.of(last.getJobParameters());

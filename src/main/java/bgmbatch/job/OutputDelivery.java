@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 
 import bgmbatch.engine.ItemFailedException;
+import bgmbatch.engine.Journal;
 import bgmbatch.engine.WorkItem;
 import bgmbatch.media.MediaInfo;
 import bgmbatch.media.MediaProbe;
@@ -23,6 +25,9 @@ final class OutputDelivery {
 	/** Containers round durations to their frame and audio-packet grid; half a second is a real loss. */
 	static final double DURATION_TOLERANCE = 0.5;
 
+	/** Handle: identity of the part file about to be renamed into place. */
+	static final String DELIVERED_FILE = "deliveredFile";
+
 	private final MediaProbe probe;
 
 	private final Path outputFolder;
@@ -32,10 +37,17 @@ final class OutputDelivery {
 		this.outputFolder = outputFolder.toAbsolutePath().normalize();
 	}
 
-	/** Makes the output's folder, refusing one that leads outside the output folder. */
+	/**
+	 * Makes the output's folder, refusing one that leads outside the output folder. A part
+	 * file that is a symbolic link is removed: we never make one, and writing through one
+	 * planted there would write wherever it points.
+	 */
 	void prepare(WorkItem item) {
 		try {
 			Files.createDirectories(item.output().getParent());
+			if (Files.isSymbolicLink(item.partFile())) {
+				Files.delete(item.partFile());
+			}
 		}
 		catch (IOException ex) {
 			throw new ItemFailedException("cannot create the output folder " + item.output().getParent() + ": "
@@ -44,7 +56,18 @@ final class OutputDelivery {
 		checkInsideOutputFolder(item.output());
 	}
 
-	void deliver(WorkItem item) {
+	/**
+	 * Whether an earlier run already moved this item's output into place but was killed
+	 * before the ledger recorded it: the output is then the very file (same inode) that
+	 * run journaled just before its rename, and making it again would deliver it twice.
+	 */
+	boolean deliveredBefore(WorkItem item) {
+		String moved = item.handle(DELIVERED_FILE);
+		return moved != null && !Files.exists(item.partFile(), LinkOption.NOFOLLOW_LINKS)
+				&& moved.equals(fileKey(item.output()));
+	}
+
+	void deliver(WorkItem item, Journal journal) {
 		Path part = item.partFile();
 		checkInsideOutputFolder(item.output());
 		if (!Files.isRegularFile(part, LinkOption.NOFOLLOW_LINKS)) {
@@ -55,6 +78,9 @@ final class OutputDelivery {
 			deleteQuietly(part);
 			throw new ItemFailedException("output check failed: " + problem);
 		}
+		// write-ahead, like a credit-costing call: a kill between the rename and the ledger's
+		// record must not make the next run deliver the item again (see deliveredBefore)
+		journal.record(DELIVERED_FILE, fileKey(part));
 		try {
 			try {
 				Files.move(part, item.output(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -105,6 +131,17 @@ final class OutputDelivery {
 		}
 		catch (IOException ex) {
 			throw new ItemFailedException("the output folder " + output.getParent() + " is not usable: " + ex.getMessage(), ex);
+		}
+	}
+
+	/** The file's identity (device and inode on Unix), kept by a rename; null when it does not exist. */
+	private static String fileKey(Path file) {
+		try {
+			Object key = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+			return key == null ? null : key.toString();
+		}
+		catch (IOException ex) {
+			return null;
 		}
 	}
 

@@ -66,6 +66,9 @@ final class RowChecker implements ItemProcessor<ManifestRow, LedgerItem> {
 		if (!Files.isReadable(row.video())) {
 			return "the video " + row.video() + " is not readable (check its permissions)";
 		}
+		if (isEmpty(row.video())) {
+			return "the video " + row.video() + " is empty (0 bytes); was its copy or download interrupted?";
+		}
 		if (!VIDEO_EXTENSIONS.contains(extension)) {
 			return "unsupported video type '." + extension + "'; accepted: mp4, mov, avi, webm, mkv";
 		}
@@ -73,6 +76,16 @@ final class RowChecker implements ItemProcessor<ManifestRow, LedgerItem> {
 			return "the music file " + row.music() + " does not exist or is not readable";
 		}
 		return null;
+	}
+
+	private static boolean isEmpty(Path file) {
+		try {
+			return Files.size(file) == 0;
+		}
+		catch (IOException ex) {
+			// unreadable: the fingerprint reports it
+			return false;
+		}
 	}
 
 	private static String extension(Path file) {

@@ -43,8 +43,11 @@ final class StageProcessor implements ItemProcessor<LedgerItem, StageOutcome> {
 			}
 			case DOWNLOAD -> {
 				this.delivery.prepare(work);
+				if (this.delivery.deliveredBefore(work)) {
+					yield StageResult.none();
+				}
 				StageResult downloaded = this.engine.download(work, journal);
-				this.delivery.deliver(work);
+				this.delivery.deliver(work, journal);
 				yield downloaded;
 			}
 			case DONE -> throw new IllegalStateException("a delivered item has no stage to run");

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 
@@ -46,7 +47,7 @@ final class FfprobeReader {
 		CommandRunner.CommandResult result = this.runner.run(List.of("ffprobe", "-v", "error", "-print_format", "json",
 				"-show_format", "-show_streams", file.toString()), TIMEOUT);
 		if (!result.ok()) {
-			throw new UnusableMediaException(file.getFileName() + " " + MediaErrors.explain(result.stderr()));
+			throw new UnusableMediaException(file.getFileName() + " " + MediaErrors.explain(file, result.stderr()));
 		}
 		try {
 			return parse(this.json.readTree(result.stdout()));
@@ -80,5 +81,6 @@ final class FfprobeReader {
 		}
 		return stream.path("tags").path("rotate").asInt(0);
 	}
+
 
 }

@@ -55,6 +55,8 @@ public final class LocalEngine implements EditingEngine {
 
 	private static final String MEASURED = " | measured:";
 
+	private static final String NO_SPACE = "No space left on device";
+
 	/** ebur128 reports, every 100 ms, the loudness of the 400 ms block ending there. */
 	private static final double STEP_SECONDS = 0.1;
 
@@ -306,22 +308,50 @@ public final class LocalEngine implements EditingEngine {
 	}
 
 	private void run(List<String> command, String what, WorkItem item, Path partFile) {
+		if (partFile != null) {
+			// A run killed mid-render leaves its ffmpeg running, still writing the part file.
+			// Unlinking the file first sends that orphan's writes to a file nobody can see,
+			// instead of interleaving them with this render's.
+			deleteQuietly(partFile);
+		}
 		CommandRunner.CommandResult result = this.runner.run(command, this.timeout);
+		String writeError = writeError(result.stderr());
 		String problem = result.timedOut() ? "ffmpeg took longer than " + this.timeout.toMinutes() + " min"
-				: !result.ok() || MediaErrors.brokenInput(result.stderr()) ? MediaErrors.lastLine(result.stderr()) : null;
+				: writeError != null ? writeError
+						: !result.ok() || MediaErrors.brokenInput(result.stderr()) ? MediaErrors.lastLine(result.stderr())
+								: null;
 		if (problem == null) {
 			return;
 		}
 		if (partFile != null) {
 			deleteQuietly(partFile);
 		}
+		if (result.stderr().contains(NO_SPACE)) {
+			Path folder = partFile != null ? partFile.getParent() : Path.of(System.getProperty("java.io.tmpdir"));
+			throw new ItemFailedException("the disk is full: no space left to " + what + " "
+					+ item.video().getFileName() + " in " + folder + "; free some space and run again");
+		}
 		if (MediaErrors.brokenInput(result.stderr())) {
 			Path music = Path.of(item.handle(MUSIC));
 			boolean musicBroken = result.stderr().contains(music.toString());
-			throw new ItemRejectedException((musicBroken ? "the music " + music.getFileName()
-					: "the video " + item.video().getFileName()) + " " + MediaErrors.explain(result.stderr()));
+			Path broken = musicBroken ? music : item.video();
+			throw new ItemRejectedException((musicBroken ? "the music " : "the video ") + broken.getFileName() + " "
+					+ MediaErrors.explain(broken, result.stderr()));
 		}
 		throw new ItemFailedException("ffmpeg could not " + what + " " + item.video().getFileName() + ": " + problem);
+	}
+
+	/**
+	 * ffmpeg 5.1 exits 0 when writing the trailer or closing the file fails (seen with a
+	 * full disk), leaving a truncated file: its own exit code cannot be trusted for that.
+	 */
+	private static String writeError(String stderr) {
+		return stderr.lines()
+			.filter((line) -> line.startsWith("Error writing trailer") || line.startsWith("Error closing file")
+					|| line.contains(NO_SPACE))
+			.findFirst()
+			.map(String::strip)
+			.orElse(null);
 	}
 
 	private static String measuredPlan(WorkItem item, MixGraph.Gains gains) {

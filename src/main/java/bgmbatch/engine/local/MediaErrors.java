@@ -1,6 +1,12 @@
 package bgmbatch.engine.local;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Turns ffmpeg's and ffprobe's error output into one line a person understands. The raw
@@ -9,6 +15,13 @@ import java.util.Locale;
 final class MediaErrors {
 
 	private MediaErrors() {
+	}
+
+	private static final String UNREADABLE = "is not a media file ffmpeg can read (wrong extension, or damaged)";
+
+	/** A phrase that completes "FILE ...", for a complaint about that file. */
+	static String explain(Path file, String stderr) {
+		return looksLikeIsoMedia(file) ? explain(stderr) : UNREADABLE;
 	}
 
 	/** A phrase that completes "FILE ...". */
@@ -23,7 +36,7 @@ final class MediaErrors {
 		if (text.contains("invalid data found when processing input") || text.contains("could not find codec parameters")
 				|| text.contains("format not recognized") || text.contains("end of file")
 				|| text.contains("invalid argument")) {
-			return "is not a media file ffmpeg can read (wrong extension, or damaged)";
+			return UNREADABLE;
 		}
 		if (text.contains("permission denied")) {
 			return "cannot be read: permission denied";
@@ -54,6 +67,25 @@ final class MediaErrors {
 		line = line.replaceAll("^\\[[^\\]]*@ 0x[0-9a-f]+\\]\\s*", "");
 		// "/long/path/file.mp4: reason": the caller already names the file
 		return line.replaceAll("^/\\S*: ", "");
+	}
+
+	/**
+	 * ffprobe picks the MP4 reader by extension and then blames a missing index even for a
+	 * text file; a cut-off recording still starts with a box header, so look before blaming.
+	 */
+	static boolean looksLikeIsoMedia(Path file) {
+		String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+		if (!(name.endsWith(".mp4") || name.endsWith(".mov") || name.endsWith(".m4v") || name.endsWith(".m4a"))) {
+			return true;
+		}
+		try (InputStream in = Files.newInputStream(file)) {
+			byte[] header = in.readNBytes(8);
+			String box = header.length < 8 ? "" : new String(header, 4, 4, StandardCharsets.ISO_8859_1);
+			return Set.of("ftyp", "moov", "mdat", "free", "skip", "wide", "pnot").contains(box);
+		}
+		catch (IOException ex) {
+			return true;
+		}
 	}
 
 }

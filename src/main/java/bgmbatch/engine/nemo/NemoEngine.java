@@ -47,6 +47,11 @@ public final class NemoEngine implements EditingEngine {
 
 	static final String FILE_URL = "nemo.file";
 
+	/** Write-ahead: an upload into the session began (a kill may have cut it, or only its record). */
+	static final String UPLOAD_STARTED = "nemo.upload.started";
+
+	static final String UPLOADED_BY_INTERRUPTED_ATTEMPT = "uploaded by an interrupted attempt";
+
 	static final String EDIT_SENT = "nemo.edit.sent";
 
 	static final String EDIT_RETRIED = "nemo.edit.retried";
@@ -62,13 +67,21 @@ public final class NemoEngine implements EditingEngine {
 	static final String RENDER_STATUS = "nemo.render.status";
 
 	/** Every handle that belongs to one session: a new session makes them all stale. */
-	private static final String[] SESSION_HANDLES = { SESSION, FILE_URL, EDIT_SENT, EDIT_RETRIED, REPLY, TRACKS, RENDER,
+	private static final String[] SESSION_HANDLES = { SESSION, FILE_URL, UPLOAD_STARTED, EDIT_SENT, EDIT_RETRIED, REPLY, TRACKS, RENDER,
 			RENDER_RETRIED, RENDER_STATUS };
 
 	static final Set<String> VIDEO_TYPES = Set.of("mp4", "mov", "avi", "webm", "mkv");
 
 	/** The service's limit per file (code 4002 above it). */
 	static final long MAX_UPLOAD_BYTES = 500L * 1024 * 1024;
+
+	/**
+	 * The longest instruction sent as one chat message. The service documents no limit;
+	 * real instructions are a sentence or two, and a cell holding a pasted document is a
+	 * mistake that would still be charged as an edit, so it is refused before any session
+	 * is paid for.
+	 */
+	static final int MAX_INSTRUCTION_CHARS = 2000;
 
 	/** Replies are kept for the report, not as transcripts. */
 	private static final int MAX_REPLY = 1000;
@@ -95,17 +108,17 @@ public final class NemoEngine implements EditingEngine {
 
 	@Override
 	public StageResult upload(WorkItem item, Journal journal) {
-		checkUploadable(item.video());
+		checkUploadable(item);
 		String session = item.handle(SESSION);
 		if (session != null && item.handle(FILE_URL) != null) {
 			return StageResult.none();
 		}
 		try {
-			open(item.id(), session, item.video(), journal);
+			open(item.id(), session, item.video(), item.handle(UPLOAD_STARTED) != null, journal);
 		}
 		catch (SessionGoneException ex) {
 			clearSession(journal);
-			open(item.id(), null, item.video(), journal);
+			open(item.id(), null, item.video(), false, journal);
 		}
 		return StageResult.none();
 	}
@@ -223,7 +236,7 @@ public final class NemoEngine implements EditingEngine {
 		int available = this.client.availableCredits();
 		int[] counts = new int[2];
 		items.forEach((item) -> {
-			String problem = uploadProblem(item.video());
+			String problem = uploadProblem(item);
 			if (problem != null) {
 				counts[1]++;
 				out.printf("  %s: would be skipped: %s%n", item.id(), problem);
@@ -243,13 +256,20 @@ public final class NemoEngine implements EditingEngine {
 		return available >= needed;
 	}
 
-	private String open(String itemId, String existing, Path video, Journal journal) {
+	private String open(String itemId, String existing, Path video, boolean journaledUpload, Journal journal) {
 		String session = existing;
 		if (session == null) {
 			requireCredits("open a session for", itemId);
 			session = this.client.createSession();
 			journal.record(SESSION, session);
 		}
+		else if (journaledUpload && this.client.state(session).hasSegments()) {
+			// an attempt killed mid-upload got the clip into the draft: a second upload would
+			// put it there twice. (Should the service not show it, we upload again, as before.)
+			journal.record(FILE_URL, UPLOADED_BY_INTERRUPTED_ATTEMPT);
+			return session;
+		}
+		journal.record(UPLOAD_STARTED, Instant.now().toString());
 		UploadedFile uploaded = this.client.upload(session, video);
 		journal.record(FILE_URL, uploaded.cdnUrl());
 		return session;
@@ -258,7 +278,7 @@ public final class NemoEngine implements EditingEngine {
 	/** Code 1002: a new session and a new upload for this item only; its old handles are stale. */
 	private String reopen(WorkItem item, Journal journal) {
 		clearSession(journal);
-		return open(item.id(), null, item.video(), journal);
+		return open(item.id(), null, item.video(), false, journal);
 	}
 
 	private StageResult send(WorkItem item, String session, Journal journal) {
@@ -350,11 +370,21 @@ public final class NemoEngine implements EditingEngine {
 	}
 
 	/** Refuses locally what the service would refuse with 4001 or 4002, before any upload. */
-	private static void checkUploadable(Path video) {
-		String problem = uploadProblem(video);
+	private static void checkUploadable(WorkItem item) {
+		String problem = uploadProblem(item);
 		if (problem != null) {
 			throw new ItemRejectedException(problem);
 		}
+	}
+
+	/** Checked before a session is opened, so a rejected item costs nothing. */
+	private static String uploadProblem(WorkItem item) {
+		int length = item.instruction().length();
+		if (length > MAX_INSTRUCTION_CHARS) {
+			return "the instruction has " + length + " characters; the cloud engine sends at most "
+					+ MAX_INSTRUCTION_CHARS + " as one chat message (shorten it, or use engine=local)";
+		}
+		return uploadProblem(item.video());
 	}
 
 	private static String uploadProblem(Path video) {

@@ -61,6 +61,12 @@ public final class NemoClient {
 
 	private static final MediaType OCTETS = MediaType.get("application/octet-stream");
 
+	/**
+	 * The slowest average a download may keep: 16 KiB/s still brings a 500 MB render (the
+	 * service's largest) in under 9 hours; anything slower is a stalled connection.
+	 */
+	static final long MIN_DOWNLOAD_BYTES_PER_SECOND = 16 * 1024;
+
 	private final NemoProperties properties;
 
 	private final HttpUrl base;
@@ -297,13 +303,39 @@ public final class NemoClient {
 				try (InputStream in = response.body().byteStream();
 						OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
 								append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
-					in.transferTo(out);
+					copy(in, out);
 				}
 				return;
 			}
 			catch (IOException ex) {
 				// what arrived stays in the part file; the next attempt asks for the rest
 				backoffOrGiveUp(++failures, "download the render", describe(ex));
+			}
+		}
+	}
+
+	/**
+	 * Copies a download, refusing a trickle: the streaming client has no call deadline (a
+	 * large render takes long), and a server sending a byte now and then never trips the
+	 * read timeout, so without this floor a download could last forever. Once a read
+	 * timeout's worth of time has passed, the average must stay above the floor; failing
+	 * that, the attempt ends (what arrived is kept and the retry resumes with a Range).
+	 */
+	private void copy(InputStream in, OutputStream out) throws IOException {
+		long start = System.nanoTime();
+		long grace = this.properties.readTimeout().toNanos();
+		long copied = 0;
+		byte[] buffer = new byte[64 * 1024];
+		int read;
+		while ((read = in.read(buffer)) >= 0) {
+			out.write(buffer, 0, read);
+			copied += read;
+			long elapsed = System.nanoTime() - start;
+			double rate = copied * 1e9 / Math.max(1, elapsed);
+			if (elapsed > grace && rate < MIN_DOWNLOAD_BYTES_PER_SECOND) {
+				throw new java.io.InterruptedIOException(String.format(java.util.Locale.ROOT,
+						"the download trickles at %.0f bytes/s, below the %d bytes/s a live transfer keeps up", rate,
+						MIN_DOWNLOAD_BYTES_PER_SECOND));
 			}
 		}
 	}

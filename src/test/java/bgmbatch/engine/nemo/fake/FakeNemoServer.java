@@ -138,6 +138,9 @@ public final class FakeNemoServer implements AutoCloseable {
 	/** The next download breaks off halfway (once). */
 	public final java.util.concurrent.atomic.AtomicBoolean truncateNextDownload = new java.util.concurrent.atomic.AtomicBoolean();
 
+	/** The next N downloads trickle: 64 bytes every 50 ms, never silent long enough for a read timeout. */
+	public final AtomicInteger tricklingDownloads = new AtomicInteger();
+
 	/** Delay before each answer, in milliseconds. */
 	public volatile long latencyMillis;
 
@@ -451,7 +454,11 @@ public final class FakeNemoServer implements AutoCloseable {
 		ObjectNode draft = this.json.createObjectNode();
 		ArrayNode tracks = draft.putArray("t");
 		ObjectNode video = tracks.addObject().put("tt", 0);
-		video.putArray("sg").addObject().put("d", 2000).put("src", "video");
+		ArrayNode videoSegments = video.putArray("sg");
+		if (session.video != null) {
+			// the uploaded clip is on the video track; before an upload the draft is empty
+			videoSegments.addObject().put("d", 2000).put("src", "video");
+		}
 		if (session.music) {
 			ObjectNode audio = tracks.addObject().put("tt", 1);
 			audio.putArray("sg").addObject().put("d", 2000).putObject("m").put("title", "Upbeat Loop");
@@ -545,6 +552,9 @@ public final class FakeNemoServer implements AutoCloseable {
 		if (cut) {
 			// the socket closes halfway through the body
 			response.onResponseBody(new SocketEffect.CloseSocket(true, false, false));
+		}
+		if (this.tricklingDownloads.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
+			response.throttleBody(64, 50, TimeUnit.MILLISECONDS);
 		}
 		return response.body(new Buffer().write(bytes, start, bytes.length - start)).build();
 	}

@@ -1,0 +1,216 @@
+package bgmbatch.reliability;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Guarantee 1, local engine: a job killed with SIGKILL at random moments, and rerun after
+ * each kill, ends with every item delivered exactly once, valid, with nothing half-made
+ * left and a job database that opens cleanly.
+ * <p>
+ * The kill moments come from a seeded generator; the seed is printed, and
+ * {@code -Dbgm.kill.seed=N} replays a failing sequence.
+ */
+class KillAnywhereTest {
+
+	private static final int ITEMS = 8;
+
+	private static final int KILLS = 10;
+
+	private static final double SECONDS = 1.0;
+
+	private static final Duration RUN_LIMIT = Duration.ofMinutes(2);
+
+	private final Clips clips = new Clips();
+
+	private final List<ProcessHandle> orphans = new ArrayList<>();
+
+	@TempDir
+	Path dir;
+
+	@AfterEach
+	void stopOrphans() {
+		this.orphans.forEach(ProcessHandle::destroyForcibly);
+	}
+
+	@Test
+	void jobKilledAtRandomMomentsEndsWithEveryItemDeliveredExactlyOnce() throws Exception {
+		long seed = Long.getLong("bgm.kill.seed", System.nanoTime());
+		System.out.println("KillAnywhereTest seed " + seed + " (replay with -Dbgm.kill.seed=" + seed + ")");
+		Random random = new Random(seed);
+		Path clip = this.clips.video(this.dir.resolve("source.mp4"), SECONDS, true);
+
+		// a clean run of the same job measures how long startup and work take here
+		Job measured = job("measured", clip);
+		ChildJvm clean = measured.start();
+		assertThat(clean.awaitFirstLine(RUN_LIMIT)).isTrue();
+		long startupMillis = clean.millisToFirstLine();
+		assertThat(clean.awaitExit(RUN_LIMIT)).as(clean.stderr()).isZero();
+		long workMillis = Math.max(1, clean.millisSinceStart() - startupMillis);
+		System.out.printf("clean run: %d ms to start, %d ms of work%n", startupMillis, workMillis);
+
+		Job job = job("killed", clip);
+		try {
+			killRerunAndCheck(job, random, startupMillis, workMillis);
+		}
+		catch (AssertionError | RuntimeException ex) {
+			// the children's log says what they were doing; the temporary folder is gone after the test
+			Path log = job.state().resolve("logs").resolve("bgm-batch.log");
+			if (Files.exists(log)) {
+				List<String> lines = Files.readAllLines(log);
+				System.out.println("last lines of " + log + ":\n"
+						+ String.join("\n", lines.subList(Math.max(0, lines.size() - 300), lines.size())));
+			}
+			throw ex;
+		}
+	}
+
+	private void killRerunAndCheck(Job job, Random random, long startupMillis, long workMillis) throws Exception {
+		Map<String, Object> firstSeen = new HashMap<>();
+		int kills = 0;
+		int runs = 0;
+		while (kills < KILLS) {
+			runs++;
+			assertThat(runs).as("runs needed for %d kills", KILLS).isLessThanOrEqualTo(4 * KILLS);
+			ChildJvm run = job.start();
+			// about a third of the kills land during startup (context, database, recovery),
+			// the rest while items are worked on; each run loses up to a sixth of the work
+			boolean duringStartup = random.nextInt(3) == 0;
+			long delay = duringStartup ? random.nextLong(startupMillis + 1) : random.nextLong(workMillis / 6 + 1);
+			if (!duringStartup && !run.awaitFirstLine(RUN_LIMIT)) {
+				assertThat(run.awaitExit(RUN_LIMIT)).as(run.stderr()).isZero();
+				continue;
+			}
+			List<ProcessHandle> left = run.killAfter(delay);
+			if (left == null) {
+				assertThat(run.awaitExit(RUN_LIMIT)).as("a run that ended by itself: %s", run.stderr()).isZero();
+			}
+			else {
+				kills++;
+				this.orphans.addAll(left);
+				System.out.printf("kill %d: %d ms after %s (%d child processes left running)%n", kills, delay,
+						duringStartup ? "start" : "the first line", left.size());
+			}
+			checkVisibleOutputs(job, firstSeen);
+		}
+
+		// the kill sequence may itself have finished the job; this run completes whatever is left
+		ChildJvm last = job.start();
+		assertThat(last.awaitExit(RUN_LIMIT)).as("last run: %s%n%s", last.stdout(), last.stderr()).isZero();
+		waitForOrphans();
+		checkVisibleOutputs(job, firstSeen);
+
+		ChildJvm again = job.start();
+		assertThat(again.awaitExit(RUN_LIMIT)).isZero();
+		assertThat(again.stdout()).contains("Nothing to do: " + ITEMS + " delivered");
+
+		Set<String> expected = IntStream.range(0, ITEMS)
+			.mapToObj((i) -> "out-" + i + ".mp4")
+			.collect(Collectors.toCollection(TreeSet::new));
+		Set<String> listing = listing(job.output());
+		assertThat(listing).contains("report.csv", "report.json");
+		// the reports (csv, json, html...) are the only other files: no part or temp files
+		listing.removeIf((name) -> name.startsWith("report.") && !name.endsWith(".part"));
+		assertThat(listing).as("output folder: no part or temp files").isEqualTo(expected);
+		for (int i = 0; i < ITEMS; i++) {
+			this.clips.assertValidOutput(job.output().resolve("out-" + i + ".mp4"), SECONDS);
+		}
+		assertThat(firstSeen).as("each output written once: the file seen first is the file at the end")
+			.isEqualTo(fileKeys(job.output()));
+		assertThat(StateDatabase.countBy(job.state(), job.manifest(),
+				"SELECT STATUS, COUNT(*) FROM BGM_ITEM GROUP BY STATUS"))
+			.isEqualTo(Map.of("DELIVERED", ITEMS));
+		assertThat(StateDatabase.countBy(job.state(), job.manifest(),
+				"SELECT STATUS, COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS IN ('STARTED', 'STARTING') GROUP BY STATUS"))
+			.as("no execution left running").isEmpty();
+		System.out.printf("%d kills in %d runs%n", kills, runs);
+	}
+
+	/**
+	 * Whatever is visible as an output at any moment must be a finished, valid file, and
+	 * once seen it must stay the same file (same inode): a second delivery would replace it.
+	 */
+	private void checkVisibleOutputs(Job job, Map<String, Object> firstSeen) throws IOException {
+		Map<String, Object> now = fileKeys(job.output());
+		for (Map.Entry<String, Object> output : now.entrySet()) {
+			Object earlier = firstSeen.putIfAbsent(output.getKey(), output.getValue());
+			if (earlier == null) {
+				this.clips.assertValidOutput(job.output().resolve(output.getKey()), SECONDS);
+			}
+			else {
+				assertThat(output.getValue()).as("%s delivered again", output.getKey()).isEqualTo(earlier);
+			}
+		}
+	}
+
+	/** Processes a kill left running end on their own (ffmpeg on a one-second clip); the check waits for them. */
+	private void waitForOrphans() throws Exception {
+		for (ProcessHandle orphan : this.orphans) {
+			orphan.onExit().get(1, TimeUnit.MINUTES);
+		}
+	}
+
+	private static Map<String, Object> fileKeys(Path folder) throws IOException {
+		Map<String, Object> keys = new HashMap<>();
+		if (!Files.isDirectory(folder)) {
+			return keys;
+		}
+		try (Stream<Path> files = Files.list(folder)) {
+			for (Path file : files.filter((f) -> f.getFileName().toString().endsWith(".mp4")).toList()) {
+				keys.put(file.getFileName().toString(),
+						Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey());
+			}
+		}
+		return keys;
+	}
+
+	private static Set<String> listing(Path folder) throws IOException {
+		try (Stream<Path> files = Files.list(folder)) {
+			return files.map((f) -> f.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
+		}
+	}
+
+	private Job job(String name, Path clip) throws IOException {
+		Path folder = Files.createDirectories(this.dir.resolve(name));
+		Path inputs = Files.createDirectories(folder.resolve("in"));
+		StringBuilder csv = new StringBuilder("video,instruction,output,id\n");
+		List<Path> videos = this.clips.copies(clip, inputs, ITEMS);
+		for (int i = 0; i < ITEMS; i++) {
+			csv.append("in/").append(videos.get(i).getFileName()).append(",add calm music at 30%,out-").append(i)
+				.append(".mp4,item-").append(i).append('\n');
+		}
+		Path manifest = Files.writeString(folder.resolve("videos.csv"), csv);
+		return new Job(folder, manifest, folder.resolve("out"), folder.resolve("state"));
+	}
+
+	private record Job(Path folder, Path manifest, Path output, Path state) {
+
+		ChildJvm start() {
+			return ChildJvm.start(this.folder, "manifest=" + this.manifest, "output=" + this.output,
+					"state-dir=" + this.state, "concurrency=2");
+		}
+
+	}
+
+}

@@ -19,6 +19,12 @@ import java.util.Map;
 public record WorkItem(String jobKey, String id, Path video, String instruction, Path music, Path output,
 		String plan, Map<String, String> handles, int attempts) {
 
+	/**
+	 * The handle under which an engine that has probed the input records its duration in
+	 * seconds; delivery checks the output against it instead of probing the input again.
+	 */
+	public static final String INPUT_DURATION = "duration";
+
 	public WorkItem {
 		instruction = instruction == null ? "" : instruction;
 		handles = handles == null ? Map.of() : Map.copyOf(handles);

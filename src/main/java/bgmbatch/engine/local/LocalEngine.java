@@ -25,7 +25,7 @@ import bgmbatch.media.UnreadableMediaException;
  */
 public final class LocalEngine implements EditingEngine {
 
-	static final String DURATION = "duration";
+	static final String DURATION = WorkItem.INPUT_DURATION;
 
 	static final String HAS_AUDIO = "hasAudio";
 

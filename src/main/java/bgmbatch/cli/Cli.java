@@ -37,6 +37,9 @@ public final class Cli {
 			this.out.print(Usage.TEXT);
 			return ExitCode.OK.code();
 		}
+		if (!Arguments.RUN.equals(arguments.command())) {
+			return new Commands(this.out, this.err).run(arguments);
+		}
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BgmBatchApplication.class)
 			.run(arguments.springArguments().toArray(String[]::new))) {
 			return context.getBean(JobRunner.class).run().code();
@@ -46,7 +49,7 @@ public final class Cli {
 		}
 	}
 
-	private int fail(Exception ex) {
+	int fail(Exception ex) {
 		Throwable cause = ex;
 		while (cause != null) {
 			if (cause instanceof ManifestException || cause instanceof StateFolderException

@@ -6,6 +6,9 @@ final class Usage {
 	static final String TEXT = """
 			Usage: java -jar batch.jar manifest=videos.csv [output=DIR] [engine=local|nemo]
 			                           [concurrency=N] [force=true] [state-dir=DIR] [format=mp4|same]
+			                           [progress=auto|bar|plain] [quiet=true]
+			       java -jar batch.jar jobs [state-dir=DIR]
+			       java -jar batch.jar status|abandon|retry-skipped manifest=videos.csv [state-dir=DIR]
 
 			Adds background music to every video of the manifest. Run the same command again
 			after a failure or a kill: it resumes where it stopped and never redoes delivered work.
@@ -18,6 +21,17 @@ final class Usage {
 			  force=true         redo every item, even delivered ones
 			  state-dir=DIR      job database, caches and logs (default: .bgm-batch)
 			  format=same        keep each input's container instead of writing MP4
+			  progress=MODE      auto (a live bar on a terminal, plain lines otherwise), bar or plain
+			  quiet=true         print only the summary at the end
+			  heartbeat=1m       plain progress says "still working" after this long without news
+			  report-waveforms=N waveform pictures in report.html for the first N delivered items (100)
+
+			Commands (for the morning after):
+			  jobs               recent executions of every manifest in the state folder
+			  status             the latest execution of manifest=FILE and each item's stage
+			  abandon            give up a stuck or failed execution: the next run starts a new one
+			                     (items keep their progress; nothing paid for is done again)
+			  retry-skipped      re-queue skipped items whose files are now in place; then run again
 
 			Exit codes:
 			  0  every item delivered, or nothing to do

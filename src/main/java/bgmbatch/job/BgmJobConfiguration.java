@@ -16,8 +16,11 @@ import bgmbatch.manifest.ManifestReader;
 import bgmbatch.manifest.ManifestRow;
 import bgmbatch.manifest.ManifestSource;
 import bgmbatch.media.MediaProbe;
+import bgmbatch.progress.ProgressDisplay;
+import bgmbatch.report.HtmlReport;
 import bgmbatch.report.ReportWriter;
 import bgmbatch.report.SummaryPrinter;
+import bgmbatch.state.StateFolder;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -57,7 +60,8 @@ class BgmJobConfiguration {
 
 	@Bean
 	Job bgmJob(JobRepository jobRepository, Step prepareStep, StageSteps stageSteps, BgmProperties properties,
-			Ledger ledger, PrintStream console) {
+			Ledger ledger, PrintStream console, StateFolder state, ProgressDisplay progressDisplay,
+			HtmlReport htmlReport) {
 		SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository).start(prepareStep);
 		SimpleAsyncTaskExecutor lanes = new SimpleAsyncTaskExecutor("lane-");
 		for (Stage stage : Stage.values()) {
@@ -72,18 +76,23 @@ class BgmJobConfiguration {
 				.allowStartIfComplete(true)
 				.build());
 		}
-		return job.listener(new JobConclusion(ledger, new ReportWriter(ledger), new SummaryPrinter(console))).build();
+		// afterJob runs in reverse order: display closed, then reports and summary, then the log file closed
+		return job.listener(OperatorListeners.executionLog(state))
+			.listener(new JobConclusion(ledger, new ReportWriter(ledger, htmlReport), new SummaryPrinter(console)))
+			.listener(OperatorListeners.closeDisplay(progressDisplay))
+			.build();
 	}
 
 	@Bean
 	Step prepareStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ItemStreamReader<ManifestRow> manifestItemReader, ItemProcessor<ManifestRow, LedgerItem> rowChecker,
-			Ledger ledger) {
+			Ledger ledger, ProgressDisplay progressDisplay) {
 		return new StepBuilder("prepare", jobRepository).<ManifestRow, LedgerItem>chunk(PREPARE_CHUNK)
 			.transactionManager(transactionManager)
 			.reader(manifestItemReader)
 			.processor(rowChecker)
 			.writer((chunk) -> ledger.insertIfAbsent(java.util.List.copyOf(chunk.getItems())))
+			.listener(OperatorListeners.begin(ledger, progressDisplay))
 			.allowStartIfComplete(true)
 			.build();
 	}
@@ -99,14 +108,14 @@ class BgmJobConfiguration {
 	@Bean
 	@StepScope
 	ItemProcessor<ManifestRow, LedgerItem> rowChecker(@Value("#{jobParameters['manifest']}") String manifest,
-			@Value("#{jobParameters['manifestSha256']}") String sha256) {
-		return new RowChecker(JobParams.jobKey(manifest, sha256));
+			@Value("#{jobParameters['manifestSha256']}") String sha256, Ledger ledger) {
+		return new RowChecker(JobParams.jobKey(manifest, sha256), ledger);
 	}
 
 	@Bean
 	StageSteps stageSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ItemReader<LedgerItem> laneReader, ItemProcessor<LedgerItem, StageOutcome> stageProcessor, Ledger ledger,
-			BgmProperties properties, PrintStream console) {
+			BgmProperties properties, ProgressDisplay progressDisplay) {
 		RetryPolicy retry = RetryPolicy.builder()
 			.includes(TransientEngineException.class)
 			.maxRetries(properties.itemRetries())
@@ -123,7 +132,7 @@ class BgmJobConfiguration {
 			.retryPolicy(retry)
 			.skipPolicy(new ItemSkipPolicy())
 			.skipListener(new ItemFailureRecorder(ledger))
-			.listener(new ProgressPrinter(console))
+			.listener(new ProgressTracker(stage, progressDisplay))
 			.allowStartIfComplete(true)
 			.build();
 	}

@@ -33,7 +33,7 @@ public record JobParams(Path manifest, String sha256, long generation, Path outp
 		return jobKey(this.manifest.toString(), this.sha256);
 	}
 
-	static String jobKey(String manifest, String sha256) {
+	public static String jobKey(String manifest, String sha256) {
 		return manifest + "#" + sha256.substring(0, 16);
 	}
 

@@ -12,6 +12,7 @@ import bgmbatch.ledger.ItemStatus;
 import bgmbatch.ledger.Ledger;
 import bgmbatch.manifest.ManifestReader;
 import bgmbatch.manifest.ManifestSource;
+import bgmbatch.media.MediaProbe;
 import bgmbatch.state.RunLock;
 import bgmbatch.state.StateFolder;
 
@@ -30,6 +31,9 @@ import org.springframework.batch.core.repository.JobRepository;
  */
 public final class JobRunner {
 
+	/** The job's name in the repository, for the job commands that read it. */
+	public static final String JOB_NAME = BgmJobConfiguration.JOB_NAME;
+
 	private final JobOperator operator;
 
 	private final JobRepository repository;
@@ -46,8 +50,10 @@ public final class JobRunner {
 
 	private final PrintStream console;
 
+	private final MediaProbe probe;
+
 	public JobRunner(JobOperator operator, JobRepository repository, Job job, Ledger ledger, EditingEngine engine,
-			BgmProperties properties, StateFolder state, PrintStream console) {
+			BgmProperties properties, StateFolder state, PrintStream console, MediaProbe probe) {
 		this.operator = operator;
 		this.repository = repository;
 		this.job = job;
@@ -56,12 +62,15 @@ public final class JobRunner {
 		this.properties = properties;
 		this.state = state;
 		this.console = console;
+		this.probe = probe;
 	}
 
 	public ExitCode run() throws Exception {
 		ManifestSource source = ManifestSource.of(this.properties.manifest());
 		Path output = this.properties.outputFolder();
 		int rows = new ManifestReader(source, output, this.properties.keepContainer()).validate();
+		// every engine's output is verified with ffprobe
+		this.probe.checkInstalled();
 		this.engine.checkReady();
 		Path lockFile = this.state.lockFile(source.path());
 		Optional<RunLock> lock = RunLock.tryAcquire(lockFile);

@@ -12,6 +12,7 @@ import java.util.Set;
 
 import bgmbatch.engine.Stage;
 import bgmbatch.ledger.ItemStatus;
+import bgmbatch.ledger.Ledger;
 import bgmbatch.ledger.LedgerItem;
 import bgmbatch.manifest.ManifestRow;
 
@@ -31,12 +32,19 @@ final class RowChecker implements ItemProcessor<ManifestRow, LedgerItem> {
 
 	private final String jobKey;
 
-	RowChecker(String jobKey) {
+	private final Ledger ledger;
+
+	RowChecker(String jobKey, Ledger ledger) {
 		this.jobKey = jobKey;
+		this.ledger = ledger;
 	}
 
 	@Override
 	public LedgerItem process(ManifestRow row) {
+		if (this.ledger.contains(this.jobKey, row.id())) {
+			// a restart: the item keeps its progress, and its files need not be read again
+			return null;
+		}
 		String problem = problem(row);
 		String fingerprint = problem == null ? fingerprint(row.video()) : null;
 		if (problem == null && fingerprint == null) {

@@ -1,10 +1,13 @@
 package bgmbatch.job;
 
+import java.io.OutputStream;
 import java.io.PrintStream;
 
 import bgmbatch.BgmProperties;
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.ledger.Ledger;
+import bgmbatch.media.MediaProbe;
+import bgmbatch.progress.OperatorProperties;
 import bgmbatch.state.StateFolder;
 
 import org.springframework.batch.core.job.Job;
@@ -18,8 +21,11 @@ class RunnerConfiguration {
 
 	@Bean
 	JobRunner jobRunner(JobOperator operator, JobRepository repository, Job bgmJob, Ledger ledger, EditingEngine engine,
-			BgmProperties properties, StateFolder state, PrintStream console) {
-		return new JobRunner(operator, repository, bgmJob, ledger, engine, properties, state, console);
+			BgmProperties properties, StateFolder state, PrintStream console, MediaProbe probe,
+			OperatorProperties operatorSettings) {
+		// quiet=true: only the summary, which the job's conclusion prints on the console itself
+		PrintStream talk = operatorSettings.quiet() ? new PrintStream(OutputStream.nullOutputStream()) : console;
+		return new JobRunner(operator, repository, bgmJob, ledger, engine, properties, state, talk, probe);
 	}
 
 }

@@ -80,11 +80,7 @@ public final class Ledger {
 
 	private boolean insert(LedgerItem item) {
 		{
-			boolean exists = this.jdbc.sql("SELECT COUNT(*) FROM BGM_ITEM WHERE JOB_KEY = ? AND ITEM_ID = ?")
-				.params(item.jobKey(), item.id())
-				.query(Integer.class)
-				.single() > 0;
-			if (exists) {
+			if (contains(item.jobKey(), item.id())) {
 				return false;
 			}
 			Timestamp now = Timestamp.from(Instant.now());
@@ -99,6 +95,13 @@ public final class Ledger {
 				.update();
 			return true;
 		}
+	}
+
+	public boolean contains(String jobKey, String id) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM BGM_ITEM WHERE JOB_KEY = ? AND ITEM_ID = ?")
+			.params(jobKey, id)
+			.query(Integer.class)
+			.single() > 0;
 	}
 
 	public Optional<LedgerItem> find(String jobKey, String id) {

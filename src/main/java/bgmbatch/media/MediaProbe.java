@@ -23,6 +23,14 @@ public final class MediaProbe {
 	}
 
 	/**
+	 * Checks that ffprobe runs at all.
+	 * @throws MissingToolException when it is not installed
+	 */
+	public void checkInstalled() {
+		this.runner.run(List.of("ffprobe", "-version"), TIMEOUT);
+	}
+
+	/**
 	 * Probes a file.
 	 * @throws UnreadableMediaException when ffprobe cannot read it, with its reason
 	 */

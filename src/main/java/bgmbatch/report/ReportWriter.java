@@ -21,6 +21,8 @@ import bgmbatch.ledger.ItemStatus;
 import bgmbatch.ledger.Ledger;
 
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
@@ -30,6 +32,8 @@ import org.apache.commons.csv.CSVPrinter;
  */
 public final class ReportWriter {
 
+	private static final Log logger = LogFactory.getLog(ReportWriter.class);
+
 	static final String[] CSV_HEADER = { "id", "line", "video", "instruction", "music", "result", "stage", "reason",
 			"plan", "output", "attempts", "credits", "seconds" };
 
@@ -37,8 +41,16 @@ public final class ReportWriter {
 
 	private final ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
+	private final HtmlReport html;
+
 	public ReportWriter(Ledger ledger) {
+		this(ledger, null);
+	}
+
+	/** Also writes report.html, when {@code html} is given. */
+	public ReportWriter(Ledger ledger, HtmlReport html) {
 		this.ledger = ledger;
+		this.html = html;
 	}
 
 	/**
@@ -94,6 +106,16 @@ public final class ReportWriter {
 				StandardCopyOption.ATOMIC_MOVE);
 		Files.move(jsonPart, outputFolder.resolve("report.json"), StandardCopyOption.REPLACE_EXISTING,
 				StandardCopyOption.ATOMIC_MOVE);
+		if (this.html != null) {
+			// a second pass over the ledger: the page shows the totals first, and they are known only now
+			try {
+				this.html.write(jobKey, header, summary, outputFolder);
+			}
+			catch (IOException | RuntimeException ex) {
+				// the CSV and JSON reports are in place; a missing page must not hide them
+				logger.warn("cannot write report.html into " + outputFolder + ": " + ex.getMessage(), ex);
+			}
+		}
 		return summary;
 	}
 

@@ -25,7 +25,7 @@ public final class SummaryPrinter {
 			this.out.printf("  ... and %d more; see the report%n", summary.unlistedProblems());
 		}
 		if (reportFolder != null) {
-			this.out.println("  report: " + reportFolder.resolve("report.csv") + " and report.json");
+			this.out.println("  report: " + reportFolder.resolve("report.html") + " (also report.csv, report.json)");
 		}
 	}
 

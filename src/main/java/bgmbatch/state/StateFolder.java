@@ -74,6 +74,11 @@ public final class StateFolder {
 		return this.root.resolve("logs");
 	}
 
+	/** The folder of a manifest's per-execution log files. */
+	public Path executionLogs(Path manifest) {
+		return logs().resolve(slug(manifest));
+	}
+
 	private static String sha256(String text) {
 		try {
 			return HexFormat.of()

@@ -1,0 +1,34 @@
+package bgmbatch.cli;
+
+import javax.sql.DataSource;
+
+import bgmbatch.ledger.Ledger;
+import bgmbatch.media.MediaProbe;
+
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The manifest commands, built in the job's own context so they see its database as the job does. */
+@Configuration(proxyBeanMethods = false)
+class CommandConfiguration {
+
+	@Bean
+	StatusCommand statusCommand(JobRepository repository, Ledger ledger) {
+		return new StatusCommand(repository, ledger);
+	}
+
+	@Bean
+	AbandonCommand abandonCommand(JobRepository repository, JobOperator operator) {
+		return new AbandonCommand(repository, operator);
+	}
+
+	@Bean
+	RetrySkippedCommand retrySkippedCommand(JobRepository repository, Ledger ledger, DataSource dataSource,
+			MediaProbe probe) {
+		return new RetrySkippedCommand(repository, ledger, JdbcClient.create(dataSource), probe);
+	}
+
+}

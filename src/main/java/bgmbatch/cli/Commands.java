@@ -1,0 +1,81 @@
+package bgmbatch.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import bgmbatch.BgmBatchApplication;
+import bgmbatch.state.RunLock;
+import bgmbatch.state.StateFolder;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Runs the job commands. {@code jobs} reads every manifest's database directly; the
+ * others take the manifest's run lock first (a run in progress owns its database), then
+ * start the job's context and run inside it.
+ */
+final class Commands {
+
+	private static final String DEFAULT_STATE_DIR = ".bgm-batch";
+
+	private final PrintStream out;
+
+	private final PrintStream err;
+
+	Commands(PrintStream out, PrintStream err) {
+		this.out = out;
+		this.err = err;
+	}
+
+	int run(Arguments arguments) {
+		Path stateDir = Path.of(setting(arguments, "state-dir").orElse(DEFAULT_STATE_DIR));
+		try {
+			if ("jobs".equals(arguments.command())) {
+				return new JobsCommand(stateDir).run(this.out).code();
+			}
+			Optional<String> manifest = setting(arguments, "manifest");
+			if (manifest.isEmpty()) {
+				this.err.println("error: " + arguments.command() + " needs manifest=FILE (the manifest the job ran)");
+				return ExitCode.USAGE.code();
+			}
+			StateFolder state = new StateFolder(stateDir);
+			Path manifestPath = Path.of(manifest.get());
+			if (!Files.isDirectory(state.databaseFolder(manifestPath))) {
+				this.err.println("error: no job of " + manifestPath.toAbsolutePath().normalize() + " in " + state.root()
+						+ " (run 'jobs' to list the known ones, or give state-dir=DIR)");
+				return ExitCode.USAGE.code();
+			}
+			Path lockFile = state.lockFile(manifestPath);
+			Optional<RunLock> lock = RunLock.tryAcquire(lockFile);
+			if (lock.isEmpty()) {
+				this.out.println("A run of " + manifestPath + " is in progress (process " + RunLock.holder(lockFile)
+						+ "); try again when it has ended.");
+				return ExitCode.ALREADY_RUNNING.code();
+			}
+			try (RunLock held = lock.get();
+					ConfigurableApplicationContext context = new SpringApplicationBuilder(BgmBatchApplication.class)
+						.run(arguments.springArguments().toArray(String[]::new))) {
+				ManifestCommand command = switch (arguments.command()) {
+					case "status" -> context.getBean(StatusCommand.class);
+					case "abandon" -> context.getBean(AbandonCommand.class);
+					case "retry-skipped" -> context.getBean(RetrySkippedCommand.class);
+					default -> throw new UsageException("unknown command '" + arguments.command() + "'");
+				};
+				return command.run(this.out).code();
+			}
+		}
+		catch (Exception ex) {
+			return new Cli(this.out, this.err).fail(ex);
+		}
+	}
+
+	/** A setting from the command line, else from the environment ({@code BGM_STATE_DIR}), as Spring would bind it. */
+	private static Optional<String> setting(Arguments arguments, String name) {
+		return arguments.setting(name)
+			.or(() -> Optional.ofNullable(System.getenv("BGM_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'))));
+	}
+
+}

@@ -1,0 +1,10 @@
+package bgmbatch.cli;
+
+import java.io.PrintStream;
+
+/** A command about one manifest's job, run inside the job's Spring context while its run lock is held. */
+interface ManifestCommand {
+
+	ExitCode run(PrintStream out) throws Exception;
+
+}

@@ -1,0 +1,90 @@
+package bgmbatch.job;
+
+import bgmbatch.engine.ItemRejectedException;
+import bgmbatch.engine.Stage;
+import bgmbatch.ledger.LedgerItem;
+import bgmbatch.progress.ProgressDisplay;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.slf4j.MDC;
+
+import org.springframework.batch.core.listener.ItemProcessListener;
+import org.springframework.batch.core.listener.ItemWriteListener;
+import org.springframework.batch.core.listener.SkipListener;
+import org.springframework.batch.infrastructure.item.Chunk;
+
+/**
+ * Feeds the progress display from a stage's lane steps, and puts the item's id into the
+ * logging context ({@code item}) while it is worked on, so every log line about it says
+ * which item it is. Lanes call it concurrently; it keeps no state of its own.
+ */
+final class ProgressTracker
+		implements ItemProcessListener<LedgerItem, StageOutcome>, ItemWriteListener<StageOutcome>,
+		SkipListener<LedgerItem, StageOutcome> {
+
+	static final String MDC_ITEM = "item";
+
+	private static final Log logger = LogFactory.getLog(ProgressTracker.class);
+
+	private final Stage stage;
+
+	private final ProgressDisplay display;
+
+	ProgressTracker(Stage stage, ProgressDisplay display) {
+		this.stage = stage;
+		this.display = display;
+	}
+
+	@Override
+	public void beforeProcess(LedgerItem item) {
+		MDC.put(MDC_ITEM, item.id());
+		logger.info(this.stage.stepName() + " started (" + item.video().getFileName() + ")");
+		this.display.stageStarted(item.id(), this.stage);
+	}
+
+	@Override
+	public void onProcessError(LedgerItem item, Exception e) {
+		// a retry or a skip follows; the id stays for their log lines and is replaced by the next item
+	}
+
+	@Override
+	public void afterWrite(Chunk<? extends StageOutcome> items) {
+		for (StageOutcome outcome : items) {
+			logger.info(String.format(java.util.Locale.ROOT, "%s done in %.2f s", outcome.stage().stepName(),
+					outcome.seconds()));
+			if (outcome.stage() == Stage.DOWNLOAD) {
+				double total = outcome.item().timings().values().stream().mapToDouble(Double::doubleValue).sum()
+						+ outcome.seconds();
+				this.display.delivered(outcome.item().id(), outcome.item().output().getFileName().toString(), total);
+			}
+			else {
+				this.display.stageFinished(outcome.item().id(), outcome.stage());
+			}
+		}
+		MDC.remove(MDC_ITEM);
+	}
+
+	@Override
+	public void onWriteError(Exception exception, Chunk<? extends StageOutcome> items) {
+		MDC.remove(MDC_ITEM);
+	}
+
+	@Override
+	public void onSkipInProcess(LedgerItem item, Throwable failure) {
+		Throwable t = Failures.unwrap(failure);
+		logger.info((t instanceof ItemRejectedException ? "skipped" : "failed") + " at " + this.stage.stepName() + ": "
+				+ ItemFailureRecorder.reason(t));
+		this.display.leftBehind(item.id(), this.stage, t instanceof ItemRejectedException,
+				ItemFailureRecorder.reason(t));
+		MDC.remove(MDC_ITEM);
+	}
+
+	@Override
+	public void onSkipInWrite(StageOutcome outcome, Throwable failure) {
+		this.display.leftBehind(outcome.item().id(), this.stage, false,
+				"could not record the result: " + ItemFailureRecorder.reason(failure));
+		MDC.remove(MDC_ITEM);
+	}
+
+}

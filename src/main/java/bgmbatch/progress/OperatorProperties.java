@@ -1,0 +1,21 @@
+package bgmbatch.progress;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How a run talks to its operator. Kept apart from {@code BgmProperties} (same {@code bgm}
+ * prefix) so the run's own settings stay small.
+ *
+ * @param progress {@code auto} (a live bar on a terminal, plain lines otherwise), {@code bar} or {@code plain}
+ * @param quiet print only the end-of-run summary
+ * @param heartbeat how long plain progress stays silent before it says the job is still working
+ * @param reportWaveforms how many delivered items get a waveform picture in report.html
+ */
+@ConfigurationProperties("bgm")
+public record OperatorProperties(@DefaultValue("auto") String progress, @DefaultValue("false") boolean quiet,
+		@DefaultValue("1m") Duration heartbeat, @DefaultValue("100") int reportWaveforms) {
+
+}

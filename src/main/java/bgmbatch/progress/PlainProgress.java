@@ -1,0 +1,134 @@
+package bgmbatch.progress;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import bgmbatch.engine.Stage;
+
+/**
+ * Progress for a log or a cron mail: one line per stage change, no control characters,
+ * and a heartbeat when nothing was said for a while, so a long wait never looks like a hang.
+ *
+ * <pre>
+ * 02:00:01 [0/3] street: uploading
+ * 02:00:04 [1/3] street: delivered -> street-upbeat.mp4 (3.1 s)
+ * 02:01:04 [1/3] still working: 2 in flight; bars editing for 1m00s
+ * </pre>
+ */
+public final class PlainProgress implements ProgressDisplay {
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+
+	private final PrintStream out;
+
+	private final Clock clock;
+
+	private final Duration heartbeat;
+
+	private final ProgressBoard board = new ProgressBoard();
+
+	private final Object lock = new Object();
+
+	private ScheduledExecutorService timer;
+
+	private long lastLine = System.nanoTime();
+
+	public PlainProgress(PrintStream out, Clock clock, Duration heartbeat) {
+		if (heartbeat.isZero() || heartbeat.isNegative()) {
+			throw new IllegalArgumentException("the heartbeat interval must be positive, not " + heartbeat);
+		}
+		this.out = out;
+		this.clock = clock;
+		this.heartbeat = heartbeat;
+	}
+
+	@Override
+	public void begin(int total, int done) {
+		this.board.begin(total, done);
+		synchronized (this.lock) {
+			if (this.timer == null || this.timer.isShutdown()) {
+				this.timer = Executors.newSingleThreadScheduledExecutor((task) -> {
+					Thread thread = new Thread(task, "progress-heartbeat");
+					thread.setDaemon(true);
+					return thread;
+				});
+				long period = this.heartbeat.toMillis();
+				this.timer.scheduleAtFixedRate(this::beat, period, Math.max(1, period / 4), TimeUnit.MILLISECONDS);
+			}
+		}
+		line("[%d/%d] %d item(s) to work on".formatted(done, total, total - done));
+	}
+
+	@Override
+	public void stageStarted(String item, Stage stage) {
+		this.board.enter(item, stage);
+		line(counter() + " " + clean(item) + ": " + ProgressBoard.verb(stage));
+	}
+
+	@Override
+	public void stageFinished(String item, Stage stage) {
+		this.board.leave(item);
+	}
+
+	@Override
+	public void delivered(String item, String output, double seconds) {
+		int done = this.board.finish(item);
+		line(String.format(Locale.ROOT, "[%d/%d] %s: delivered -> %s (%.1f s)", done, this.board.total(), clean(item),
+				clean(output), seconds));
+	}
+
+	@Override
+	public void leftBehind(String item, Stage stage, boolean skipped, String reason) {
+		int done = this.board.finish(item);
+		line("[%d/%d] %s: %s at %s: %s".formatted(done, this.board.total(), clean(item), skipped ? "skipped" : "failed",
+				stage.stepName(), clean(reason)));
+	}
+
+	@Override
+	public void close() {
+		synchronized (this.lock) {
+			if (this.timer != null) {
+				this.timer.shutdownNow();
+			}
+		}
+	}
+
+	/** Says "still working" only when nothing else was said for a whole interval. */
+	private void beat() {
+		synchronized (this.lock) {
+			if (System.nanoTime() - this.lastLine < this.heartbeat.toNanos()) {
+				return;
+			}
+		}
+		String longest = this.board.longest()
+			.map((f) -> "; " + clean(f.item()) + " " + ProgressBoard.verb(f.stage()) + " for "
+					+ ProgressBoard.duration(f.elapsed()))
+			.orElse("");
+		line(counter() + " still working: " + this.board.inFlightCount() + " in flight" + longest);
+	}
+
+	private String counter() {
+		return "[" + this.board.done() + "/" + this.board.total() + "]";
+	}
+
+	private void line(String text) {
+		synchronized (this.lock) {
+			this.out.println(LocalTime.now(this.clock).format(TIME) + " " + text);
+			this.out.flush();
+			this.lastLine = System.nanoTime();
+		}
+	}
+
+	/** Ids and reasons come from manifests and engines: no escape code or line break gets through. */
+	static String clean(String text) {
+		return text == null ? "" : text.replaceAll("\\p{Cntrl}", " ");
+	}
+
+}

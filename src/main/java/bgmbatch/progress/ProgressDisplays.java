@@ -1,0 +1,33 @@
+package bgmbatch.progress;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Locale;
+
+import bgmbatch.cli.UsageException;
+
+/** Picks the display for this run: quiet, a live bar on a terminal, or plain lines for logs and cron. */
+public final class ProgressDisplays {
+
+	private ProgressDisplays() {
+	}
+
+	/**
+	 * @param terminal whether the console is an interactive terminal
+	 * @param lanes how many items can be in flight at once
+	 */
+	public static ProgressDisplay choose(OperatorProperties settings, boolean terminal, int lanes, PrintStream out) {
+		if (settings.quiet()) {
+			return new QuietProgress();
+		}
+		String mode = settings.progress().strip().toLowerCase(Locale.ROOT);
+		return switch (mode) {
+			case "bar" -> new TerminalProgress(lanes, out);
+			case "plain" -> new PlainProgress(out, Clock.systemDefaultZone(), settings.heartbeat());
+			case "auto" -> terminal ? new TerminalProgress(lanes, out)
+					: new PlainProgress(out, Clock.systemDefaultZone(), settings.heartbeat());
+			default -> throw new UsageException("progress=" + settings.progress() + " is not one of auto, bar, plain");
+		};
+	}
+
+}

@@ -1,0 +1,142 @@
+package bgmbatch.progress;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import bgmbatch.engine.Stage;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PlainProgressTest {
+
+	private static final Clock NIGHT = Clock.fixed(Instant.parse("2026-01-02T02:00:05Z"), ZoneOffset.UTC);
+
+	@Test
+	void printsOneTimestampedLineForEachStageChangeAndEachEnd() {
+		ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+		try (PlainProgress progress = new PlainProgress(new PrintStream(buffer, true, StandardCharsets.UTF_8), NIGHT,
+				Duration.ofHours(1))) {
+			progress.begin(3, 1);
+			progress.stageStarted("street", Stage.UPLOAD);
+			progress.stageFinished("street", Stage.UPLOAD);
+			progress.stageStarted("street", Stage.EXPORT);
+			progress.stageFinished("street", Stage.EXPORT);
+			progress.stageStarted("street", Stage.DOWNLOAD);
+			progress.delivered("street", "street-upbeat.mp4", 3.14);
+			progress.stageStarted("bars", Stage.EDIT);
+			progress.leftBehind("bars", Stage.EDIT, true, "the instruction asks for nothing");
+		}
+
+		assertThat(buffer.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
+				"02:00:05 [1/3] 2 item(s) to work on", "02:00:05 [1/3] street: uploading",
+				"02:00:05 [1/3] street: rendering", "02:00:05 [1/3] street: downloading",
+				"02:00:05 [2/3] street: delivered -> street-upbeat.mp4 (3.1 s)", "02:00:05 [2/3] bars: editing",
+				"02:00:05 [3/3] bars: skipped at edit: the instruction asks for nothing");
+	}
+
+	@Test
+	void noControlCharacterReachesTheOutputEvenFromHostileIdsAndReasons() {
+		ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+		try (PlainProgress progress = new PlainProgress(new PrintStream(buffer, true, StandardCharsets.UTF_8), NIGHT,
+				Duration.ofHours(1))) {
+			progress.begin(1, 0);
+			progress.stageStarted("evil\u001b[2Jid\r", Stage.UPLOAD);
+			progress.leftBehind("evil\u001b[2Jid\r", Stage.UPLOAD, false, "line one\nline two\u0007");
+		}
+
+		String text = buffer.toString(StandardCharsets.UTF_8);
+		assertThat(text.lines()).hasSize(3);
+		assertThat(text.replace("\n", "")).doesNotContainPattern("\\p{Cntrl}");
+		assertThat(text).contains("failed at upload: line one line two");
+	}
+
+	@Test
+	void saysStillWorkingWhenAStageRunsLongerThanTheHeartbeat() throws Exception {
+		CountDownLatch heartbeat = new CountDownLatch(1);
+		// a beat may also come between begin and the stage start; the one that counts names the stage
+		LineCatcher lines = new LineCatcher("still working: 1 in flight", heartbeat);
+		try (PlainProgress progress = new PlainProgress(new PrintStream(lines, true, StandardCharsets.UTF_8),
+				Clock.systemUTC(), Duration.ofMillis(50))) {
+			progress.begin(2, 0);
+			progress.stageStarted("bars", Stage.EXPORT);
+
+			assertThat(heartbeat.await(10, TimeUnit.SECONDS)).as("a heartbeat line within 10 s").isTrue();
+		}
+		assertThat(lines.matching()).first()
+			.asString()
+			.matches("\\d\\d:\\d\\d:\\d\\d \\[0/2\\] still working: 1 in flight; bars rendering for \\d+s");
+	}
+
+	@Test
+	void quietDisplayPrintsNothing() {
+		ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+		OperatorProperties quiet = new OperatorProperties("plain", true, Duration.ofMinutes(1), 10);
+		try (ProgressDisplay display = ProgressDisplays.choose(quiet, false, 2,
+				new PrintStream(buffer, true, StandardCharsets.UTF_8))) {
+			display.begin(1, 0);
+			display.stageStarted("a", Stage.UPLOAD);
+			display.delivered("a", "a.mp4", 1);
+		}
+		assertThat(buffer.size()).isZero();
+	}
+
+	@Test
+	void autoModeWithoutTerminalIsPlain() {
+		OperatorProperties auto = new OperatorProperties("auto", false, Duration.ofMinutes(1), 10);
+		try (ProgressDisplay display = ProgressDisplays.choose(auto, false, 2, System.out)) {
+			assertThat(display).isInstanceOf(PlainProgress.class);
+		}
+		try (ProgressDisplay display = ProgressDisplays.choose(auto, true, 2, System.out)) {
+			assertThat(display).isInstanceOf(TerminalProgress.class);
+		}
+	}
+
+	/** Collects the lines written to it and opens a latch when one contains a word. */
+	private static final class LineCatcher extends OutputStream {
+
+		private final String word;
+
+		private final CountDownLatch latch;
+
+		private final StringBuilder current = new StringBuilder();
+
+		private final List<String> matching = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+		LineCatcher(String word, CountDownLatch latch) {
+			this.word = word;
+			this.latch = latch;
+		}
+
+		@Override
+		public synchronized void write(int b) {
+			if (b == '\n') {
+				String line = this.current.toString();
+				this.current.setLength(0);
+				if (line.contains(this.word)) {
+					this.matching.add(line);
+					this.latch.countDown();
+				}
+			}
+			else {
+				this.current.append((char) b);
+			}
+		}
+
+		List<String> matching() {
+			return this.matching;
+		}
+
+	}
+
+}

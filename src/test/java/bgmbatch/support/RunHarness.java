@@ -1,0 +1,78 @@
+package bgmbatch.support;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import bgmbatch.BgmBatchApplication;
+import bgmbatch.cli.ExitCode;
+import bgmbatch.engine.EditingEngine;
+import bgmbatch.job.JobRunner;
+import bgmbatch.ledger.Ledger;
+import bgmbatch.ledger.LedgerItem;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Runs the job as the command line does — a fresh Spring context per run, like a fresh
+ * process — with an optional decorator around the engine, and reads the ledger after.
+ */
+public final class RunHarness {
+
+	private final Path stateDir;
+
+	private final Path output;
+
+	private UnaryOperator<EditingEngine> decorator = UnaryOperator.identity();
+
+	public RunHarness(Path stateDir, Path output) {
+		this.stateDir = stateDir;
+		this.output = output;
+	}
+
+	public RunHarness decorateEngine(UnaryOperator<EditingEngine> decorator) {
+		this.decorator = decorator;
+		return this;
+	}
+
+	/** One run, like {@code java -jar batch.jar manifest=... output=... state-dir=... extra...}. */
+	public ExitCode run(Path manifest, String... settings) throws Exception {
+		try (ConfigurableApplicationContext context = context(manifest, settings)) {
+			return context.getBean(JobRunner.class).run();
+		}
+	}
+
+	/** The ledger items of the manifest's job, in manifest order. */
+	public List<LedgerItem> ledger(Path manifest) {
+		try (ConfigurableApplicationContext context = context(manifest)) {
+			List<LedgerItem> items = new ArrayList<>();
+			context.getBean(Ledger.class).forEach(JobRunner.jobKeyOf(manifest), items::add);
+			return items;
+		}
+	}
+
+	private ConfigurableApplicationContext context(Path manifest, String... settings) {
+		Map<String, String> values = new LinkedHashMap<>(Map.of("manifest", manifest.toString(), "output",
+				this.output.toString(), "state-dir", this.stateDir.toString(), "concurrency", "2"));
+		for (String setting : settings) {
+			int equals = setting.indexOf('=');
+			values.put(setting.substring(0, equals), setting.substring(equals + 1));
+		}
+		List<String> args = new ArrayList<>();
+		values.forEach((name, value) -> args.add("--bgm." + name + "=" + value));
+		UnaryOperator<EditingEngine> engineDecorator = this.decorator;
+		return new SpringApplicationBuilder(BgmBatchApplication.class).initializers((context) -> context.getBeanFactory()
+			.addBeanPostProcessor(new BeanPostProcessor() {
+				@Override
+				public Object postProcessAfterInitialization(Object bean, String beanName) {
+					return bean instanceof EditingEngine engine ? engineDecorator.apply(engine) : bean;
+				}
+			})).run(args.toArray(String[]::new));
+	}
+
+}

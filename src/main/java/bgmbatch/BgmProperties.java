@@ -19,12 +19,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param format {@code mp4} writes MP4 outputs; {@code same} keeps each input's container
  * @param itemRetries how often a stage is retried for one item after a transient failure
  * @param ffmpegTimeout the longest one ffmpeg run may take before the item fails
+ * @param dryRun check the manifest and the engine, print what each item would do and cost,
+ * and stop without doing or spending anything
  */
 @ConfigurationProperties("bgm")
 public record BgmProperties(Path manifest, Path output, @DefaultValue("local") String engine,
 		@DefaultValue("0") int concurrency, @DefaultValue("false") boolean force,
 		@DefaultValue(".bgm-batch") Path stateDir, @DefaultValue("mp4") String format,
-		@DefaultValue("2") int itemRetries, @DefaultValue("30m") Duration ffmpegTimeout) {
+		@DefaultValue("2") int itemRetries, @DefaultValue("30m") Duration ffmpegTimeout,
+		@DefaultValue("false") boolean dryRun) {
 
 	public boolean keepContainer() {
 		return "same".equalsIgnoreCase(this.format);

@@ -25,6 +25,11 @@ final class Usage {
 			  quiet=true         print only the summary at the end
 			  heartbeat=1m       plain progress says "still working" after this long without news
 			  report-waveforms=N waveform pictures in report.html for the first N delivered items (100)
+			  dry-run=true       check the manifest (and, on nemo, the token and balance), print what each
+			                     item would do and cost, spend nothing; exit 4 if credits would not suffice
+			  nemo.NAME=VALUE    cloud engine settings (bgm.nemo.*), e.g. nemo.credits-per-item=50;
+			                     the token comes from the environment variable NEMO_TOKEN, else an
+			                     anonymous one is obtained once and cached in the state folder
 
 			Commands (for the morning after):
 			  jobs               recent executions of every manifest in the state folder

@@ -1,5 +1,8 @@
 package bgmbatch.engine;
 
+import java.io.PrintStream;
+import java.util.stream.Stream;
+
 /**
  * The port both editing engines implement. Each method runs one stage for one item and
  * is called again on restart for items whose stage did not finish, so every method must
@@ -37,6 +40,20 @@ public interface EditingEngine {
 	 * @throws bgmbatch.media.MissingToolException or another exception naming what to fix
 	 */
 	default void checkReady() {
+	}
+
+	/**
+	 * Prints, per item, what a run would do, and what it would spend, without doing or
+	 * spending anything.
+	 * @param items the manifest's items in order
+	 * @param out where to print
+	 * @return whether the run could go ahead (for a paid service: whether the balance covers it)
+	 */
+	default boolean dryRun(Stream<WorkItem> items, PrintStream out) {
+		items.forEach((item) -> out.printf("  %s: would add music to %s: \"%s\"%n", item.id(), item.video().getFileName(),
+				item.instruction()));
+		out.println("Dry run: this engine spends no credits.");
+		return true;
 	}
 
 	/** The cheapest stage that recreates a delivered output that has gone missing. */

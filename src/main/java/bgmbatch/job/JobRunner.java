@@ -72,6 +72,9 @@ public final class JobRunner {
 		// every engine's output is verified with ffprobe
 		this.probe.checkInstalled();
 		this.engine.checkReady();
+		if (this.properties.dryRun()) {
+			return new DryRun(this.engine, this.console).run(source, output, this.properties.keepContainer());
+		}
 		Path lockFile = this.state.lockFile(source.path());
 		Optional<RunLock> lock = RunLock.tryAcquire(lockFile);
 		if (lock.isEmpty()) {

@@ -1,0 +1,47 @@
+package bgmbatch.job;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import bgmbatch.cli.ExitCode;
+import bgmbatch.engine.EditingEngine;
+import bgmbatch.engine.WorkItem;
+import bgmbatch.manifest.ManifestReader;
+import bgmbatch.manifest.ManifestRow;
+import bgmbatch.manifest.ManifestSource;
+
+/**
+ * {@code dry-run=true}: shows what each item would do and cost, touching neither the
+ * ledger nor the service's paid calls. Exit 0 when the run could go ahead, 4 when the
+ * engine says it could not (not enough credits), so a script can check before a night run.
+ */
+final class DryRun {
+
+	private final EditingEngine engine;
+
+	private final PrintStream console;
+
+	DryRun(EditingEngine engine, PrintStream console) {
+		this.engine = engine;
+		this.console = console;
+	}
+
+	ExitCode run(ManifestSource source, Path output, boolean keepContainer) {
+		String jobKey = JobParams.jobKey(source.path().toString(), source.sha256());
+		this.console.println("Dry run of " + source.path() + ": nothing is sent, nothing is spent.");
+		try (ManifestReader.Cursor cursor = new ManifestReader(source, output, keepContainer).open()) {
+			Stream<WorkItem> items = Stream.generate(cursor::next)
+				.takeWhile((row) -> row != null)
+				.map((row) -> item(jobKey, row));
+			return this.engine.dryRun(items, this.console) ? ExitCode.OK : ExitCode.HALTED;
+		}
+	}
+
+	private static WorkItem item(String jobKey, ManifestRow row) {
+		return new WorkItem(jobKey, row.id(), row.video(), row.instruction(), row.music(), row.output(), null, Map.of(),
+				0);
+	}
+
+}

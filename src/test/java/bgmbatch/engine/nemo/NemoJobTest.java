@@ -1,0 +1,357 @@
+package bgmbatch.engine.nemo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import bgmbatch.cli.ExitCode;
+import bgmbatch.engine.Stage;
+import bgmbatch.engine.nemo.fake.FakeNemoServer;
+import bgmbatch.engine.nemo.fake.RecordedCall;
+import bgmbatch.ledger.ItemStatus;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The whole job on {@code engine=nemo} against the fake server, including restarts. */
+class NemoJobTest {
+
+	@TempDir
+	static Path shared;
+
+	static Path clip;
+
+	@TempDir
+	Path dir;
+
+	FakeNemoServer fake;
+
+	@BeforeAll
+	static void makeClip() throws Exception {
+		clip = NemoTestSupport.clip(shared, "clip.mp4");
+	}
+
+	@BeforeEach
+	void start() throws IOException {
+		this.fake = new FakeNemoServer(Files.createDirectories(this.dir.resolve("fake")));
+	}
+
+	@AfterEach
+	void stop() throws IOException {
+		this.fake.close();
+	}
+
+	@Test
+	void deliversEveryItemWithOneSessionOneUploadOneMessageAndOneRenderEach() throws IOException {
+		Path manifest = NemoTestSupport.manifest(this.dir, clip, 3);
+		NemoJobRun.Outcome outcome = NemoJobRun.run(manifest, arguments(manifest, "2"));
+		assertThat(outcome.exit()).isEqualTo(ExitCode.OK);
+		assertThat(outcome.items()).allSatisfy((item) -> {
+			assertThat(item.status()).isEqualTo(ItemStatus.DELIVERED);
+			assertThat(item.output()).exists();
+			assertThat(item.handles()).containsKeys(NemoEngine.SESSION, NemoEngine.FILE_URL, NemoEngine.EDIT_SENT,
+					NemoEngine.REPLY, NemoEngine.RENDER, NemoEngine.TRACKS);
+			assertThat(item.handles().get(NemoEngine.REPLY)).isEqualTo("Done! Click Export to render your video.");
+			assertThat(item.credits()).isEqualTo(50);
+			assertThat(this.fake.messagesTo(item.handles().get(NemoEngine.SESSION))).isEqualTo(1);
+		});
+		assertThat(this.fake.sessions()).hasSize(3);
+		assertThat(this.fake.calls("POST", "/api/upload-video")).hasSize(3);
+		assertThat(this.fake.calls("POST", "/run_sse")).hasSize(3);
+		assertThat(this.fake.calls("POST", "/api/render/proxy/lambda")).hasSize(3);
+		assertThat(this.fake.tokensIssued()).isEqualTo(1);
+		assertThat(Files.readString(this.dir.resolve("out/report.json"))).contains("\"delivered\" : 3");
+	}
+
+	@Test
+	void creditsRunningOutAtTheThirdItemStopWithExit4AndARestartAfterTopUpFinishesTheRest() throws IOException {
+		Path manifest = NemoTestSupport.manifest(this.dir, clip, 5);
+		// 5 sessions at 10 leave 100: two edits at 40 fit, the third finds 20 where 50 are needed
+		this.fake.balance.set(150);
+		NemoJobRun.Outcome first = NemoJobRun.run(manifest, arguments(manifest, "1"));
+		assertThat(first.exit()).isEqualTo(ExitCode.HALTED);
+		String report = Files.readString(this.dir.resolve("out/report.json"));
+		assertThat(report).contains("not enough NemoVideo credits to edit item v3: 50 needed")
+			.contains("20 available");
+		assertThat(first.item("v3").handles()).doesNotContainKey(NemoEngine.EDIT_SENT);
+		assertThat(first.items()).allSatisfy((item) -> assertThat(item.status()).isEqualTo(ItemStatus.PENDING));
+		int firstRunCalls = this.fake.calls().size();
+
+		this.fake.balance.addAndGet(500);
+		NemoJobRun.Outcome second = NemoJobRun.run(manifest, arguments(manifest, "1"));
+		assertThat(second.exit()).isEqualTo(ExitCode.OK);
+		assertThat(second.items()).allSatisfy((item) -> {
+			assertThat(item.status()).isEqualTo(ItemStatus.DELIVERED);
+			assertThat(item.handles().get(NemoEngine.SESSION))
+				.isEqualTo(first.item(item.id()).handles().get(NemoEngine.SESSION));
+			assertThat(this.fake.messagesTo(item.handles().get(NemoEngine.SESSION))).isEqualTo(1);
+		});
+		List<RecordedCall> secondRun = this.fake.calls().subList(firstRunCalls, this.fake.calls().size());
+		assertThat(secondRun).noneMatch((call) -> call.is("POST", "/api/tasks") || call.is("POST", "/api/upload-video"));
+		Set<String> editedAgain = secondRun.stream()
+			.filter(RecordedCall::isSse)
+			.map((call) -> sessionOf(call.body()))
+			.collect(Collectors.toSet());
+		assertThat(editedAgain).containsExactlyInAnyOrder(session(second, "v3"), session(second, "v4"),
+				session(second, "v5"));
+		assertThat(this.fake.calls("POST", "/run_sse")).hasSize(5);
+	}
+
+	@Test
+	void aKillDuringTheEditStreamNeverSendsTheMessageAgain() throws IOException {
+		Path manifest = NemoTestSupport.manifest(this.dir, clip, 1);
+		NemoJobRun.Outcome killed = NemoJobRun.run(manifest, arguments(manifest, "1"),
+				(key, value) -> key.equals(NemoEngine.REPLY));
+		assertThat(killed.died()).isTrue();
+		assertThat(killed.item("v1").stage()).isEqualTo(Stage.EDIT);
+		assertThat(killed.item("v1").handles()).containsKey(NemoEngine.EDIT_SENT);
+		assertThat(this.fake.calls("POST", "/run_sse")).hasSize(1);
+
+		NemoJobRun.Outcome restarted = NemoJobRun.run(manifest, arguments(manifest, "1"));
+		assertThat(restarted.exit()).isEqualTo(ExitCode.OK);
+		assertThat(restarted.item("v1").status()).isEqualTo(ItemStatus.DELIVERED);
+		assertThat(this.fake.calls("POST", "/run_sse")).hasSize(1);
+		assertThat(this.fake.messagesTo(session(restarted, "v1"))).isEqualTo(1);
+	}
+
+	@Test
+	void aKillBetweenTheSentMarkAndTheSendFailsTheItemRatherThanRiskPayingTwice() throws IOException {
+		Path manifest = NemoTestSupport.manifest(this.dir, clip, 1);
+		NemoJobRun.Outcome killed = NemoJobRun.run(manifest, arguments(manifest, "1"),
+				(key, value) -> key.equals(NemoEngine.EDIT_SENT) && value != null);
+		assertThat(killed.died()).isTrue();
+		assertThat(this.fake.calls("POST", "/run_sse")).isEmpty();
+
+		NemoJobRun.Outcome restarted = NemoJobRun.run(manifest, arguments(manifest, "1"));
+		assertThat(restarted.exit()).isEqualTo(ExitCode.FAILED);
+		assertThat(restarted.item("v1").lastError()).contains("earlier, interrupted attempt")
+			.contains("not sent again");
+		assertThat(this.fake.calls("POST", "/run_sse")).isEmpty();
+	}
+
+	@Test
+	void aKillDuringRenderPollingPollsTheSameRenderAfterRestart() throws IOException {
+		this.fake.pollsToComplete = 3;
+		Path manifest = NemoTestSupport.manifest(this.dir, clip, 1);
+		NemoJobRun.Outcome killed = NemoJobRun.run(manifest, arguments(manifest, "1"),
+				(key, value) -> key.equals(NemoEngine.RENDER_STATUS) && "processing".equals(value));
+		assertThat(killed.died()).isTrue();
+		assertThat(killed.item("v1").stage()).isEqualTo(Stage.DOWNLOAD);
+		String render = killed.item("v1").handles().get(NemoEngine.RENDER);
+
+		NemoJobRun.Outcome restarted = NemoJobRun.run(manifest, arguments(manifest, "1"));
+		assertThat(restarted.exit()).isEqualTo(ExitCode.OK);
+		assertThat(restarted.item("v1").handles().get(NemoEngine.RENDER)).isEqualTo(render);
+		assertThat(this.fake.calls("POST", "/api/render/proxy/lambda")).hasSize(1);
+		assertThat(this.fake.calls("GET", "/api/render/proxy/lambda/"))
+			.allSatisfy((call) -> assertThat(call.path()).endsWith("/" + render));
+		assertThat(this.fake.calls("POST", "/run_sse")).hasSize(1);
+	}
+
+	@Test
+	void aBrokenDownloadIsResumedWithRangeAndTheResultPassesTheOutputCheck() throws IOException {
+		this.fake.truncateNextDownload.set(true);
+		this.fake.resultShape = FakeNemoServer.ResultShape.TOP_LEVEL_OUTPUT_URL;
+		Path manifest = NemoTestSupport.manifest(this.dir, clip, 1);
+		NemoJobRun.Outcome outcome = NemoJobRun.run(manifest, arguments(manifest, "1"));
+		assertThat(outcome.exit()).isEqualTo(ExitCode.OK);
+		List<RecordedCall> downloads = this.fake.calls("GET", "/files/");
+		assertThat(downloads).hasSize(2);
+		assertThat(downloads.get(1).headers().get("Range")).startsWith("bytes=");
+		assertThat(downloads.get(1).status()).isEqualTo(206);
+		String render = outcome.item("v1").handles().get(NemoEngine.RENDER);
+		assertThat(Files.readAllBytes(outcome.item("v1").output()))
+			.isEqualTo(Files.readAllBytes(this.dir.resolve("fake/" + render + ".mp4")));
+	}
+
+	@Test
+	void aFailedRenderIsRetriedOnceWithANewId() throws IOException {
+		this.fake.failingRenders.set(1);
+		Path manifest = NemoTestSupport.manifest(this.dir, clip, 1);
+		NemoJobRun.Outcome outcome = NemoJobRun.run(manifest, arguments(manifest, "1"));
+		assertThat(outcome.exit()).isEqualTo(ExitCode.OK);
+		List<RecordedCall> submits = this.fake.calls("POST", "/api/render/proxy/lambda");
+		assertThat(submits).hasSize(2);
+		assertThat(submits.get(0).body()).isNotEqualTo(submits.get(1).body());
+		assertThat(outcome.item("v1").handles()).containsKey(NemoEngine.RENDER_RETRIED);
+	}
+
+	@Test
+	void aDroppedEditStreamChecksTheDraftAndNeverResends() throws IOException {
+		this.fake.sseDrop = true;
+		Path manifest = NemoTestSupport.manifest(this.dir, clip, 2);
+		NemoJobRun.Outcome outcome = NemoJobRun.run(manifest, arguments(manifest, "2"));
+		assertThat(outcome.exit()).isEqualTo(ExitCode.OK);
+		assertThat(this.fake.calls("POST", "/run_sse")).hasSize(2);
+	}
+
+	@Test
+	void aDraftWithoutMusicFailsTheItemWithTheAssistantsLastReply() throws IOException {
+		this.fake.editAddsMusic = false;
+		this.fake.sseEvents = List.of("{\"type\":\"text\",\"content\":\"Sorry, I could not find a fitting track.\"}");
+		Path manifest = NemoTestSupport.manifest(this.dir, clip, 1);
+		NemoJobRun.Outcome outcome = NemoJobRun.run(manifest, arguments(manifest, "1"));
+		assertThat(outcome.exit()).isEqualTo(ExitCode.FAILED);
+		assertThat(outcome.item("v1").status()).isEqualTo(ItemStatus.FAILED);
+		assertThat(outcome.item("v1").lastError())
+			.contains("the assistant said: Sorry, I could not find a fitting track.");
+		assertThat(this.fake.calls("POST", "/run_sse")).hasSize(1);
+	}
+
+	@Test
+	void aLostSessionGetsANewSessionAndUploadForThatItemOnly() throws IOException {
+		Path manifest = NemoTestSupport.manifest(this.dir, clip, 2);
+		this.fake.sessionsLost.set(1);
+		this.fake.sessionLossPath = "/run_sse";
+		NemoJobRun.Outcome outcome = NemoJobRun.run(manifest, arguments(manifest, "1"));
+		assertThat(outcome.exit()).isEqualTo(ExitCode.OK);
+		assertThat(this.fake.sessions()).hasSize(2);
+		assertThat(this.fake.calls("POST", "/api/tasks")).hasSize(3);
+		assertThat(this.fake.calls("POST", "/api/upload-video")).hasSize(3);
+		assertThat(outcome.items()).allSatisfy((item) -> {
+			assertThat(item.status()).isEqualTo(ItemStatus.DELIVERED);
+			assertThat(this.fake.messagesTo(session(outcome, item.id()))).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void aPlanThatForbidsExportStopsWithExit4SayingItIsThePlan() throws IOException {
+		this.fake.planDeniesExport = true;
+		Path manifest = NemoTestSupport.manifest(this.dir, clip, 1);
+		NemoJobRun.Outcome outcome = NemoJobRun.run(manifest, arguments(manifest, "1"));
+		assertThat(outcome.exit()).isEqualTo(ExitCode.HALTED);
+		assertThat(Files.readString(this.dir.resolve("out/report.json"))).contains("plan limit, not a lack of credits");
+	}
+
+	@Test
+	void aRateLimitStormPausesAllWorkersTogether() throws IOException {
+		Path manifest = NemoTestSupport.manifest(this.dir, clip, 4);
+		this.fake.retryAfter = "2";
+		this.fake.rateLimitMatches = (request) -> request.getUrl().encodedPath().startsWith("/api/upload-video");
+		this.fake.rateLimited.set(1);
+		NemoJobRun.Outcome outcome = NemoJobRun.run(manifest, arguments(manifest, "4"));
+		assertThat(outcome.exit()).isEqualTo(ExitCode.OK);
+		List<RecordedCall> calls = this.fake.calls();
+		RecordedCall limited = calls.stream().filter((call) -> call.status() == 429).findFirst().orElseThrow();
+		long pauseStart = limited.answeredNanos();
+		long pauseEnd = pauseStart + 2_000_000_000L;
+		// requests already on their way when the 429 went out may still land just after it
+		long inFlight = pauseStart + 500_000_000L;
+		List<RecordedCall> duringPause = calls.stream()
+			.filter((call) -> call.arrivedNanos() > inFlight && call.arrivedNanos() < pauseEnd)
+			.toList();
+		assertThat(duringPause).isEmpty();
+		assertThat(calls).anyMatch((call) -> call.arrivedNanos() >= pauseEnd);
+		// four workers had uploads left to do when the pause began, yet only one was refused
+		assertThat(calls.stream().filter((call) -> call.status() == 429)).hasSize(1);
+	}
+
+	@Test
+	void aDryRunPrintsWhatWouldBeSentAndSpendsNothing() throws IOException {
+		Path manifest = NemoTestSupport.manifest(this.dir, clip, 3);
+		List<String> arguments = new ArrayList<>(arguments(manifest, "1"));
+		arguments.add("--bgm.dry-run=true");
+		CapturedOutput enough = CapturedOutput.during(() -> NemoJobRun.run(manifest, arguments));
+		assertThat(enough.result().exit()).isEqualTo(ExitCode.OK);
+		assertThat(enough.stdout()).contains("v1: would upload in-1.mp4")
+			.contains("v3: would upload in-3.mp4")
+			.contains("add upbeat background music")
+			.contains("need about 150 credits")
+			.contains("1000 available");
+		this.fake.balance.set(100);
+		CapturedOutput tooFew = CapturedOutput.during(() -> NemoJobRun.run(manifest, arguments));
+		assertThat(tooFew.result().exit()).isEqualTo(ExitCode.HALTED);
+		assertThat(tooFew.stdout()).contains("100 available").contains("Not enough credits");
+		assertThat(this.fake.calls()).allMatch((call) -> call.is("GET", "/api/credits")
+				|| call.is("POST", "/api/auth/anonymous-token"));
+		assertThat(this.fake.balance.get()).isEqualTo(100);
+	}
+
+	@Test
+	void anAnonymousTokenNeverAppearsInLogsReportsTheDatabaseOrMessages() throws IOException {
+		Path manifest = NemoTestSupport.manifest(this.dir, clip, 2);
+		// a token that expires mid-run (1001), a failed render and a failing item make messages to leak into
+		this.fake.onEdit = (call) -> this.fake.expireTokens();
+		this.fake.failingRenders.set(1);
+		this.fake.serverErrors.set(1);
+		this.fake.serverErrorPath = "/api/state";
+		List<String> arguments = new ArrayList<>(arguments(manifest, "2"));
+		arguments.addAll(List.of("--logging.threshold.console=TRACE", "--logging.level.bgmbatch=TRACE",
+				"--logging.level.okhttp3=TRACE", "--logging.level.org.springframework.batch=DEBUG"));
+		CapturedOutput output = CapturedOutput.during(() -> NemoJobRun.run(manifest, arguments));
+		assertThat(output.result().exit()).isEqualTo(ExitCode.OK);
+		Set<String> tokens = this.fake.issuedTokens();
+		assertThat(tokens).hasSizeGreaterThanOrEqualTo(2);
+		Path tokenFile = this.dir.resolve("state/nemo/token");
+		// the grep below would find a token: the one place it belongs proves it
+		assertThat(Files.readString(tokenFile)).containsAnyOf(tokens.toArray(String[]::new));
+		String everything = output.stdout() + output.stderr() + allFilesExcept(this.dir.resolve("state"), tokenFile)
+				+ allFilesExcept(this.dir.resolve("out"), null)
+				+ outputOfItems(output.result());
+		assertThat(everything).contains("nemo.session");
+		for (String token : tokens) {
+			assertThat(everything).doesNotContain(token);
+		}
+	}
+
+	@Test
+	void aTokenFromNemoTokenNeverAppearsAnywhere() throws IOException {
+		String secret = "nmv_usr_given_secret_0123456789";
+		this.fake.userToken = secret;
+		this.fake.editAddsMusic = false;
+		Path manifest = NemoTestSupport.manifest(this.dir, clip, 1);
+		List<String> arguments = new ArrayList<>(arguments(manifest, "1"));
+		arguments.remove("--bgm.nemo.token=");
+		arguments.addAll(List.of("--bgm.nemo.token=" + secret, "--logging.threshold.console=TRACE",
+				"--logging.level.bgmbatch=TRACE", "--logging.level.org.springframework.boot.context=DEBUG"));
+		CapturedOutput output = CapturedOutput.during(() -> NemoJobRun.run(manifest, arguments));
+		assertThat(output.result().exit()).isEqualTo(ExitCode.FAILED);
+		assertThat(this.fake.tokensIssued()).isZero();
+		assertThat(this.fake.calls("POST", "/run_sse").get(0).headers().get("Authorization"))
+			.isEqualTo("Bearer " + secret);
+		String everything = output.stdout() + output.stderr() + allFilesExcept(this.dir.resolve("state"), null)
+				+ allFilesExcept(this.dir.resolve("out"), null) + outputOfItems(output.result());
+		assertThat(everything).contains("the draft has no music").doesNotContain(secret);
+	}
+
+	private static String allFilesExcept(Path folder, Path except) throws IOException {
+		StringBuilder text = new StringBuilder();
+		try (var files = Files.walk(folder)) {
+			for (Path file : files.filter(Files::isRegularFile).filter((f) -> !f.equals(except)).toList()) {
+				text.append(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1));
+			}
+		}
+		return text.toString();
+	}
+
+	private static String outputOfItems(NemoJobRun.Outcome outcome) {
+		return outcome.items().toString();
+	}
+
+	List<String> arguments(Path manifest, String concurrency) {
+		List<String> arguments = new ArrayList<>(NemoTestSupport.fastArguments(this.fake.url()));
+		arguments.add("--bgm.manifest=" + manifest);
+		arguments.add("--bgm.state-dir=" + this.dir.resolve("state"));
+		arguments.add("--bgm.output=" + this.dir.resolve("out"));
+		arguments.add("--bgm.concurrency=" + concurrency);
+		return arguments;
+	}
+
+	static String session(NemoJobRun.Outcome outcome, String id) {
+		return outcome.item(id).handles().get(NemoEngine.SESSION);
+	}
+
+	static String sessionOf(String sseBody) {
+		return sseBody.replaceAll(".*\"session_id\":\"([^\"]+)\".*", "$1");
+	}
+
+}

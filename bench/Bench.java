@@ -94,7 +94,7 @@ public final class Bench {
 			new OverheadBench(this, media).run();
 		}
 		if (has("cloud") || has("memory")) {
-			new CloudBench(this).run();
+			new CloudBench(this, media).run();
 		}
 		String table = table();
 		StringBuilder out = new StringBuilder();
@@ -329,6 +329,10 @@ public final class Bench {
 
 		final Path cut;
 
+		final Path small;
+
+		final Path big;
+
 		double clipSeconds;
 
 		Media(Bench bench) {
@@ -337,6 +341,8 @@ public final class Bench {
 			this.music = bench.work.resolve("media/music-60s.mp3");
 			this.tiny = bench.work.resolve("media/tiny-1s.mp4");
 			this.cut = bench.work.resolve("media/clip-10s-1080p30.mp4");
+			this.small = bench.work.resolve("media/clip-10s-640x360.mp4");
+			this.big = bench.work.resolve("media/clip-500MB.mp4");
 		}
 
 		void prepare() throws IOException {
@@ -356,6 +362,17 @@ public final class Bench {
 							"-f", "mp4"));
 			make(this.cut, "a 10 s cut of the clip (quick mode's tutorial run)",
 					List.of("-i", this.clip.toString(), "-t", "10", "-c", "copy", "-f", "mp4"));
+			if (this.bench.has("cloud")) {
+				make(this.small, "a 10 s 640x360 clip for the cloud runs",
+						List.of("-i", this.clip.toString(), "-t", "10", "-vf", "scale=640:360", "-c:v", "libx264",
+								"-preset", "veryfast", "-c:a", "copy", "-f", "mp4"));
+			}
+			if (this.bench.has("memory")) {
+				// the clip looped and cut at 500 MB (decimal: NemoVideo's limit is 500 MiB), stream-copied
+				make(this.big, "a 500 MB clip for the memory run",
+						List.of("-stream_loop", "9", "-i", this.clip.toString(), "-c", "copy", "-fs", "500000000",
+								"-f", "mp4"));
+			}
 			this.clipSeconds = duration(this.clip);
 		}
 
@@ -810,17 +827,183 @@ public final class Bench {
 
 	static final class CloudBench {
 
+		/** A realistic upload link: 10 MB/s. */
+		static final long UPLOAD_BYTES_PER_SECOND = 10_000_000;
+
+		static final long EDIT_MILLIS = 3000;
+
+		static final long RENDER_MILLIS = 6000;
+
+		/** Polls of a render, scaled to it: a 6 s render is polled every second. */
+		static final long POLL_MILLIS = 1000;
+
 		final Bench b;
 
-		CloudBench(Bench bench) {
+		final Media media;
+
+		CloudBench(Bench bench, Media media) {
 			this.b = bench;
+			this.media = media;
 		}
 
-		void run() {
-			this.b.notRun("4", "cloud batch of 40 at concurrency 1/4/8 vs ideal and sequential",
-					"the fake NemoVideo server (branch nemo) is not merged into this branch yet.");
-			this.b.notRun("5", "500 MB upload at -Xmx64m: peak heap and RSS",
-					"the fake NemoVideo server (branch nemo) is not merged into this branch yet.");
+		void run() throws Exception {
+			Path folder = this.b.work.resolve("cloud");
+			deleteTree(folder);
+			Files.createDirectories(folder);
+			if (this.b.has("cloud")) {
+				try (bgmbatch.engine.nemo.fake.FakeNemoServer fake = new bgmbatch.engine.nemo.fake.FakeNemoServer(
+						Files.createDirectories(folder.resolve("server-batch")))) {
+					batch(fake);
+				}
+			}
+			if (this.b.has("memory")) {
+				try (bgmbatch.engine.nemo.fake.FakeNemoServer fake = new bgmbatch.engine.nemo.fake.FakeNemoServer(
+						Files.createDirectories(folder.resolve("server-memory")))) {
+					memory(fake);
+				}
+			}
+			deleteTree(folder);
+		}
+
+		void batch(bgmbatch.engine.nemo.fake.FakeNemoServer fake) throws IOException {
+			// quick mode shrinks every latency to a quarter, and says so
+			double scale = this.b.quick ? 0.25 : 1.0;
+			long edit = (long) (EDIT_MILLIS * scale);
+			long render = (long) (RENDER_MILLIS * scale);
+			long poll = (long) (POLL_MILLIS * scale);
+			fake.balance.set(1_000_000);
+			fake.uploadBytesPerSecond = (long) (UPLOAD_BYTES_PER_SECOND / scale);
+			fake.editMillis = edit;
+			fake.heartbeatMillis = Math.max(1, edit / 3);
+			fake.renderMillis = render;
+			long size = Files.size(this.media.small);
+			double upload = size / (double) fake.uploadBytesPerSecond;
+			double latency = upload + edit / 1000.0 + render / 1000.0;
+			List<String> settings = List.of("engine=nemo", "nemo.base-url=" + fake.url(), "nemo.poll-interval=" + poll + "ms");
+
+			int singles = this.b.quick ? 1 : 2;
+			System.out.println("[4] cloud: one item alone, x" + singles + " (the unit of the one-at-a-time baseline)");
+			List<Double> alone = new ArrayList<>();
+			for (int i = 0; i < singles; i++) {
+				Path one = this.b.manifest("cloud-1", List.of(this.media.small), null, INSTRUCTION);
+				alone.add(this.b.runJob("cloud-1", this.b.runSh(), one, withConcurrency(settings, 1)).wall());
+			}
+			this.b.progress("runs: " + runs(alone) + " s");
+			int total = this.b.quick ? 16 : 40;
+			double sequential = total * median(alone);
+
+			Map<Integer, Integer> itemsAt = new LinkedHashMap<>();
+			itemsAt.put(8, total);
+			if (!this.b.quick) {
+				itemsAt.put(4, total);
+			}
+			// 40 items one at a time would take 40 x 9 s: the concurrency-1 run uses fewer items (its ratio to
+			// the ideal does not depend on the count)
+			itemsAt.put(1, this.b.quick ? 2 : 8);
+			String id = "4a";
+			for (Map.Entry<Integer, Integer> run : itemsAt.entrySet()) {
+				int concurrency = run.getKey();
+				int n = run.getValue();
+				System.out.println("[4] cloud: " + n + " items at concurrency " + concurrency);
+				Path manifest = this.b.manifest("cloud-" + n, java.util.Collections.nCopies(n, this.media.small), null,
+						INSTRUCTION);
+				JobRun job = this.b.runJob("cloud-c" + concurrency, this.b.runSh(), manifest,
+						withConcurrency(settings, concurrency));
+				this.b.progress(seconds(job.wall()) + " " + LocalBench.steps(job));
+				double ideal = Math.ceil(n / (double) concurrency) * latency;
+				this.b.row(id, n + " cloud items at concurrency " + concurrency + " (JVM included) / ideal bound",
+						seconds(job.wall()), seconds(ideal) + " ideal", job.wall() / ideal,
+						concurrency == 8 ? "<= 1.15" : "-", concurrency == 8 ? job.wall() / ideal <= 1.15 : null);
+				if (concurrency == 8) {
+					this.b.row("4d", n + " cloud items at concurrency 8 / one at a time (public CLI style)",
+							seconds(job.wall()), seconds(sequential) + " seq.", job.wall() / sequential, "-", null);
+				}
+				id = id.equals("4a") ? "4b" : "4c";
+			}
+			this.b.notes.add(String.format(Locale.ROOT,
+					"4: fake NemoVideo server with upload at %.0f MB/s, edit stream %.2f s with heartbeats, render %.2f s"
+							+ " after submission, polls every %d ms%s; one item's latency %s (upload of %.1f MB + edit +"
+							+ " render); ideal = ceil(items / concurrency) x that. The one-at-a-time baseline = %d x the"
+							+ " median of %d single-item runs with their JVM (%s), as one CLI call per video does.%s",
+					fake.uploadBytesPerSecond / 1e6, edit / 1000.0, render / 1000.0, poll,
+					this.b.quick ? " (quick mode: every latency x0.25)" : "", seconds(latency), size / 1e6, total,
+					singles, runs(alone) + " s", this.b.quick ? "" : " The concurrency-1 run used 8 items, not 40, to"
+							+ " stay within the time budget."));
+		}
+
+		void memory(bgmbatch.engine.nemo.fake.FakeNemoServer fake) throws IOException {
+			fake.balance.set(1_000_000);
+			long size = Files.size(this.media.big);
+			System.out.println("[5] memory: a " + size / 1_000_000 + " MB video through the cloud engine at -Xmx64m");
+			Path dir = this.b.work.resolve("runs/memory");
+			deleteTree(dir);
+			Files.createDirectories(dir);
+			Path manifest = this.b.manifest("memory", List.of(this.media.big), null, INSTRUCTION);
+			Path gcLog = dir.resolve("gc.log");
+			List<String> command = new ArrayList<>(List.of("java", "-Xmx64m", "-Xlog:gc:file=" + gcLog,
+					"-XX:SharedArchiveFile=" + this.b.repo.resolve("target/app/app.jsa"), "-Xlog:cds=off", "-jar",
+					this.b.repo.resolve("target/app/batch.jar").toString(), "manifest=" + manifest,
+					"output=" + dir.resolve("out"), "state-dir=" + dir.resolve("state"), "engine=nemo",
+					"nemo.base-url=" + fake.url(), "nemo.poll-interval=200ms", "concurrency=1"));
+			ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(dir.resolve("console.txt").toFile());
+			long start = System.nanoTime();
+			Process process = builder.start();
+			long peakRss = 0;
+			Path status = Path.of("/proc/" + process.pid() + "/status");
+			try {
+				while (!process.waitFor(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+					peakRss = Math.max(peakRss, highWaterMark(status));
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+			double wall = (System.nanoTime() - start) / 1e9;
+			boolean uploaded = fake.calls("POST", "/api/upload-video/").stream().anyMatch((c) -> c.status() == 200);
+			boolean delivered = process.exitValue() == 0;
+			double peakHeap = 0;
+			Matcher heap = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)").matcher(Files.readString(gcLog));
+			while (heap.find()) {
+				peakHeap = Math.max(peakHeap, Double.parseDouble(heap.group(1)));
+			}
+			String console = Files.readString(dir.resolve("console.txt"));
+			this.b.row("5", size / 1_000_000 + " MB upload at -Xmx64m: peak heap / 64 MB limit",
+					String.format(Locale.ROOT, "%.0f MB heap, %.0f MB RSS", peakHeap, peakRss / 1024.0), "64 MB",
+					peakHeap / 64, "succeeds", uploaded);
+			this.b.notes.add(String.format(Locale.ROOT,
+					"5: upload %s, job exit code %d (%s) in %s; peak heap = the largest heap before a GC in the GC log;"
+							+ " RSS = the process's VmHWM, read every 100 ms.",
+					uploaded ? "accepted by the server" : "NOT accepted", process.exitValue(),
+					delivered ? "delivered" : "not delivered: " + lastLine(console), seconds(wall)));
+			deleteTree(dir);
+		}
+
+		static long highWaterMark(Path status) {
+			try {
+				for (String line : Files.readAllLines(status)) {
+					if (line.startsWith("VmHWM:")) {
+						return Long.parseLong(line.replaceAll("\\D", ""));
+					}
+				}
+			}
+			catch (IOException | UncheckedIOException ex) {
+				// the process has just ended
+			}
+			return 0;
+		}
+
+		static String lastLine(String text) {
+			String[] lines = text.strip().split("\\R");
+			return lines[lines.length - 1];
+		}
+
+		static List<String> withConcurrency(List<String> settings, int concurrency) {
+			List<String> all = new ArrayList<>(settings);
+			all.add("concurrency=" + concurrency);
+			return all;
 		}
 
 	}

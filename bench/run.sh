@@ -25,7 +25,8 @@ if [ ! -f "$stamp" ] || [ -n "$(find "$here/src" "$here/pom.xml" -newer "$stamp"
   touch "$stamp"
 fi
 
-exec java -Dbench.repo="$here" \
+# the fake cloud server keeps uploads and renders in memory (the 500 MB run needs a few copies)
+exec java -Xmx4g -Dbench.repo="$here" \
   -Dbench.noop.classpath="$target/app/batch.jar:$target/app/lib/*:$target/bench-classes" \
   -cp "$target/classes:$target/test-classes:$(cat "$target/bench-classpath.txt")" \
   "$here/bench/Bench.java" "$@"

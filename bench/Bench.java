@@ -899,7 +899,7 @@ public final class Bench {
 			}
 			// 40 items one at a time would take 40 x 9 s: the concurrency-1 run uses fewer items (its ratio to
 			// the ideal does not depend on the count)
-			itemsAt.put(1, this.b.quick ? 2 : 8);
+			itemsAt.put(1, this.b.quick ? 2 : 4);
 			String id = "4a";
 			for (Map.Entry<Integer, Integer> run : itemsAt.entrySet()) {
 				int concurrency = run.getKey();
@@ -927,8 +927,8 @@ public final class Bench {
 							+ " median of %d single-item runs with their JVM (%s), as one CLI call per video does.%s",
 					fake.uploadBytesPerSecond / 1e6, edit / 1000.0, render / 1000.0, poll,
 					this.b.quick ? " (quick mode: every latency x0.25)" : "", seconds(latency), size / 1e6, total,
-					singles, runs(alone) + " s", this.b.quick ? "" : " The concurrency-1 run used 8 items, not 40, to"
-							+ " stay within the time budget."));
+					singles, runs(alone) + " s", " The concurrency-1 run used " + itemsAt.get(1) + " items, not " + total
+							+ ", to stay within the time budget."));
 		}
 
 		void memory(bgmbatch.engine.nemo.fake.FakeNemoServer fake) throws IOException {

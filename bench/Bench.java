@@ -568,9 +568,12 @@ public final class Bench {
 		if (!Files.isRegularFile(archive)) {
 			throw new IllegalStateException("no start-up archive at " + archive + "; run bench/run.sh, which makes it");
 		}
-		return List.of("java", "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-jar",
+		return List.of("java", "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", RUN_SH_JIT, "-jar",
 				this.repo.resolve("target/app/batch.jar").toString());
 	}
+
+	/** The JIT setting run.sh starts the job with (see there why). */
+	static final String RUN_SH_JIT = "-XX:TieredStopAtLevel=1";
 
 	List<String> plainJar() {
 		return List.of("java", "-jar", this.repo.resolve("target/batch.jar").toString());
@@ -707,7 +710,7 @@ public final class Bench {
 			}
 			double s = median(withArchive);
 			String baseline = without.isEmpty() ? "-" : seconds(median(without)) + " plain";
-			this.b.row("3a", "start-up: JVM launch to first item under way (run.sh, archive)", seconds(s), baseline,
+			this.b.row("3a", "start-up: JVM launch to first item under way (as run.sh: archive, C1)", seconds(s), baseline,
 					without.isEmpty() ? null : s / median(without), "<= 2 s", s <= 2.0);
 			double after = median(archived.stream().map(JobRun::afterJob).filter((v) -> v != null).toList());
 			this.b.notes.add("3a: start-up runs: with archive " + runs(withArchive) + " s, plain java -jar "
@@ -788,7 +791,7 @@ public final class Bench {
 			System.out.println("[6] overhead: " + n + " tiny items through the whole job with a no-op engine, concurrency 1");
 			Path manifest = this.b.manifest("noop-" + n,
 					java.util.Collections.nCopies(n, this.media.tiny), null, "noop");
-			List<String> launcher = List.of("java", "-cp", System.getProperty("bench.noop.classpath"),
+			List<String> launcher = List.of("java", RUN_SH_JIT, "-cp", System.getProperty("bench.noop.classpath"),
 					"bgmbatch.BgmBatchApplication");
 			JobRun run = this.b.runJob("noop", launcher, manifest, List.of("engine=noop", "concurrency=1",
 					"--spring.main.sources=bgmbench.NoopEngineConfiguration",
@@ -941,7 +944,7 @@ public final class Bench {
 			Path manifest = this.b.manifest("memory", List.of(this.media.big), null, INSTRUCTION);
 			Path gcLog = dir.resolve("gc.log");
 			List<String> command = new ArrayList<>(List.of("java", "-Xmx64m", "-Xlog:gc:file=" + gcLog,
-					"-XX:SharedArchiveFile=" + this.b.repo.resolve("target/app/app.jsa"), "-Xlog:cds=off", "-jar",
+					"-XX:SharedArchiveFile=" + this.b.repo.resolve("target/app/app.jsa"), "-Xlog:cds=off", RUN_SH_JIT, "-jar",
 					this.b.repo.resolve("target/app/batch.jar").toString(), "manifest=" + manifest,
 					"output=" + dir.resolve("out"), "state-dir=" + dir.resolve("state"), "engine=nemo",
 					"nemo.base-url=" + fake.url(), "nemo.poll-interval=200ms", "concurrency=1"));

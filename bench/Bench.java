@@ -56,6 +56,11 @@ public final class Bench {
 
 	final List<String> notes = new ArrayList<>();
 
+	/** Per row, what limits it, printed in the closing note when its target is missed. */
+	final Map<String, String> limits = new LinkedHashMap<>();
+
+	final double loadAtStart = loadOfLastMinute();
+
 	final Map<String, Double> measured = new LinkedHashMap<>();
 
 	final ObjectMapper json = new ObjectMapper();
@@ -106,6 +111,22 @@ public final class Bench {
 		for (String note : this.notes) {
 			out.append("- ").append(note).append('\n');
 		}
+		List<Row> missed = this.rows.stream().filter((r) -> Boolean.FALSE.equals(r.met())).toList();
+		if (!missed.isEmpty()) {
+			out.append("\nWhat limits the missed targets:\n");
+			int cores = Runtime.getRuntime().availableProcessors();
+			if (Math.max(this.loadAtStart, loadOfLastMinute()) > cores) {
+				out.append(String.format(Locale.ROOT,
+						"- the machine was busy (load average %.1f at the start, %.1f at the end, on %d cores): other"
+								+ " processes took CPU from every run, ours and the baselines'; measure again on a quiet"
+								+ " machine before reading much into the ratios.%n",
+						this.loadAtStart, loadOfLastMinute(), cores));
+			}
+			for (Row row : missed) {
+				out.append("- ").append(row.id()).append(": ")
+					.append(this.limits.getOrDefault(row.id(), "no analysis for this row")).append('\n');
+			}
+		}
 		System.out.println();
 		System.out.println("==================================== RESULTS ====================================");
 		System.out.print(out);
@@ -145,6 +166,19 @@ public final class Bench {
 				+ " memory, load average " + loadAverage() + "\n" + "ffmpeg:  " + ffmpeg + "\n" + "java:    "
 				+ System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + "\n"
 				+ "os:      " + System.getProperty("os.name") + " " + System.getProperty("os.version");
+	}
+
+	void limit(String id, String text) {
+		this.limits.put(id, text);
+	}
+
+	static double loadOfLastMinute() {
+		try {
+			return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+		}
+		catch (IOException | RuntimeException ex) {
+			return 0;
+		}
 	}
 
 	static String loadAverage() {
@@ -647,6 +681,10 @@ public final class Bench {
 						seconds(tutorial), a / tutorial, "<= 0.10", a / tutorial <= 0.10);
 				this.b.row("1b", "one 60 s clip: our job (JVM included) / expert pipeline", seconds(a), seconds(c),
 						a / c, "-", null);
+				List<Double> starts = ours.stream().map(JobRun::toFirstItem).filter((v) -> v != null).toList();
+				this.b.limit("1a", "a one-clip run is mostly fixed cost: start-up to the first item took "
+						+ (starts.isEmpty() ? "?" : seconds(median(starts))) + " of " + seconds(a)
+						+ "; the mix itself copies the video and encodes only the audio.");
 				this.b.notes.add("1a: " + tutorialNote + "; our job median of " + runsA + " runs: " + runs(
 						ours.stream().map(JobRun::wall).toList()) + " s.");
 			}
@@ -688,6 +726,19 @@ public final class Bench {
 					"1c: per item = (batch of %d at concurrency 1 - one-clip run) / %d = (%s - %s) / %d; the ledger's"
 							+ " stage seconds say %s per item (engine and delivery only, without the job's own commits).",
 					n, n - 1, seconds(serial.wall()), seconds(a1), n - 1, seconds(ledgerPerItem)));
+			this.b.limit("1c", "per item the ledger's stage seconds say " + seconds(ledgerPerItem) + " (engine and output"
+					+ " check) against the expert's " + seconds(c) + "; the batch at concurrency 1 spent "
+					+ steps(serial) + " in its steps. Besides the mix, our engine probes the input and the music and"
+					+ " the delivery probes the output (each ffprobe a process start), and every stage of every item"
+					+ " is its own committed chunk.");
+			double parallelSteps = parallel.stepSeconds().values().stream().mapToDouble(Double::doubleValue).sum();
+			this.b.limit("2a", String.format(Locale.ROOT, "the job at concurrency 2 took %s: start-up to the first item"
+					+ " %s, steps %s %s, the rest (reports with their waveforms, shutdown) %s. Each stage step waits"
+					+ " for its slowest lane before the next stage starts, and two ffmpeg processes plus the JVM share"
+					+ " two cores.", seconds(parallel.wall()),
+					parallel.toFirstItem() == null ? "?" : seconds(parallel.toFirstItem()), seconds(parallelSteps),
+					steps(parallel), seconds(parallel.wall() - parallelSteps
+							- (parallel.toFirstItem() == null ? 0 : parallel.toFirstItem()))));
 			this.b.row("2a", n + " clips at concurrency 2 (JVM included) / expert x" + n + " in a row",
 					seconds(parallel.wall()), seconds(expertRow), parallel.wall() / expertRow, "<= 0.75",
 					parallel.wall() / expertRow <= 0.75);
@@ -712,6 +763,10 @@ public final class Bench {
 			String baseline = without.isEmpty() ? "-" : seconds(median(without)) + " plain";
 			this.b.row("3a", "start-up: JVM launch to first item under way (as run.sh: archive, C1)", seconds(s), baseline,
 					without.isEmpty() ? null : s / median(without), "<= 2 s", s <= 2.0);
+			this.b.limit("3a", "start-up is the JVM, the Spring context (Batch, the HSQLDB job database and its schema"
+					+ " check, the connection pool), the manifest check, the ffmpeg and ffprobe checks and the prepare"
+					+ " step; plain java -jar took " + (without.isEmpty() ? "?" : seconds(median(without)))
+					+ ". What is left would need Spring AOT or a native image.");
 			double after = median(archived.stream().map(JobRun::afterJob).filter((v) -> v != null).toList());
 			this.b.notes.add("3a: start-up runs: with archive " + runs(withArchive) + " s, plain java -jar "
 					+ runs(without) + " s; ratio = archive / plain. From the job's end to the process exit: "
@@ -813,6 +868,11 @@ public final class Bench {
 				.filter((e) -> !e.getKey().equals("prepare") && !e.getKey().equals("download"))
 				.mapToDouble(Map.Entry::getValue)
 				.sum();
+			this.b.limit("6a", String.format(Locale.ROOT, "each item passes five stage steps; each is a chunk of"
+					+ " one item: read, the ledger's update and Spring Batch's step record, committed and synced to"
+					+ " disk together (HSQLDB write_delay=false, so a kill loses nothing). That costs %s per"
+					+ " item-stage here; fewer commits would mean bigger chunks, i.e. more work redone after a crash.",
+					millis(plain / n / 4)));
 			this.b.notes.add(String.format(Locale.ROOT,
 					"6a: %d items at concurrency 1; the steps (prepare and the five stages, from the job log) took %s"
 							+ " = %s per item; minus one ffprobe of the output (%s, median of 30, run by the harness)"
@@ -918,6 +978,12 @@ public final class Bench {
 						seconds(job.wall()), seconds(ideal) + " ideal", job.wall() / ideal,
 						concurrency == 8 ? "<= 1.15" : "-", concurrency == 8 ? job.wall() / ideal <= 1.15 : null);
 				if (concurrency == 8) {
+					double jobSteps = job.stepSeconds().values().stream().mapToDouble(Double::doubleValue).sum();
+					this.b.limit(id, String.format(Locale.ROOT, "start-up to the first item %s, steps %s %s, the rest"
+							+ " (reports, shutdown) %s. Each stage step waits for its slowest lane before the next"
+							+ " stage starts, so a lane that drew slower items holds the others.",
+							job.toFirstItem() == null ? "?" : seconds(job.toFirstItem()), seconds(jobSteps), LocalBench.steps(job),
+							seconds(job.wall() - jobSteps - (job.toFirstItem() == null ? 0 : job.toFirstItem()))));
 					this.b.row("4d", n + " cloud items at concurrency 8 / one at a time (public CLI style)",
 							seconds(job.wall()), seconds(sequential) + " seq.", job.wall() / sequential, "-", null);
 				}

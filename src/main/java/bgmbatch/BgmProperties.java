@@ -21,13 +21,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ffmpegTimeout the longest one ffmpeg run may take before the item fails
  * @param dryRun check the manifest and the engine, print what each item would do and cost,
  * and stop without doing or spending anything
+ * @param musicLibrary a folder of tracks the local engine picks from by mood (tags in its library.csv or the files)
+ * @param explain print each item's plan without rendering anything
+ * @param maxHeight scale videos taller than this down to it (re-encoding them); 0 keeps every size
  */
 @ConfigurationProperties("bgm")
 public record BgmProperties(Path manifest, Path output, @DefaultValue("local") String engine,
 		@DefaultValue("0") int concurrency, @DefaultValue("false") boolean force,
 		@DefaultValue(".bgm-batch") Path stateDir, @DefaultValue("mp4") String format,
 		@DefaultValue("2") int itemRetries, @DefaultValue("30m") Duration ffmpegTimeout,
-		@DefaultValue("false") boolean dryRun) {
+		@DefaultValue("false") boolean dryRun,
+		Path musicLibrary, @DefaultValue("false") boolean explain, @DefaultValue("0") int maxHeight) {
 
 	public boolean keepContainer() {
 		return "same".equalsIgnoreCase(this.format);

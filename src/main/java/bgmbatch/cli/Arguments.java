@@ -21,7 +21,7 @@ public record Arguments(boolean help, List<String> springArguments, String comma
 	/** Every setting a user may give; anything else is a mistake worth stopping for. */
 	static final Set<String> SETTINGS = Set.of("manifest", "output", "engine", "concurrency", "force", "state-dir",
 			"format", "item-retries", "ffmpeg-timeout", "progress", "quiet", "heartbeat", "report-waveforms",
-			"dry-run");
+			"dry-run", "explain", "music-library", "max-height");
 
 	static final String RUN = "run";
 

@@ -37,6 +37,9 @@ final class Usage {
 			  abandon            give up a stuck or failed execution: the next run starts a new one
 			                     (items keep their progress; nothing paid for is done again)
 			  retry-skipped      re-queue skipped items whose files are now in place; then run again
+			  explain=true       print each item's plan and exit without rendering
+			  music-library=DIR  tracks to pick from by mood (local engine; tags in DIR/library.csv)
+			  max-height=N       scale taller videos down to N pixels high (re-encodes them)
 
 			Exit codes:
 			  0  every item delivered, or nothing to do

@@ -56,6 +56,14 @@ public interface EditingEngine {
 		return true;
 	}
 
+	/**
+	 * What the engine would do with the item, in one line, without doing it or spending
+	 * anything ({@code explain=true}). Null when the engine cannot tell in advance.
+	 */
+	default String explain(WorkItem item) {
+		return null;
+	}
+
 	/** The cheapest stage that recreates a delivered output that has gone missing. */
 	Stage redoStageForMissingOutput();
 

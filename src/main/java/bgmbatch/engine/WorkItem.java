@@ -15,9 +15,15 @@ import java.util.Map;
  * @param plan the engine's interpreted plan, once the edit stage has made one
  * @param handles engine handles recorded so far (remote ids, probe results)
  * @param attempts how many times a stage of this item has failed before
+ * @param seq the item's position in the manifest (1 for the first row), 0 when unknown
  */
 public record WorkItem(String jobKey, String id, Path video, String instruction, Path music, Path output,
-		String plan, Map<String, String> handles, int attempts) {
+		String plan, Map<String, String> handles, int attempts, int seq) {
+
+	public WorkItem(String jobKey, String id, Path video, String instruction, Path music, Path output, String plan,
+			Map<String, String> handles, int attempts) {
+		this(jobKey, id, video, instruction, music, output, plan, handles, attempts, 0);
+	}
 
 	/**
 	 * The handle under which an engine that has probed the input records its duration in
@@ -41,12 +47,12 @@ public record WorkItem(String jobKey, String id, Path video, String instruction,
 
 	public WorkItem withHandles(Map<String, String> handles) {
 		return new WorkItem(this.jobKey, this.id, this.video, this.instruction, this.music, this.output, this.plan,
-				handles, this.attempts);
+				handles, this.attempts, this.seq);
 	}
 
 	public WorkItem withPlan(String plan) {
 		return new WorkItem(this.jobKey, this.id, this.video, this.instruction, this.music, this.output, plan,
-				this.handles, this.attempts);
+				this.handles, this.attempts, this.seq);
 	}
 
 }

@@ -2,14 +2,10 @@ package bgmbatch.job;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.stream.Stream;
 
 import bgmbatch.cli.ExitCode;
 import bgmbatch.engine.EditingEngine;
-import bgmbatch.engine.WorkItem;
 import bgmbatch.manifest.ManifestReader;
-import bgmbatch.manifest.ManifestRow;
 import bgmbatch.manifest.ManifestSource;
 
 /**
@@ -32,16 +28,8 @@ final class DryRun {
 		String jobKey = JobParams.jobKey(source.path().toString(), source.sha256());
 		this.console.println("Dry run of " + source.path() + ": nothing is sent, nothing is spent.");
 		try (ManifestReader.Cursor cursor = new ManifestReader(source, output, keepContainer).open()) {
-			Stream<WorkItem> items = Stream.generate(cursor::next)
-				.takeWhile((row) -> row != null)
-				.map((row) -> item(jobKey, row));
-			return this.engine.dryRun(items, this.console) ? ExitCode.OK : ExitCode.HALTED;
+			return this.engine.dryRun(ManifestItems.of(cursor, jobKey), this.console) ? ExitCode.OK : ExitCode.HALTED;
 		}
-	}
-
-	private static WorkItem item(String jobKey, ManifestRow row) {
-		return new WorkItem(jobKey, row.id(), row.video(), row.instruction(), row.music(), row.output(), null, Map.of(),
-				0);
 	}
 
 }

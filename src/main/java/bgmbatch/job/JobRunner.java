@@ -75,6 +75,10 @@ public final class JobRunner {
 		if (this.properties.dryRun()) {
 			return new DryRun(this.engine, this.console).run(source, output, this.properties.keepContainer());
 		}
+		if (this.properties.explain()) {
+			new PlanExplainer(this.engine, this.console).explain(source, output, this.properties.keepContainer());
+			return ExitCode.OK;
+		}
 		Path lockFile = this.state.lockFile(source.path());
 		Optional<RunLock> lock = RunLock.tryAcquire(lockFile);
 		if (lock.isEmpty()) {

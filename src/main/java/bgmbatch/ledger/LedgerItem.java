@@ -41,7 +41,7 @@ public record LedgerItem(String jobKey, String id, int seq, long line, Path vide
 
 	public WorkItem toWorkItem() {
 		return new WorkItem(this.jobKey, this.id, this.video, this.instruction, this.music, this.output, this.plan,
-				this.handles, this.attempts);
+				this.handles, this.attempts, this.seq);
 	}
 
 }

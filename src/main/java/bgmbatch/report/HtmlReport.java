@@ -39,7 +39,8 @@ public final class HtmlReport {
 			table{border-collapse:collapse;width:100%}
 			th,td{border-bottom:1px solid #ddd;padding:.3em .5em;text-align:left;vertical-align:top}
 			th{background:#f4f4f4;position:sticky;top:0}
-			td.plan{font-family:monospace;font-size:12px;max-width:24em;word-break:break-word}
+			td.plan{font-family:monospace;font-size:12px;min-width:18em;max-width:30em;overflow-wrap:anywhere}
+			td.seconds{white-space:pre-line;font-variant-numeric:tabular-nums}
 			tr.skipped td.result{color:#8a6100}tr.failed td.result{color:#b3261e}tr.delivered td.result{color:#1e7b34}
 			.note{color:#666}
 			""" + "img.wave{display:block;width:" + Waveforms.WIDTH + "px;height:" + Waveforms.HEIGHT + "px}";
@@ -136,7 +137,7 @@ public final class HtmlReport {
 		out.write("<tr class=\"" + result + "\" data-id=\"" + esc(item.id()) + "\"><td>" + esc(item.id()) + "</td><td>"
 				+ esc(item.video().getFileName().toString()) + "</td><td>" + esc(item.instruction()) + "</td>"
 				+ "<td class=\"plan\">" + esc(item.plan() == null ? "" : item.plan()) + "</td><td>" + esc(engine)
-				+ "</td><td>" + esc(timings(item.timings())) + "</td><td class=\"result\">" + result
+				+ "</td><td class=\"seconds\">" + esc(timings(item.timings())) + "</td><td class=\"result\">" + result
 				+ (delivered ? "" : " at " + item.stage().stepName()) + "</td><td>"
 				+ esc(item.lastError() == null ? "" : item.lastError()) + "</td><td>");
 		if (delivered) {
@@ -181,7 +182,7 @@ public final class HtmlReport {
 		for (Stage stage : Stage.values()) {
 			Double seconds = timings.get(stage.stepName());
 			if (seconds != null) {
-				text.append(text.isEmpty() ? "" : " ")
+				text.append(text.isEmpty() ? "" : "\n")
 					.append(stage.stepName())
 					.append(' ')
 					.append(String.format(Locale.ROOT, "%.1f", seconds));

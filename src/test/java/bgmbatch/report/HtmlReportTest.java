@@ -59,7 +59,7 @@ class HtmlReportTest {
 			.contains("&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;b&gt;loud&lt;/b&gt;", "skipped at edit")
 			.doesNotContain("<script>", "<b>loud")
 			.contains("<a href=\"c.mp4\">c.mp4</a>")
-			.containsPattern("data-id=\"a\".*<td>upload 0\\.5 edit 1\\.3</td>");
+			.containsPattern("data-id=\"a\".*<td class=\"seconds\">upload 0\\.5\nedit 1\\.3</td>");
 		assertThat(out).isDirectoryNotContaining("glob:**/.waveform-*").isDirectoryNotContaining("glob:**/*.part");
 	}
 

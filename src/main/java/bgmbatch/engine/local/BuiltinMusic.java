@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public final class BuiltinMusic {
 
-	public static final String DEFAULT_MOOD = "upbeat";
+	public static final String DEFAULT_MOOD = Moods.DEFAULT;
 
 	/** Tempo, key, scale, progression and texture of each mood. */
 	static final Map<String, TrackSynthesizer.Mood> MOODS = Map.of(

@@ -1,11 +1,17 @@
 package bgmbatch.engine.local;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.engine.ItemFailedException;
@@ -15,13 +21,12 @@ import bgmbatch.engine.Stage;
 import bgmbatch.engine.StageResult;
 import bgmbatch.engine.WorkItem;
 import bgmbatch.media.CommandRunner;
-import bgmbatch.media.MediaInfo;
-import bgmbatch.media.MediaProbe;
-import bgmbatch.media.UnreadableMediaException;
 
 /**
- * The ffmpeg engine. Upload probes the input, edit makes the plan, verify checks the
- * music, export renders into the part file, download makes sure the part file exists.
+ * The ffmpeg engine. Upload probes the input, edit makes the plan (pure and fast), verify
+ * checks the music, export measures and renders into the part file, download makes sure
+ * the part file exists. Every stage can run again: each reads what it needs from the
+ * item's handles and writes its result whole or not at all.
  */
 public final class LocalEngine implements EditingEngine {
 
@@ -29,11 +34,35 @@ public final class LocalEngine implements EditingEngine {
 
 	static final String HAS_AUDIO = "hasAudio";
 
+	static final String AUDIO_TRACKS = "audioTracks";
+
+	static final String VIDEO_INDEX = "videoIndex";
+
 	static final String VIDEO_CODEC = "videoCodec";
+
+	static final String DISPLAY_HEIGHT = "displayHeight";
 
 	static final String MUSIC = "music";
 
-	private final MediaProbe probe;
+	static final String MUSIC_LABEL = "musicLabel";
+
+	static final String MUSIC_NOTE = "musicNote";
+
+	static final String MUSIC_SECONDS = "musicSeconds";
+
+	/** An original quieter than this is room tone, not something the music can be set against. */
+	static final double SILENT_ORIGINAL_LUFS = -50;
+
+	private static final String MEASURED = " | measured:";
+
+	/** ebur128 reports, every 100 ms, the loudness of the 400 ms block ending there. */
+	private static final double STEP_SECONDS = 0.1;
+
+	private static final double BLOCK_SECONDS = 0.4;
+
+	private static final int MIN_STEADY_BLOCKS = 5;
+
+	private final FfprobeReader probe;
 
 	private final CommandRunner runner;
 
@@ -41,65 +70,118 @@ public final class LocalEngine implements EditingEngine {
 
 	private final BuiltinMusic builtin;
 
+	private final MusicLibrary library;
+
+	private final int maxHeight;
+
 	private final Duration timeout;
 
-	public LocalEngine(MediaProbe probe, CommandRunner runner, InstructionParser parser, BuiltinMusic builtin,
+	/** Music already checked in this run, by path, size and time: most items share a few tracks. */
+	private final Map<String, Double> checkedMusic = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/**
+	 * @param library the user's music library, or null to use the built-in tracks
+	 * @param maxHeight videos taller than this are scaled down; 0 keeps every size
+	 */
+	public LocalEngine(CommandRunner runner, InstructionParser parser, BuiltinMusic builtin, Path library, int maxHeight,
 			Duration timeout) {
-		this.probe = probe;
 		this.runner = runner;
+		this.probe = new FfprobeReader(runner);
 		this.parser = parser;
 		this.builtin = builtin;
+		this.library = library == null ? null : new MusicLibrary(library, this.probe);
+		this.maxHeight = maxHeight;
 		this.timeout = timeout;
 	}
 
 	@Override
 	public void checkReady() {
 		this.runner.run(List.of("ffmpeg", "-version"), Duration.ofSeconds(30));
+		this.runner.run(List.of("ffprobe", "-version"), Duration.ofSeconds(30));
 	}
 
 	@Override
 	public StageResult upload(WorkItem item, Journal journal) {
-		MediaInfo info;
+		MediaFacts facts;
 		try {
-			info = this.probe.probe(item.video());
+			facts = this.probe.read(item.video());
 		}
-		catch (UnreadableMediaException ex) {
-			throw new ItemRejectedException("not a readable video: " + ex.getMessage(), ex);
+		catch (UnusableMediaException ex) {
+			throw new ItemRejectedException("the video " + ex.getMessage(), ex);
 		}
-		if (info.videoStreams().isEmpty()) {
-			throw new ItemRejectedException("the file has no video stream");
+		if (facts.video().isEmpty()) {
+			throw new ItemRejectedException("the video " + item.video().getFileName() + " has no picture, only "
+					+ (facts.audio().isEmpty() ? "other data" : "sound"));
 		}
-		if (info.durationSeconds() <= 0) {
-			throw new ItemRejectedException("the video's duration cannot be read (is the file truncated?)");
+		if (facts.durationSeconds() <= 0) {
+			throw new ItemRejectedException("the video " + item.video().getFileName()
+					+ " has no readable duration (is the file truncated?)");
 		}
-		return StageResult.of(Map.of(DURATION, Double.toString(info.durationSeconds()), HAS_AUDIO,
-				Boolean.toString(info.hasAudio()), VIDEO_CODEC, info.videoStreams().get(0).codec()));
+		MediaFacts.Stream video = facts.video().get(0);
+		Map<String, String> handles = new HashMap<>();
+		handles.put(DURATION, Double.toString(facts.durationSeconds()));
+		handles.put(HAS_AUDIO, Boolean.toString(!facts.audio().isEmpty()));
+		handles.put(AUDIO_TRACKS, Integer.toString(facts.audio().size()));
+		handles.put(VIDEO_INDEX, Integer.toString(video.index()));
+		handles.put(VIDEO_CODEC, video.codec());
+		handles.put(DISPLAY_HEIGHT, Integer.toString(video.displayHeight()));
+		return StageResult.of(handles);
 	}
 
 	@Override
 	public StageResult edit(WorkItem item, Journal journal) {
-		MixPlan plan = plan(item);
-		return new StageResult(Map.of(MUSIC, plan.music().toString()), plan.describe(), 0);
+		Instruction instruction = this.parser.parse(item.instruction());
+		Map<String, String> handles = new HashMap<>();
+		if (item.music() != null) {
+			handles.put(MUSIC, item.music().toString());
+			handles.put(MUSIC_LABEL, item.music().getFileName().toString());
+		}
+		else {
+			Optional<MusicLibrary.Choice> choice = chooseFromLibrary(instruction.mood(), item.seq());
+			if (choice.isPresent()) {
+				handles.put(MUSIC, choice.get().track().file().toString());
+				handles.put(MUSIC_LABEL, "library/" + choice.get().track().name());
+				if (choice.get().note() != null) {
+					handles.put(MUSIC_NOTE, choice.get().note());
+				}
+			}
+			else {
+				handles.put(MUSIC, this.builtin.track(instruction.mood()).toString());
+				handles.put(MUSIC_LABEL, "built-in/" + instruction.mood());
+			}
+		}
+		MixPlan plan = plan(item.withHandles(merge(item.handles(), handles)));
+		return new StageResult(handles, plan.describe(), 0);
 	}
 
 	@Override
 	public StageResult verify(WorkItem item, Journal journal) {
 		Path music = Path.of(item.handle(MUSIC));
+		String key = fileKey(music);
+		Double known = key == null ? null : this.checkedMusic.get(key);
+		if (known != null) {
+			return StageResult.of(Map.of(MUSIC_SECONDS, Double.toString(known)));
+		}
+		MediaFacts facts;
 		try {
-			if (!this.probe.probe(music).hasAudio()) {
-				throw new ItemRejectedException("the music file " + music.getFileName() + " has no audio");
-			}
+			facts = this.probe.read(music);
 		}
-		catch (UnreadableMediaException ex) {
-			throw new ItemRejectedException("the music file is unreadable: " + ex.getMessage(), ex);
+		catch (UnusableMediaException ex) {
+			throw new ItemRejectedException("the music " + ex.getMessage(), ex);
 		}
-		return StageResult.none();
+		if (facts.audio().isEmpty()) {
+			throw new ItemRejectedException("the music " + music.getFileName() + " has no sound in it");
+		}
+		if (key != null) {
+			this.checkedMusic.put(key, facts.durationSeconds());
+		}
+		return StageResult.of(Map.of(MUSIC_SECONDS, Double.toString(facts.durationSeconds())));
 	}
 
 	@Override
 	public StageResult export(WorkItem item, Journal journal) {
-		render(item);
-		return StageResult.none();
+		MixGraph.Gains gains = render(item);
+		return new StageResult(Map.of(), measuredPlan(item, gains), 0);
 	}
 
 	@Override
@@ -116,27 +198,191 @@ public final class LocalEngine implements EditingEngine {
 		return Stage.EXPORT;
 	}
 
-	private MixPlan plan(WorkItem item) {
-		InstructionParser.Settings settings = this.parser.parse(item.instruction());
-		Path music = item.music() != null ? item.music() : this.builtin.track(settings.mood());
-		String source = item.music() != null ? "manifest" : "built-in";
-		return new MixPlan(settings.mood(), music, source, settings.volume(), settings.fadeInSeconds(),
-				settings.fadeOutSeconds(), settings.keepOriginal(), settings.warnings());
+	@Override
+	public String explain(WorkItem item) {
+		WorkItem probed = item.withHandles(upload(item, (k, v) -> {
+		}).handles());
+		StageResult edited = edit(probed, (k, v) -> {
+		});
+		return edited.plan();
 	}
 
-	private void render(WorkItem item) {
-		MixPlan plan = plan(item);
-		if (item.handle(MUSIC) != null) {
-			plan = new MixPlan(plan.mood(), Path.of(item.handle(MUSIC)), plan.musicSource(), plan.volume(),
-					plan.fadeInSeconds(), plan.fadeOutSeconds(), plan.keepOriginal(), plan.warnings());
+	private Optional<MusicLibrary.Choice> chooseFromLibrary(String mood, int seq) {
+		if (this.library == null) {
+			return Optional.empty();
 		}
-		List<String> command = MixCommand.build(item.video(), Boolean.parseBoolean(item.handle(HAS_AUDIO)),
-				item.handle(VIDEO_CODEC), Double.parseDouble(item.handle(DURATION)), plan, item.output(),
-				item.partFile());
+		try {
+			return this.library.choose(mood, seq);
+		}
+		catch (UnusableMediaException ex) {
+			throw new ItemFailedException(ex.getMessage(), ex);
+		}
+	}
+
+	/** The plan, rebuilt from the instruction and the handles: the same every time it is asked for. */
+	MixPlan plan(WorkItem item) {
+		Instruction instruction = this.parser.parse(item.instruction());
+		String codec = item.handle(VIDEO_CODEC);
+		String container = MixGraph.container(item.output());
+		int height = Integer.parseInt(item.handles().getOrDefault(DISPLAY_HEIGHT, "0"));
+		int scaleTo = this.maxHeight > 0 && height > this.maxHeight ? this.maxHeight - this.maxHeight % 2 : 0;
+		boolean copy = scaleTo == 0 && MixGraph.canCopy(codec, container);
+		String encoder = "webm".equals(container) ? "libvpx-vp9" : "libx264 CRF 20";
+		String reason = copy ? null
+				: scaleTo > 0 ? "scaled down to " + scaleTo + "p as max-height asks; " + encoder
+						: codec + " cannot go into " + container.toUpperCase(Locale.ROOT) + "; " + encoder;
+		MixPlan.VideoHandling video = new MixPlan.VideoHandling(Integer.parseInt(item.handle(VIDEO_INDEX)), codec, copy,
+				scaleTo, reason);
+		return MixPlan.fit(instruction, Path.of(item.handle(MUSIC)), item.handle(MUSIC_LABEL), item.music() != null,
+				item.handle(MUSIC_NOTE), Boolean.parseBoolean(item.handle(HAS_AUDIO)),
+				Integer.parseInt(item.handles().getOrDefault(AUDIO_TRACKS, "0")), Double.parseDouble(item.handle(DURATION)),
+				video);
+	}
+
+	private MixGraph.Gains render(WorkItem item) {
+		MixPlan plan = plan(item);
+		double musicSeconds = Double.parseDouble(item.handles().getOrDefault(MUSIC_SECONDS, "0"));
+		Path folder = measurementFolder();
+		try {
+			run(MixGraph.analysis(plan, item.video(), musicSeconds, folder), "measure the sound of", item, null);
+			MixGraph.Gains gains = gains(plan, folder, item);
+			run(MixGraph.render(plan, item.video(), musicSeconds, gains, item.output(), item.partFile()), "render", item,
+					item.partFile());
+			return gains;
+		}
+		finally {
+			deleteTree(folder);
+		}
+	}
+
+	/**
+	 * The music's gain puts the bed at the planned fraction of the original's loudness;
+	 * the final gain brings the predicted mix to the target in one step, so fades and
+	 * dynamics stay as they are (a dynamic normaliser would flatten them).
+	 */
+	static MixGraph.Gains gains(MixPlan plan, Path folder, WorkItem item) {
+		double[] bed = Loudness.readEnergies(folder.resolve(MixGraph.BED_TAP));
+		double musicLufs = Loudness.integrated(steadyPart(plan, bed, item));
+		if (!Double.isFinite(musicLufs)) {
+			throw new ItemRejectedException("the music " + plan.music().getFileName() + " is silent");
+		}
+		double[] original = plan.mixesOriginal() ? Loudness.readEnergies(folder.resolve(MixGraph.ORIGINAL_TAP))
+				: new double[0];
+		double originalLufs = Loudness.integrated(original);
+		boolean reference = originalLufs > SILENT_ORIGINAL_LUFS;
+		double musicGain = reference ? 20 * Math.log10(plan.instruction().volume()) + originalLufs - musicLufs : 0;
+		musicGain = clamp(musicGain, -60, 40);
+		if (plan.ducking() && reference) {
+			double speech = Loudness.energy(originalLufs - Loudness.RELATIVE_GATE);
+			double dip = Math.pow(10, -MixGraph.DUCK_DEPTH_DB / 10);
+			bed = bed.clone();
+			for (int i = 0; i < bed.length && i < original.length; i++) {
+				if (original[i] > speech) {
+					bed[i] *= dip;
+				}
+			}
+		}
+		double mixLufs = Loudness.integrated(Loudness.sum(original, bed, Math.pow(10, musicGain / 20)));
+		double finalGain = clamp(plan.instruction().loudnessLufs() - mixLufs, -40, 40);
+		double sidechain = reference ? clamp(Math.pow(10, (MixGraph.DUCK_REFERENCE_LUFS - originalLufs) / 20), 1.0 / 64, 64)
+				: 1;
+		return new MixGraph.Gains(musicGain, finalGain, sidechain, originalLufs, musicLufs, mixLufs);
+	}
+
+	/**
+	 * The music's own level: the blocks of the bed that no fade touches, so one analysis
+	 * pass serves both the level and the mix. A bed that is all fade is measured whole.
+	 */
+	static double[] steadyPart(MixPlan plan, double[] bed, WorkItem item) {
+		double musicSeconds = Double.parseDouble(item.handles().getOrDefault(MUSIC_SECONDS, "0"));
+		double from = plan.startSeconds() + plan.fadeInSeconds() + BLOCK_SECONDS;
+		double to = plan.startSeconds() + MixGraph.bedSeconds(plan, musicSeconds) - plan.fadeOutSeconds();
+		int first = (int) Math.ceil(from / STEP_SECONDS) - 1;
+		int last = (int) Math.floor(to / STEP_SECONDS) - 1;
+		if (last - first + 1 < MIN_STEADY_BLOCKS) {
+			return bed;
+		}
+		return java.util.Arrays.copyOfRange(bed, Math.max(0, first), Math.min(bed.length, last + 1));
+	}
+
+	private void run(List<String> command, String what, WorkItem item, Path partFile) {
 		CommandRunner.CommandResult result = this.runner.run(command, this.timeout);
-		if (!result.ok()) {
-			deleteQuietly(item.partFile());
-			throw new ItemFailedException("ffmpeg could not render: " + result.lastErrorLine());
+		String problem = result.timedOut() ? "ffmpeg took longer than " + this.timeout.toMinutes() + " min"
+				: !result.ok() || MediaErrors.brokenInput(result.stderr()) ? MediaErrors.lastLine(result.stderr()) : null;
+		if (problem == null) {
+			return;
+		}
+		if (partFile != null) {
+			deleteQuietly(partFile);
+		}
+		if (MediaErrors.brokenInput(result.stderr())) {
+			Path music = Path.of(item.handle(MUSIC));
+			boolean musicBroken = result.stderr().contains(music.toString());
+			throw new ItemRejectedException((musicBroken ? "the music " + music.getFileName()
+					: "the video " + item.video().getFileName()) + " " + MediaErrors.explain(result.stderr()));
+		}
+		throw new ItemFailedException("ffmpeg could not " + what + " " + item.video().getFileName() + ": " + problem);
+	}
+
+	private static String measuredPlan(WorkItem item, MixGraph.Gains gains) {
+		String plan = item.plan() == null ? "" : item.plan();
+		int earlier = plan.indexOf(MEASURED);
+		if (earlier >= 0) {
+			plan = plan.substring(0, earlier);
+		}
+		StringBuilder text = new StringBuilder(plan).append(MEASURED);
+		if (Double.isFinite(gains.originalLufs())) {
+			text.append(" original ").append(lufs(gains.originalLufs())).append(',');
+		}
+		text.append(" music ").append(lufs(gains.musicLufs()));
+		text.append(String.format(Locale.ROOT, ", music gain %+.1f dB, final gain %+.1f dB", gains.musicGainDb(),
+				gains.finalGainDb()));
+		return text.toString();
+	}
+
+	private static String lufs(double value) {
+		return Double.isFinite(value) ? String.format(Locale.ROOT, "%.1f LUFS", value) : "silent";
+	}
+
+	private static Path measurementFolder() {
+		try {
+			Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+			if (!temp.toAbsolutePath().toString().matches("[A-Za-z0-9/_.+-]+")) {
+				temp = Path.of("/tmp");
+			}
+			return Files.createTempDirectory(temp, "bgm-loudness-");
+		}
+		catch (IOException ex) {
+			throw new ItemFailedException("cannot create a temporary folder for the loudness measurement: "
+					+ ex.getMessage(), ex);
+		}
+	}
+
+	private static String fileKey(Path file) {
+		try {
+			return file.toAbsolutePath() + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis();
+		}
+		catch (IOException ex) {
+			return null;
+		}
+	}
+
+	private static Map<String, String> merge(Map<String, String> first, Map<String, String> second) {
+		Map<String, String> merged = new HashMap<>(first);
+		merged.putAll(second);
+		return merged;
+	}
+
+	private static double clamp(double value, double min, double max) {
+		return Math.max(min, Math.min(max, value));
+	}
+
+	private static void deleteTree(Path folder) {
+		try (Stream<Path> files = Files.walk(folder)) {
+			files.sorted(Comparator.reverseOrder()).forEach(LocalEngine::deleteQuietly);
+		}
+		catch (IOException | UncheckedIOException ex) {
+			// a leftover in the temporary folder is harmless
 		}
 	}
 

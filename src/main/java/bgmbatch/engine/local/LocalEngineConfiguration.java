@@ -3,7 +3,6 @@ package bgmbatch.engine.local;
 import bgmbatch.BgmProperties;
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.media.CommandRunner;
-import bgmbatch.media.MediaProbe;
 import bgmbatch.state.StateFolder;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -16,9 +15,10 @@ import org.springframework.context.annotation.Configuration;
 class LocalEngineConfiguration {
 
 	@Bean
-	EditingEngine localEngine(MediaProbe probe, CommandRunner runner, StateFolder state, BgmProperties properties) {
-		return new LocalEngine(probe, runner, new InstructionParser(),
-				new BuiltinMusic(state.root().resolve("music"), new TrackSynthesizer()), properties.ffmpegTimeout());
+	EditingEngine localEngine(CommandRunner runner, StateFolder state, BgmProperties properties) {
+		return new LocalEngine(runner, new InstructionParser(),
+				new BuiltinMusic(state.root().resolve("music"), new TrackSynthesizer()), properties.musicLibrary(),
+				properties.maxHeight(), properties.ffmpegTimeout());
 	}
 
 }

@@ -1,47 +1,152 @@
 package bgmbatch.engine.local;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * What the local engine will do to one item, derived from the instruction.
+ * Everything the local engine will do to one item: the instruction as understood, fitted
+ * to this video (its length, its audio, its codec) and to the chosen music.
  *
- * @param mood the mood the music should have
- * @param music the music file to mix in
- * @param musicSource where the music came from: "manifest", "library" or "built-in"
- * @param volume the music's gain, 1.0 = as recorded
- * @param fadeInSeconds fade-in length at the start, 0 for none
- * @param fadeOutSeconds fade-out length at the end, 0 for none
- * @param keepOriginal whether the original audio stays under the music
- * @param warnings words of the instruction that were not understood
+ * @param instruction what the instruction asked for
+ * @param music the music file
+ * @param musicLabel how the plan names the music ("library/calm-02.mp3", "built-in/calm")
+ * @param fromManifest whether the manifest named the music (then the mood does not choose it)
+ * @param original what happens to the video's own audio
+ * @param audioTracks how many audio tracks the video has
+ * @param durationSeconds the video's duration; the output lasts exactly as long
+ * @param startSeconds where the music starts
+ * @param endSeconds where the music ends
+ * @param fadeInSeconds the fade-in, fitted to the music's time
+ * @param fadeOutSeconds the fade-out, fitted to the music's time
+ * @param ducking whether the music dips under the original audio
+ * @param video how the video stream gets into the output
+ * @param warnings what was not understood or had to be changed, for the operator
  */
-public record MixPlan(String mood, Path music, String musicSource, double volume, double fadeInSeconds,
-		double fadeOutSeconds, boolean keepOriginal, List<String> warnings) {
+public record MixPlan(Instruction instruction, Path music, String musicLabel, boolean fromManifest,
+		Original original, int audioTracks, double durationSeconds, double startSeconds, double endSeconds,
+		double fadeInSeconds, double fadeOutSeconds, boolean ducking, VideoHandling video, List<String> warnings) {
 
 	public MixPlan {
 		warnings = List.copyOf(warnings);
 	}
 
-	/** One line for the ledger and the report. */
+	/** What happens to the video's own audio. */
+	public enum Original {
+
+		KEPT, REPLACED, NONE;
+
+	}
+
+	/**
+	 * @param streamIndex the index of the video stream in the input
+	 * @param codec its codec
+	 * @param copy whether it is copied as it is
+	 * @param scaleToHeight the height it is scaled down to, 0 to keep its size
+	 * @param reason why it is re-encoded, or null when copied
+	 */
+	public record VideoHandling(int streamIndex, String codec, boolean copy, int scaleToHeight, String reason) {
+
+	}
+
+	public boolean mixesOriginal() {
+		return this.original == Original.KEPT;
+	}
+
+	public double bedSeconds() {
+		return this.endSeconds - this.startSeconds;
+	}
+
+	/** One line for the ledger, the report and {@code explain=true}. */
 	public String describe() {
-		StringBuilder text = new StringBuilder();
-		text.append("music=").append(this.music.getFileName()).append(" (").append(this.musicSource);
-		if (this.mood != null) {
-			text.append(", mood ").append(this.mood);
+		StringBuilder text = new StringBuilder("music=").append(this.musicLabel);
+		if (this.fromManifest) {
+			text.append(" (from the manifest)");
 		}
-		text.append(')');
-		text.append(String.format(Locale.ROOT, " volume=%d%% fade-in=%ss fade-out=%ss original=%s",
-				Math.round(this.volume * 100), seconds(this.fadeInSeconds), seconds(this.fadeOutSeconds),
-				this.keepOriginal ? "kept" : "replaced"));
+		else {
+			text.append(" (mood ").append(this.instruction.mood()).append(this.instruction.moodAsked() ? "" : ", default")
+				.append(')');
+		}
+		text.append(" volume=").append(Math.round(this.instruction.volume() * 100)).append('%');
+		if (this.instruction.volumeAsked() != null) {
+			text.append(" (").append(this.instruction.volumeAsked()).append(')');
+		}
+		text.append(" fade-in=").append(seconds(this.fadeInSeconds)).append('s');
+		text.append(" fade-out=").append(seconds(this.fadeOutSeconds)).append('s');
+		text.append(" ducking=").append(this.ducking ? "on" : "off");
+		text.append(" original=").append(this.original.name().toLowerCase(Locale.ROOT));
+		text.append(" loudness=").append(seconds(this.instruction.loudnessLufs())).append(" LUFS");
+		if (this.startSeconds > 0 || this.endSeconds < this.durationSeconds) {
+			text.append(" music-time=").append(seconds(this.startSeconds)).append("s-").append(seconds(this.endSeconds))
+				.append('s');
+		}
+		if (!this.instruction.loop()) {
+			text.append(" loop=off");
+		}
+		if (this.audioTracks > 1 && this.original != Original.NONE) {
+			text.append(" audio=first of ").append(this.audioTracks).append(" tracks");
+		}
+		if (this.video.copy()) {
+			text.append(" video=copied");
+		}
+		else {
+			text.append(" video=re-encoded (").append(this.video.reason()).append(')');
+		}
 		if (!this.warnings.isEmpty()) {
-			text.append(" warnings=").append(String.join("; ", this.warnings));
+			text.append(" warnings: ").append(String.join("; ", this.warnings));
 		}
 		return text.toString();
 	}
 
-	private static String seconds(double value) {
-		return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+	static String seconds(double value) {
+		return InstructionParser.format(value);
+	}
+
+	/** Fits an instruction to one video and one music file. */
+	static MixPlan fit(Instruction instruction, Path music, String musicLabel, boolean fromManifest, String musicNote,
+			boolean videoHasAudio, int audioTracks, double duration, VideoHandling video) {
+		List<String> warnings = new ArrayList<>(instruction.warnings());
+		if (musicNote != null) {
+			warnings.add(musicNote);
+		}
+		Original original = !videoHasAudio ? Original.NONE : instruction.keepOriginal() ? Original.KEPT : Original.REPLACED;
+		double start = instruction.startSeconds();
+		if (start >= duration) {
+			warnings.add("the music was to start at " + seconds(start) + " s but the video lasts "
+					+ String.format(Locale.ROOT, "%.1f", duration) + " s; it starts at 0 s");
+			start = 0;
+		}
+		double end = instruction.endSeconds() == null ? duration : instruction.endSeconds();
+		if (end > duration) {
+			if (instruction.endSeconds() != null) {
+				warnings.add("the music was to stop at " + seconds(end) + " s but the video lasts "
+						+ String.format(Locale.ROOT, "%.1f", duration) + " s; it stops at the end");
+			}
+			end = duration;
+		}
+		double bed = end - start;
+		double fadeIn = instruction.fadeInSeconds();
+		// the default fade-out is a courtesy, so on a short clip it shrinks instead of eating the music
+		double fadeOut = instruction.fadeOutAsked() ? instruction.fadeOutSeconds()
+				: Math.min(instruction.fadeOutSeconds(), Math.floor(bed / 3 * 10) / 10);
+		if (fadeIn + fadeOut > bed && !instruction.fadeOutAsked()) {
+			fadeOut = Math.max(0, Math.floor((bed - fadeIn) * 10) / 10);
+		}
+		if (fadeIn + fadeOut > bed) {
+			double scale = bed / (fadeIn + fadeOut);
+			warnings.add("the fades (" + seconds(fadeIn) + " s + " + seconds(fadeOut) + " s) are longer than the music's "
+					+ String.format(Locale.ROOT, "%.1f", bed) + " s; shortened to fit");
+			fadeIn = Math.floor(fadeIn * scale * 10) / 10;
+			fadeOut = Math.floor(fadeOut * scale * 10) / 10;
+		}
+		boolean ducking = instruction.ducking();
+		if (ducking && original != Original.KEPT) {
+			warnings.add("ducking needs the original audio under the music; there is none, so it is off");
+			ducking = false;
+		}
+		return new MixPlan(instruction, music, musicLabel, fromManifest, original, audioTracks, duration, start, end,
+				fadeIn, fadeOut, ducking, video, warnings);
 	}
 
 }

@@ -12,7 +12,8 @@ import java.util.SplittableRandom;
 /**
  * Writes a short loop of real music, not a test tone: a chord progression on a soft pad,
  * a bass line on the roots, an arpeggio, and a drum pattern (kick, snare, hats). Each
- * mood has its own tempo, key, scale and progression; the generator is deterministic so
+ * mood has its own tempo, key, scale and progression. Notes that ring past the end wrap
+ * round to the start, so the loop repeats without a seam. The generator is deterministic so
  * the same mood always gives the same track.
  */
 public final class TrackSynthesizer {
@@ -110,67 +111,67 @@ public final class TrackSynthesizer {
 	/** A soft pad: a few decaying harmonics with slow attack, voices spread across the stereo field. */
 	private static void pad(float[][] mix, int start, int length, double freq, int voice) {
 		double pan = 0.3 + 0.2 * voice;
-		for (int i = 0; i < length && start + i < mix[0].length; i++) {
+		for (int i = 0; i < length; i++) {
 			double t = (double) i / SAMPLE_RATE;
 			double envelope = Math.min(1, t / 0.25) * Math.min(1, (length - i) / (0.1 * SAMPLE_RATE));
 			double tone = Math.sin(2 * Math.PI * freq * t) + 0.3 * Math.sin(4 * Math.PI * freq * t)
 					+ 0.12 * Math.sin(6 * Math.PI * freq * t + 0.5);
 			double value = 0.09 * envelope * tone;
-			mix[0][start + i] += (float) (value * (1 - pan));
-			mix[1][start + i] += (float) (value * pan);
+			mix[0][(start + i) % mix[0].length] += (float) (value * (1 - pan));
+			mix[1][(start + i) % mix[1].length] += (float) (value * pan);
 		}
 	}
 
 	private static void bass(float[][] mix, int start, int length, double freq) {
-		for (int i = 0; i < length && start + i < mix[0].length; i++) {
+		for (int i = 0; i < length; i++) {
 			double t = (double) i / SAMPLE_RATE;
 			double envelope = Math.exp(-3 * t) * Math.min(1, t / 0.005);
 			double value = 0.22 * envelope * (Math.sin(2 * Math.PI * freq * t) + 0.25 * Math.sin(4 * Math.PI * freq * t));
-			mix[0][start + i] += (float) value;
-			mix[1][start + i] += (float) value;
+			mix[0][(start + i) % mix[0].length] += (float) value;
+			mix[1][(start + i) % mix[1].length] += (float) value;
 		}
 	}
 
 	private static void arpNote(float[][] mix, int start, int length, double freq) {
-		for (int i = 0; i < length && start + i < mix[0].length; i++) {
+		for (int i = 0; i < length; i++) {
 			double t = (double) i / SAMPLE_RATE;
 			double envelope = Math.exp(-6 * t) * Math.min(1, t / 0.003);
 			double value = 0.07 * envelope * (Math.sin(2 * Math.PI * freq * t) + 0.5 * Math.sin(6 * Math.PI * freq * t));
-			mix[0][start + i] += (float) (value * 0.4);
-			mix[1][start + i] += (float) (value * 0.6);
+			mix[0][(start + i) % mix[0].length] += (float) (value * 0.4);
+			mix[1][(start + i) % mix[1].length] += (float) (value * 0.6);
 		}
 	}
 
 	private static void kick(float[][] mix, int start) {
 		double phase = 0;
-		for (int i = 0; i < SAMPLE_RATE / 4 && start + i < mix[0].length; i++) {
+		for (int i = 0; i < SAMPLE_RATE / 4; i++) {
 			double t = (double) i / SAMPLE_RATE;
 			phase += 2 * Math.PI * (50 + 100 * Math.exp(-30 * t)) / SAMPLE_RATE;
 			double value = 0.5 * Math.exp(-12 * t) * Math.sin(phase);
-			mix[0][start + i] += (float) value;
-			mix[1][start + i] += (float) value;
+			mix[0][(start + i) % mix[0].length] += (float) value;
+			mix[1][(start + i) % mix[1].length] += (float) value;
 		}
 	}
 
 	private static void snare(float[][] mix, int start, SplittableRandom noise) {
-		for (int i = 0; i < SAMPLE_RATE / 6 && start + i < mix[0].length; i++) {
+		for (int i = 0; i < SAMPLE_RATE / 6; i++) {
 			double t = (double) i / SAMPLE_RATE;
 			double value = Math.exp(-20 * t) * (0.18 * (noise.nextDouble() * 2 - 1) + 0.12 * Math.sin(2 * Math.PI * 190 * t));
-			mix[0][start + i] += (float) value;
-			mix[1][start + i] += (float) value;
+			mix[0][(start + i) % mix[0].length] += (float) value;
+			mix[1][(start + i) % mix[1].length] += (float) value;
 		}
 	}
 
 	private static void hat(float[][] mix, int start, SplittableRandom noise) {
 		double previous = 0;
-		for (int i = 0; i < SAMPLE_RATE / 20 && start + i < mix[0].length; i++) {
+		for (int i = 0; i < SAMPLE_RATE / 20; i++) {
 			double t = (double) i / SAMPLE_RATE;
 			double white = noise.nextDouble() * 2 - 1;
 			double high = white - previous;
 			previous = white;
 			double value = 0.05 * Math.exp(-60 * t) * high;
-			mix[0][start + i] += (float) (value * 0.6);
-			mix[1][start + i] += (float) (value * 0.4);
+			mix[0][(start + i) % mix[0].length] += (float) (value * 0.6);
+			mix[1][(start + i) % mix[1].length] += (float) (value * 0.4);
 		}
 	}
 

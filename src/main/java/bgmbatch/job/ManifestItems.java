@@ -1,0 +1,22 @@
+package bgmbatch.job;
+
+import java.util.stream.Stream;
+
+import bgmbatch.engine.WorkItem;
+import bgmbatch.manifest.ManifestReader;
+
+/** The manifest's rows as the engine would first see them, for previews that touch no ledger. */
+final class ManifestItems {
+
+	private ManifestItems() {
+	}
+
+	/** A lazy stream over the cursor: it holds one row at a time, however large the manifest. */
+	static Stream<WorkItem> of(ManifestReader.Cursor cursor, String jobKey) {
+		return Stream.generate(cursor::next)
+			.takeWhile((row) -> row != null)
+			.map((row) -> new WorkItem(jobKey, row.id(), row.video(), row.instruction(), row.music(), row.output(),
+					null, null, 0, row.row()));
+	}
+
+}

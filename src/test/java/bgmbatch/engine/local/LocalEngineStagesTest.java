@@ -1,0 +1,82 @@
+package bgmbatch.engine.local;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import bgmbatch.cli.Cli;
+import bgmbatch.engine.WorkItem;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each stage can run again after a crash, and explain=true renders nothing. */
+class LocalEngineStagesTest {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void exportRunTwiceGivesTheSameSoundAndDownloadRemakesALostRender() throws IOException {
+		Path video = Media.video(this.dir.resolve("clip.mp4"), 2, "sine=f=300:d=2");
+		Path music = Media.audio(this.dir.resolve("tone.wav"), "sine=f=4000:d=1");
+		Harness harness = new Harness(this.dir.resolve("state"));
+		WorkItem planned = harness.planned(Harness.item(video, "music at 40%", music, this.dir.resolve("out.mp4")));
+		WorkItem first = Harness.apply(planned, harness.engine().export(planned, Harness.NO_JOURNAL));
+		double firstLevel = Media.loudness(first.partFile(), null);
+		WorkItem second = Harness.apply(first, harness.engine().export(first, Harness.NO_JOURNAL));
+		assertThat(second.plan()).isEqualTo(first.plan());
+		assertThat(second.plan().split("measured:", -1)).hasSize(2);
+		assertThat(Media.loudness(second.partFile(), null)).isEqualTo(firstLevel);
+		Files.delete(second.partFile());
+		harness.engine().download(second, Harness.NO_JOURNAL);
+		assertThat(second.partFile()).isNotEmptyFile();
+	}
+
+	@Test
+	void editIsPureAndGivesTheSamePlanEveryTime() {
+		Path video = Media.video(this.dir.resolve("clip.mp4"), 1, null);
+		Harness harness = new Harness(this.dir.resolve("state"));
+		WorkItem item = Harness.item(video, "epic music, fade in over 2 seconds", null, this.dir.resolve("out.mp4"));
+		WorkItem uploaded = Harness.apply(item, harness.engine().upload(item, Harness.NO_JOURNAL));
+		String plan = harness.engine().edit(uploaded, Harness.NO_JOURNAL).plan();
+		assertThat(harness.engine().edit(uploaded, Harness.NO_JOURNAL).plan()).isEqualTo(plan);
+		assertThat(plan).isEqualTo("music=built-in/cinematic (mood cinematic) volume=35% fade-in=1s fade-out=0s "
+				+ "ducking=off original=none loudness=-14 LUFS video=copied warnings: the fades (2 s + 0 s) are longer "
+				+ "than the music's 1.0 s; shortened to fit");
+	}
+
+	@Test
+	void explainPrintsEachPlanAndRendersNothing() throws IOException {
+		Media.video(this.dir.resolve("a.mp4"), 1, "sine=d=1");
+		Files.writeString(this.dir.resolve("videos.csv"), """
+				video,instruction,id
+				a.mp4,"calm music, duck under speech, tropical vibes",first
+				missing.mp4,upbeat,second
+				""");
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		PrintStream console = new PrintStream(out, true, StandardCharsets.UTF_8);
+		PrintStream previous = System.out;
+		int code;
+		System.setOut(console);
+		try {
+			code = new Cli(console, console).run(new String[] { "manifest=" + this.dir.resolve("videos.csv"),
+					"output=" + this.dir.resolve("out"), "state-dir=" + this.dir.resolve("state"), "explain=true" });
+		}
+		finally {
+			System.setOut(previous);
+		}
+		String printed = out.toString(StandardCharsets.UTF_8);
+		assertThat(code).isZero();
+		assertThat(printed).contains("first: music=built-in/calm (mood calm) volume=35% fade-in=0s fade-out=0.3s "
+				+ "ducking=on original=kept loudness=-14 LUFS video=copied warnings: not understood: \"tropical\"");
+		assertThat(printed).contains("second: would be skipped: the video");
+		assertThat(this.dir.resolve("out").resolve("a.mp4")).doesNotExist();
+	}
+
+}

@@ -44,6 +44,9 @@ public final class Bench {
 
 	static final String INSTRUCTION = "add calm background music and fade it out at the end";
 
+	/** The safety limiter the local engine's plan ends with (MixGraph), so the expert's output matches ours. */
+	static final String LIMITER = "alimiter=limit=0.944:attack=5:release=50:level=false:latency=true";
+
 	final Path repo;
 
 	final Path work;
@@ -785,7 +788,8 @@ public final class Bench {
 		/**
 		 * What a person who knows ffmpeg writes for our default plan: probe the duration (for
 		 * the fade), measure the mix's loudness in an audio-only pass, then mix again with one
-		 * gain to the target, stream-copying the video and encoding AAC as we do.
+		 * gain to the target (and the same peak limiter our plan ends with), stream-copying the
+		 * video and encoding AAC as we do.
 		 */
 		double expert(Path clip, Path out) {
 			long start = System.nanoTime();
@@ -810,9 +814,9 @@ public final class Bench {
 			double gain = TARGET_LUFS - integrated;
 			Proc.run(List.of("ffmpeg", "-nostdin", "-y", "-v", "error", "-i", clip.toString(), "-stream_loop", "-1",
 					"-i", this.media.music.toString(), "-filter_complex",
-					graph + ",volume=" + String.format(Locale.ROOT, "%.2f", gain) + "dB[mixed]", "-map", "0:v:0", "-map",
-					"[mixed]", "-c:v", "copy", "-c:a", "aac", "-aac_coder", "fast", "-b:a", "192k", "-ar", "48000",
-					"-ac", "2", "-movflags", "+faststart", out.toString()), this.b.work, null);
+					graph + ",volume=" + String.format(Locale.ROOT, "%.2f", gain) + "dB," + LIMITER + "[mixed]", "-map",
+					"0:v:0", "-map", "[mixed]", "-c:v", "copy", "-c:a", "aac", "-aac_coder", "fast", "-b:a", "192k", "-ar",
+					"48000", "-ac", "2", out.toString()), this.b.work, null);
 			return (System.nanoTime() - start) / 1e9;
 		}
 

@@ -2,7 +2,7 @@
 # Runs the benchmarks of issue 7 and prints the machine and one table of ratios against
 # baselines measured in the same run (see README, "Benchmarks").
 #   bench/run.sh                 everything (under 10 minutes on 2 cores)
-#   bench/run.sh quick           a one-minute look: fewer runs, smaller batches
+#   bench/run.sh quick           a quick look (1-2 minutes): fewer runs, smaller batches, no 500 MB run
 #   bench/run.sh [quick] local batch startup overhead cloud memory   only those sections
 # Inputs are generated once into bench/work/ (about 25 s the first time) and kept.
 set -euo pipefail

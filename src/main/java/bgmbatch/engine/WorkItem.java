@@ -25,6 +25,12 @@ public record WorkItem(String jobKey, String id, Path video, String instruction,
 		this(jobKey, id, video, instruction, music, output, plan, handles, attempts, 0);
 	}
 
+	/**
+	 * The handle under which an engine that has probed the input records its duration in
+	 * seconds; delivery checks the output against it instead of probing the input again.
+	 */
+	public static final String INPUT_DURATION = "duration";
+
 	public WorkItem {
 		instruction = instruction == null ? "" : instruction;
 		handles = handles == null ? Map.of() : Map.copyOf(handles);

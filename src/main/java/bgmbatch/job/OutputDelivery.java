@@ -73,7 +73,7 @@ final class OutputDelivery {
 		if (!Files.isRegularFile(part, LinkOption.NOFOLLOW_LINKS)) {
 			throw new ItemFailedException("the engine left no output to deliver (" + part.getFileName() + ")");
 		}
-		String problem = problem(part, item.video());
+		String problem = problem(part, item);
 		if (problem != null) {
 			deleteQuietly(part);
 			throw new ItemFailedException("output check failed: " + problem);
@@ -94,7 +94,7 @@ final class OutputDelivery {
 		}
 	}
 
-	private String problem(Path part, Path input) {
+	private String problem(Path part, WorkItem item) {
 		MediaInfo output;
 		try {
 			output = this.probe.probe(part);
@@ -108,12 +108,26 @@ final class OutputDelivery {
 		if (output.audioStreams().size() != 1) {
 			return "expected one audio stream, found " + output.audioStreams().size();
 		}
-		double expected = this.probe.probe(input).durationSeconds();
+		double expected = inputDuration(item);
 		if (Math.abs(output.durationSeconds() - expected) > DURATION_TOLERANCE) {
 			return String.format(java.util.Locale.ROOT, "output lasts %.2f s but the input lasts %.2f s",
 					output.durationSeconds(), expected);
 		}
 		return null;
+	}
+
+	/** The duration the engine recorded when it probed the input; a probe costs as much as the rest of the check. */
+	private double inputDuration(WorkItem item) {
+		String recorded = item.handle(WorkItem.INPUT_DURATION);
+		if (recorded != null) {
+			try {
+				return Double.parseDouble(recorded);
+			}
+			catch (NumberFormatException ex) {
+				// not a number we wrote: ask ffprobe
+			}
+		}
+		return this.probe.probe(item.video()).durationSeconds();
 	}
 
 	/**

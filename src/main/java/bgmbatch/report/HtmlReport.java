@@ -8,9 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import bgmbatch.engine.Stage;
 import bgmbatch.ledger.ItemStatus;
@@ -84,11 +88,11 @@ public final class HtmlReport {
 					+ "<th>engine</th><th>seconds per stage</th><th>result</th><th>reason</th><th>output</th>"
 					+ "<th>credits</th><th>mixed audio</th></tr></thead>\n<tbody>\n");
 			String engine = String.valueOf(header.getOrDefault("engine", ""));
-			int[] drawn = { 0 };
+			Map<String, CompletableFuture<Optional<byte[]>>> pictures = drawWaveforms(jobKey, outputFolder);
 			try {
 				this.ledger.forEach(jobKey, (item) -> {
 					try {
-						row(out, item, engine, outputFolder, drawn);
+						row(out, item, engine, outputFolder, pictures);
 					}
 					catch (IOException ex) {
 						throw new UncheckedIOException(ex);
@@ -105,7 +109,29 @@ public final class HtmlReport {
 		return html;
 	}
 
-	private void row(Writer out, LedgerItem item, String engine, Path outputFolder, int[] drawn) throws IOException {
+	/**
+	 * Starts drawing the waveforms of the first delivered items, one ffmpeg per core at a
+	 * time: drawn one after another they kept a finished batch waiting for seconds.
+	 */
+	private Map<String, CompletableFuture<Optional<byte[]>>> drawWaveforms(String jobKey, Path outputFolder) {
+		Map<String, CompletableFuture<Optional<byte[]>>> pictures = new HashMap<>();
+		if (this.maxWaveforms == 0) {
+			return pictures;
+		}
+		ExecutorService painters = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+		this.ledger.forEach(jobKey, (item) -> {
+			if (item.status() == ItemStatus.DELIVERED && pictures.size() < this.maxWaveforms) {
+				pictures.put(item.id(), CompletableFuture.supplyAsync(() -> Files.isRegularFile(item.output())
+						? this.waveforms.picture(item.output(), outputFolder) : Optional.<byte[]>empty(), painters));
+			}
+		});
+		// the pool's threads end once the queued pictures are drawn
+		painters.shutdown();
+		return pictures;
+	}
+
+	private void row(Writer out, LedgerItem item, String engine, Path outputFolder,
+			Map<String, CompletableFuture<Optional<byte[]>>> pictures) throws IOException {
 		String result = item.status().name().toLowerCase(Locale.ROOT);
 		boolean delivered = item.status() == ItemStatus.DELIVERED;
 		out.write("<tr class=\"" + result + "\" data-id=\"" + esc(item.id()) + "\"><td>" + esc(item.id()) + "</td><td>"
@@ -119,10 +145,9 @@ public final class HtmlReport {
 			out.write("<a href=\"" + esc(link) + "\">" + esc(item.output().getFileName().toString()) + "</a>");
 		}
 		out.write("</td><td>" + item.credits() + "</td><td>");
-		if (delivered && drawn[0] < this.maxWaveforms) {
-			drawn[0]++;
-			Optional<byte[]> png = Files.isRegularFile(item.output())
-					? this.waveforms.picture(item.output(), outputFolder) : Optional.empty();
+		CompletableFuture<Optional<byte[]>> picture = pictures.get(item.id());
+		if (delivered && picture != null) {
+			Optional<byte[]> png = picture.join();
 			if (png.isPresent()) {
 				out.write("<img class=\"wave\" alt=\"waveform of " + esc(item.id()) + "\" src=\"data:image/png;base64,"
 						+ Base64.getEncoder().encodeToString(png.get()) + "\">");

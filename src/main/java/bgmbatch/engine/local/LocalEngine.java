@@ -30,7 +30,7 @@ import bgmbatch.media.CommandRunner;
  */
 public final class LocalEngine implements EditingEngine {
 
-	static final String DURATION = "duration";
+	static final String DURATION = WorkItem.INPUT_DURATION;
 
 	static final String HAS_AUDIO = "hasAudio";
 

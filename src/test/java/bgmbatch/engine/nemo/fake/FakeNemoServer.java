@@ -147,6 +147,19 @@ public final class FakeNemoServer implements AutoCloseable {
 	/** The next N answers are delayed by {@link #latencyMillis} (slow responses, for timeouts). */
 	public final AtomicInteger slowAnswers = new AtomicInteger();
 
+	// ---- realistic latencies (for the benchmarks; 0 = answer at once) ----
+
+	/** An upload is answered after its size divided by this rate (bytes per second), like a real link. */
+	public volatile long uploadBytesPerSecond;
+
+	/** An edit stream lasts this long, sending a heartbeat every {@link #heartbeatMillis} before its events. */
+	public volatile long editMillis;
+
+	public volatile long heartbeatMillis = 1000;
+
+	/** A render completes this long after it was submitted (instead of after {@link #pollsToComplete} polls). */
+	public volatile long renderMillis;
+
 	/** The next N requests get their connection cut instead of an answer (a reset). */
 	public final AtomicInteger connectionResets = new AtomicInteger();
 
@@ -234,6 +247,10 @@ public final class FakeNemoServer implements AutoCloseable {
 		}
 		catch (RuntimeException | IOException ex) {
 			response = reply(500, error(500, "fake failed: " + ex));
+		}
+		if (this.uploadBytesPerSecond > 0 && path.startsWith("/api/upload-video/")) {
+			long transfer = request.getBodySize() * 1000 / this.uploadBytesPerSecond;
+			response = response.newBuilder().headersDelay(transfer, TimeUnit.MILLISECONDS).build();
 		}
 		if (this.latencyMillis > 0 && this.slowAnswers.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
 			response = response.newBuilder().headersDelay(this.latencyMillis, TimeUnit.MILLISECONDS).build();
@@ -422,17 +439,28 @@ public final class FakeNemoServer implements AutoCloseable {
 		for (String event : this.sseEvents) {
 			stream.append("data: ").append(event).append("\n\n");
 		}
+		long editMillis = this.editMillis;
+		long beat = Math.max(1, this.heartbeatMillis);
+		byte[] heartbeat = "data: {\"type\":\"heartbeat\"}\n\n".getBytes(StandardCharsets.UTF_8);
+		int heartbeats = (int) (editMillis / beat);
 		byte[] bytes = stream.toString().getBytes(StandardCharsets.UTF_8);
 		boolean drop = this.sseDrop;
 		MockResponseBody events = new MockResponseBody() {
 			@Override
 			public long getContentLength() {
 				// a dropped stream promises twice what it sends: the socket closes halfway, after the events
-				return drop ? 2L * bytes.length : bytes.length;
+				long length = (long) heartbeats * heartbeat.length + bytes.length;
+				return drop ? 2L * length : length;
 			}
 
 			@Override
 			public void writeTo(BufferedSink sink) throws IOException {
+				// a realistic edit: heartbeats while the agent works, then its events
+				for (int i = 0; i < heartbeats; i++) {
+					sink.write(heartbeat);
+					sink.flush();
+					pause(editMillis / heartbeats);
+				}
 				sink.write(bytes);
 			}
 		};
@@ -507,7 +535,10 @@ public final class FakeNemoServer implements AutoCloseable {
 		if (render.cancelled) {
 			data.put("status", "cancelled").put("progress", 0);
 		}
-		else if (polls < this.pollsToComplete) {
+		else if (this.renderMillis > 0 && render.elapsedMillis() < this.renderMillis) {
+			data.put("status", "processing").put("progress", 100 * render.elapsedMillis() / this.renderMillis);
+		}
+		else if (this.renderMillis <= 0 && polls < this.pollsToComplete) {
 			data.put("status", "processing").put("progress", 100 * polls / this.pollsToComplete);
 		}
 		else if (render.fails) {
@@ -661,6 +692,16 @@ public final class FakeNemoServer implements AutoCloseable {
 
 	}
 
+	private static void pause(long millis) throws IOException {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new java.io.InterruptedIOException("interrupted");
+		}
+	}
+
 	private static final class Render {
 
 		final String id;
@@ -673,10 +714,16 @@ public final class FakeNemoServer implements AutoCloseable {
 
 		volatile boolean cancelled;
 
+		final long submitted = System.nanoTime();
+
 		Render(String id, String session, boolean fails) {
 			this.id = id;
 			this.session = session;
 			this.fails = fails;
+		}
+
+		long elapsedMillis() {
+			return (System.nanoTime() - this.submitted) / 1_000_000;
 		}
 
 	}

@@ -1,0 +1,74 @@
+package bgmbatch.ledger;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import bgmbatch.engine.Stage;
+import bgmbatch.engine.StageResult;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.jdbc.datasource.init.DatabasePopulatorUtils;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LedgerTransactionTest {
+
+	private static final String JOB = "job";
+
+	private Ledger ledger;
+
+	private TransactionTemplate chunk;
+
+	@BeforeEach
+	void setUp() {
+		DataSource dataSource = new SimpleDriverDataSource(new org.hsqldb.jdbc.JDBCDriver(),
+				"jdbc:hsqldb:mem:ledger-tx-" + System.nanoTime() + ";hsqldb.tx=mvcc", "SA", "");
+		DatabasePopulatorUtils.execute(new ResourceDatabasePopulator(new ClassPathResource("ledger-schema.sql")),
+				dataSource);
+		DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
+		this.ledger = new Ledger(JdbcClient.create(dataSource), transactions);
+		this.chunk = new TransactionTemplate(transactions);
+		this.ledger.insertIfAbsent(java.util.List.of(new LedgerItem(JOB, "a", 0, 2, Path.of("/in/a.mp4"), null, "",
+				null, Path.of("/out/a.mp4"), Stage.UPLOAD, ItemStatus.PENDING, null, null, null, 0, null, 0,
+				Instant.now())));
+	}
+
+	@Test
+	void advanceCommitsWithTheChunkThatRecordsIt() {
+		this.chunk.executeWithoutResult((tx) -> {
+			this.ledger.advance(JOB, "a", Stage.UPLOAD, StageResult.of(Map.of("duration", "2.0")), 0.1);
+			tx.setRollbackOnly();
+		});
+		assertThat(this.ledger.find(JOB, "a").orElseThrow().stage()).isEqualTo(Stage.UPLOAD);
+
+		this.chunk.executeWithoutResult((tx) -> this.ledger.advance(JOB, "a", Stage.UPLOAD,
+				StageResult.of(Map.of("duration", "2.0")), 0.1));
+		LedgerItem item = this.ledger.find(JOB, "a").orElseThrow();
+		assertThat(item.stage()).isEqualTo(Stage.EDIT);
+		assertThat(item.handles()).containsEntry("duration", "2.0");
+	}
+
+	@Test
+	void aWriteAheadHandleSurvivesTheRollbackOfTheChunkItWasRecordedIn() {
+		this.chunk.executeWithoutResult((tx) -> {
+			this.ledger.recordHandle(JOB, "a", "renderId", "r-1");
+			this.ledger.advance(JOB, "a", Stage.UPLOAD, StageResult.none(), 0.1);
+			tx.setRollbackOnly();
+		});
+		LedgerItem item = this.ledger.find(JOB, "a").orElseThrow();
+		assertThat(item.handles()).containsEntry("renderId", "r-1");
+		assertThat(item.stage()).isEqualTo(Stage.UPLOAD);
+	}
+
+}

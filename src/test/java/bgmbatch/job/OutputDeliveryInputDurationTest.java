@@ -43,7 +43,8 @@ class OutputDeliveryInputDurationTest {
 		Files.copy(this.clip, item.partFile());
 		OutputDelivery delivery = new OutputDelivery(new MediaProbe(this.runner), this.dir.resolve("out"));
 
-		assertThatThrownBy(() -> delivery.deliver(item)).isInstanceOf(ItemFailedException.class)
+		assertThatThrownBy(() -> delivery.deliver(item, (key, value) -> {
+		})).isInstanceOf(ItemFailedException.class)
 			.hasMessageContaining("the input lasts 30.00 s");
 	}
 
@@ -53,7 +54,8 @@ class OutputDeliveryInputDurationTest {
 		Files.copy(this.clip, item.partFile());
 		OutputDelivery delivery = new OutputDelivery(new MediaProbe(this.runner), this.dir.resolve("out"));
 
-		delivery.deliver(item);
+		delivery.deliver(item, (key, value) -> {
+		});
 
 		assertThat(item.output()).isRegularFile();
 		assertThat(item.partFile()).doesNotExist();

@@ -41,6 +41,11 @@ public final class Cli {
 		if (!Arguments.RUN.equals(arguments.command())) {
 			return new Commands(this.out, this.err).run(arguments);
 		}
+		String stateProblem = Commands.stateFolderProblem(arguments);
+		if (stateProblem != null) {
+			this.err.println("error: " + stateProblem);
+			return ExitCode.USAGE.code();
+		}
 		String holder = Commands.runningHolder(arguments);
 		if (holder != null) {
 			// said before Spring starts: a context failing on the lock would print its stack trace

@@ -9,6 +9,7 @@ import java.util.Optional;
 import bgmbatch.BgmBatchApplication;
 import bgmbatch.state.RunLock;
 import bgmbatch.state.StateFolder;
+import bgmbatch.state.StateFolderException;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -105,6 +106,20 @@ final class Commands {
 		}
 		return "another run of " + manifestPath + " is in progress (process " + RunLock.holder(lockFile)
 				+ "); this one exits without doing anything. Run it again once that one has finished.";
+	}
+
+	/**
+	 * Why the state folder cannot be used, or null. Checked before Spring starts: its
+	 * logging would otherwise try to open a log file there and print pages of traces.
+	 */
+	static String stateFolderProblem(Arguments arguments) {
+		try {
+			new StateFolder(Path.of(setting(arguments, "state-dir").orElse(DEFAULT_STATE_DIR))).ensureWritable();
+			return null;
+		}
+		catch (StateFolderException ex) {
+			return ex.getMessage();
+		}
 	}
 
 	/** A setting from the command line, else from the environment ({@code BGM_STATE_DIR}), as Spring would bind it. */

@@ -67,6 +67,7 @@ class CliTest {
 		Files.writeString(manifest, "video,instruction\na.mp4,x\n");
 		assertThat(run("manifest=" + manifest, "state-dir=" + blocker.resolve("state"))).isEqualTo(2);
 		assertThat(err()).contains("state folder").contains("not writable");
+		assertThat(err().lines()).as("one clear line, no trace").hasSize(1);
 	}
 
 	private int run(String... args) {

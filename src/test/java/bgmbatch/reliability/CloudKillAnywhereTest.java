@@ -75,30 +75,9 @@ class CloudKillAnywhereTest {
 		System.out.printf("clean run: %d ms to start, %d ms of work%n", startupMillis, workMillis);
 
 		Job job = job("killed", clip);
-		int kills = 0;
-		int runs = 0;
 		StringBuilder childOutput = new StringBuilder();
-		while (kills < KILLS) {
-			runs++;
-			assertThat(runs).as("runs needed for %d kills", KILLS).isLessThanOrEqualTo(4 * KILLS);
-			ChildJvm run = job.start();
-			boolean duringStartup = random.nextInt(3) == 0;
-			long delay = duringStartup ? random.nextLong(startupMillis + 1) : random.nextLong(workMillis / 6 + 1);
-			if (!duringStartup && !run.awaitFirstLine(RUN_LIMIT)) {
-				assertThat(run.awaitExit(RUN_LIMIT)).as(run.stderr()).isZero();
-				continue;
-			}
-			List<ProcessHandle> left = run.killAfter(delay);
-			if (left == null) {
-				assertThat(run.awaitExit(RUN_LIMIT)).as("a run that ended by itself: %s", run.stderr()).isZero();
-			}
-			else {
-				kills++;
-				this.orphans.addAll(left);
-				System.out.printf("kill %d: %d ms after %s%n", kills, delay, duringStartup ? "start" : "the first line");
-			}
-			childOutput.append(run.stdout()).append(run.stderr());
-		}
+		int runs = new KillSchedule(random, startupMillis, workMillis, RUN_LIMIT).run(job::start, KILLS, this.orphans,
+				(run) -> childOutput.append(run.stdout()).append(run.stderr()));
 		ChildJvm last = job.start();
 		assertThat(last.awaitExit(RUN_LIMIT)).as("last run: %s%n%s", last.stdout(), last.stderr()).isZero();
 		childOutput.append(last.stdout()).append(last.stderr());
@@ -140,8 +119,8 @@ class CloudKillAnywhereTest {
 		}
 		// Known gap: a kill after the session request but before its id is recorded opens a
 		// second session for that item on restart. Bounded by one per kill, and reported.
-		assertThat(fake.sessions().size()).isBetween(ITEMS, ITEMS + kills);
-		System.out.printf("%d kills in %d runs; %d sessions for %d items%n", kills, runs, fake.sessions().size(), ITEMS);
+		assertThat(fake.sessions().size()).isBetween(ITEMS, ITEMS + KILLS);
+		System.out.printf("%d kills in %d runs; %d sessions for %d items%n", KILLS, runs, fake.sessions().size(), ITEMS);
 	}
 
 	private static String renderSession(RecordedCall call) {

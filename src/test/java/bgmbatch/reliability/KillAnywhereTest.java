@@ -1,6 +1,7 @@
 package bgmbatch.reliability;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -88,32 +89,15 @@ class KillAnywhereTest {
 
 	private void killRerunAndCheck(Job job, Random random, long startupMillis, long workMillis) throws Exception {
 		Map<String, Object> firstSeen = new HashMap<>();
-		int kills = 0;
-		int runs = 0;
-		while (kills < KILLS) {
-			runs++;
-			assertThat(runs).as("runs needed for %d kills", KILLS).isLessThanOrEqualTo(4 * KILLS);
-			ChildJvm run = job.start();
-			// about a third of the kills land during startup (context, database, recovery),
-			// the rest while items are worked on; each run loses up to a sixth of the work
-			boolean duringStartup = random.nextInt(3) == 0;
-			long delay = duringStartup ? random.nextLong(startupMillis + 1) : random.nextLong(workMillis / 6 + 1);
-			if (!duringStartup && !run.awaitFirstLine(RUN_LIMIT)) {
-				assertThat(run.awaitExit(RUN_LIMIT)).as(run.stderr()).isZero();
-				continue;
-			}
-			List<ProcessHandle> left = run.killAfter(delay);
-			if (left == null) {
-				assertThat(run.awaitExit(RUN_LIMIT)).as("a run that ended by itself: %s", run.stderr()).isZero();
-			}
-			else {
-				kills++;
-				this.orphans.addAll(left);
-				System.out.printf("kill %d: %d ms after %s (%d child processes left running)%n", kills, delay,
-						duringStartup ? "start" : "the first line", left.size());
-			}
-			checkVisibleOutputs(job, firstSeen);
-		}
+		int runs = new KillSchedule(random, startupMillis, workMillis, RUN_LIMIT).run(job::start, KILLS, this.orphans,
+				(run) -> {
+					try {
+						checkVisibleOutputs(job, firstSeen);
+					}
+					catch (IOException ex) {
+						throw new UncheckedIOException(ex);
+					}
+				});
 
 		// the kill sequence may itself have finished the job; this run completes whatever is left
 		ChildJvm last = job.start();
@@ -144,7 +128,7 @@ class KillAnywhereTest {
 		assertThat(StateDatabase.countBy(job.state(), job.manifest(),
 				"SELECT STATUS, COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS IN ('STARTED', 'STARTING') GROUP BY STATUS"))
 			.as("no execution left running").isEmpty();
-		System.out.printf("%d kills in %d runs%n", kills, runs);
+		System.out.printf("%d kills in %d runs%n", KILLS, runs);
 	}
 
 	/**

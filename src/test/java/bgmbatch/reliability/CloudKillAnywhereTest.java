@@ -67,16 +67,11 @@ class CloudKillAnywhereTest {
 		Path clip = this.clips.video(this.dir.resolve("source.mp4"), 1, true);
 
 		Job measured = job("measured", clip);
-		ChildJvm clean = measured.start();
-		assertThat(clean.awaitFirstLine(RUN_LIMIT)).isTrue();
-		long startupMillis = clean.millisToFirstLine();
-		assertThat(clean.awaitExit(RUN_LIMIT)).as(clean.stderr()).isZero();
-		long workMillis = Math.max(1, clean.millisSinceStart() - startupMillis);
-		System.out.printf("clean run: %d ms to start, %d ms of work%n", startupMillis, workMillis);
+		KillSchedule schedule = KillSchedule.measuring(measured.start(), random, RUN_LIMIT);
 
 		Job job = job("killed", clip);
 		StringBuilder childOutput = new StringBuilder();
-		int runs = new KillSchedule(random, startupMillis, workMillis, RUN_LIMIT).run(job::start, KILLS, this.orphans,
+		int runs = schedule.run(job::start, KILLS, this.orphans,
 				(run) -> childOutput.append(run.stdout()).append(run.stderr()));
 		ChildJvm last = job.start();
 		assertThat(last.awaitExit(RUN_LIMIT)).as("last run: %s%n%s", last.stdout(), last.stderr()).isZero();

@@ -64,16 +64,11 @@ class KillAnywhereTest {
 
 		// a clean run of the same job measures how long startup and work take here
 		Job measured = job("measured", clip);
-		ChildJvm clean = measured.start();
-		assertThat(clean.awaitFirstLine(RUN_LIMIT)).isTrue();
-		long startupMillis = clean.millisToFirstLine();
-		assertThat(clean.awaitExit(RUN_LIMIT)).as(clean.stderr()).isZero();
-		long workMillis = Math.max(1, clean.millisSinceStart() - startupMillis);
-		System.out.printf("clean run: %d ms to start, %d ms of work%n", startupMillis, workMillis);
+		KillSchedule schedule = KillSchedule.measuring(measured.start(), random, RUN_LIMIT);
 
 		Job job = job("killed", clip);
 		try {
-			killRerunAndCheck(job, random, startupMillis, workMillis);
+			killRerunAndCheck(job, schedule);
 		}
 		catch (AssertionError | RuntimeException ex) {
 			// the children's log says what they were doing; the temporary folder is gone after the test
@@ -87,9 +82,9 @@ class KillAnywhereTest {
 		}
 	}
 
-	private void killRerunAndCheck(Job job, Random random, long startupMillis, long workMillis) throws Exception {
+	private void killRerunAndCheck(Job job, KillSchedule schedule) throws Exception {
 		Map<String, Object> firstSeen = new HashMap<>();
-		int runs = new KillSchedule(random, startupMillis, workMillis, RUN_LIMIT).run(job::start, KILLS, this.orphans,
+		int runs = schedule.run(job::start, KILLS, this.orphans,
 				(run) -> {
 					try {
 						checkVisibleOutputs(job, firstSeen);

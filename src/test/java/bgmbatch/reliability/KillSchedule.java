@@ -33,11 +33,24 @@ final class KillSchedule {
 	 * @param workMillis a clean run's time after its first line
 	 * @param runLimit the longest a run may take
 	 */
-	KillSchedule(Random random, long startupMillis, long workMillis, Duration runLimit) {
+	private KillSchedule(Random random, long startupMillis, long workMillis, Duration runLimit) {
 		this.random = random;
 		this.startupMillis = startupMillis;
 		this.workMillis = workMillis;
 		this.runLimit = runLimit;
+	}
+
+	/**
+	 * Times a clean run of the same job to learn how long start-up and work take on this
+	 * machine, so the kill moments land inside them.
+	 */
+	static KillSchedule measuring(ChildJvm clean, Random random, Duration runLimit) throws InterruptedException {
+		assertThat(clean.awaitFirstLine(runLimit)).isTrue();
+		long startupMillis = clean.millisToFirstLine();
+		assertThat(clean.awaitExit(runLimit)).as(clean.stderr()).isZero();
+		long workMillis = Math.max(1, clean.millisSinceStart() - startupMillis);
+		System.out.printf("clean run: %d ms to start, %d ms of work%n", startupMillis, workMillis);
+		return new KillSchedule(random, startupMillis, workMillis, runLimit);
 	}
 
 	/**

@@ -24,8 +24,7 @@ final class PlanExplainer {
 		this.console = console;
 	}
 
-	void explain(ManifestSource source, Path output, boolean keepContainer) {
-		String jobKey = JobParams.jobKey(source.path().toString(), source.sha256());
+	void explain(ManifestSource source, Path output, boolean keepContainer, String jobKey) {
 		try (ManifestReader.Cursor cursor = new ManifestReader(source, output, keepContainer).open()) {
 			ManifestItems.of(cursor, jobKey).forEach((item) -> this.console.println(item.id() + ": " + plan(item)));
 		}

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import bgmbatch.engine.Stage;
-
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,21 +26,21 @@ class PlainProgressTest {
 		try (PlainProgress progress = new PlainProgress(new PrintStream(buffer, true, StandardCharsets.UTF_8), NIGHT,
 				Duration.ofHours(1))) {
 			progress.begin(3, 1);
-			progress.stageStarted("street", Stage.UPLOAD);
-			progress.stageFinished("street", Stage.UPLOAD);
-			progress.stageStarted("street", Stage.EXPORT);
-			progress.stageFinished("street", Stage.EXPORT);
-			progress.stageStarted("street", Stage.DOWNLOAD);
+			progress.stageStarted("street", "uploading");
+			progress.stageFinished("street");
+			progress.stageStarted("street", "rendering");
+			progress.stageFinished("street");
+			progress.stageStarted("street", "downloading");
 			progress.delivered("street", "street-upbeat.mp4", 3.14);
-			progress.stageStarted("bars", Stage.EDIT);
-			progress.leftBehind("bars", Stage.EDIT, true, "the instruction asks for nothing");
+			progress.stageStarted("bars", "editing");
+			progress.leftBehind("bars", "editing", true, "the instruction asks for nothing");
 		}
 
 		assertThat(buffer.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
 				"02:00:05 [1/3] 2 item(s) to work on", "02:00:05 [1/3] street: uploading",
 				"02:00:05 [1/3] street: rendering", "02:00:05 [1/3] street: downloading",
 				"02:00:05 [2/3] street: delivered -> street-upbeat.mp4 (3.1 s)", "02:00:05 [2/3] bars: editing",
-				"02:00:05 [3/3] bars: skipped at edit: the instruction asks for nothing");
+				"02:00:05 [3/3] bars: skipped while editing: the instruction asks for nothing");
 	}
 
 	@Test
@@ -51,14 +49,14 @@ class PlainProgressTest {
 		try (PlainProgress progress = new PlainProgress(new PrintStream(buffer, true, StandardCharsets.UTF_8), NIGHT,
 				Duration.ofHours(1))) {
 			progress.begin(1, 0);
-			progress.stageStarted("evil\u001b[2Jid\r", Stage.UPLOAD);
-			progress.leftBehind("evil\u001b[2Jid\r", Stage.UPLOAD, false, "line one\nline two\u0007");
+			progress.stageStarted("evil\u001b[2Jid\r", "uploading");
+			progress.leftBehind("evil\u001b[2Jid\r", "uploading", false, "line one\nline two\u0007");
 		}
 
 		String text = buffer.toString(StandardCharsets.UTF_8);
 		assertThat(text.lines()).hasSize(3);
 		assertThat(text.replace("\n", "")).doesNotContainPattern("\\p{Cntrl}");
-		assertThat(text).contains("failed at upload: line one line two");
+		assertThat(text).contains("failed while uploading: line one line two");
 	}
 
 	@Test
@@ -69,7 +67,7 @@ class PlainProgressTest {
 		try (PlainProgress progress = new PlainProgress(new PrintStream(lines, true, StandardCharsets.UTF_8),
 				Clock.systemUTC(), Duration.ofMillis(50))) {
 			progress.begin(2, 0);
-			progress.stageStarted("bars", Stage.EXPORT);
+			progress.stageStarted("bars", "rendering");
 
 			assertThat(heartbeat.await(10, TimeUnit.SECONDS)).as("a heartbeat line within 10 s").isTrue();
 		}
@@ -85,7 +83,7 @@ class PlainProgressTest {
 		try (ProgressDisplay display = ProgressDisplays.choose(quiet, false, 2,
 				new PrintStream(buffer, true, StandardCharsets.UTF_8))) {
 			display.begin(1, 0);
-			display.stageStarted("a", Stage.UPLOAD);
+			display.stageStarted("a", "uploading");
 			display.delivered("a", "a.mp4", 1);
 		}
 		assertThat(buffer.size()).isZero();

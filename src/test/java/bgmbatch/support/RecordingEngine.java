@@ -10,6 +10,7 @@ import bgmbatch.engine.ItemFailedException;
 import bgmbatch.engine.Journal;
 import bgmbatch.engine.Stage;
 import bgmbatch.engine.StageResult;
+import bgmbatch.engine.StageWords;
 import bgmbatch.engine.WorkItem;
 
 /**
@@ -89,6 +90,11 @@ public final class RecordingEngine implements EditingEngine {
 	@Override
 	public Stage redoStageForMissingOutput() {
 		return this.delegate.redoStageForMissingOutput();
+	}
+
+	@Override
+	public StageWords stageWords() {
+		return this.delegate.stageWords();
 	}
 
 	private void record(WorkItem item, Stage stage) {

@@ -44,6 +44,31 @@ class PlainProgressTest {
 	}
 
 	@Test
+	void timeLeftComesFromTheItemsDeliveredPerSecondOfThisRunNotFromStageChanges() {
+		ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+		StepClock clock = new StepClock(Instant.parse("2026-01-02T02:00:00Z"));
+		try (PlainProgress progress = new PlainProgress(new PrintStream(buffer, true, StandardCharsets.UTF_8), clock,
+				Duration.ofHours(1))) {
+			progress.begin(10, 2);
+			clock.advance(Duration.ofSeconds(30));
+			progress.stageStarted("a", "rendering");
+			progress.stageStarted("b", "rendering");
+			progress.delivered("a", "a.mp4", 30);
+			clock.advance(Duration.ofSeconds(30));
+			progress.delivered("b", "b.mp4", 60);
+			progress.leftBehind("c", "planning", true, "no music file");
+		}
+
+		assertThat(buffer.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
+				"02:00:00 [2/10] 8 item(s) to work on", "02:00:30 [2/10] a: rendering", "02:00:30 [2/10] b: rendering",
+				// one delivered in 30 s, seven to go
+				"02:00:30 [3/10] a: delivered -> a.mp4 (30.0 s); about 3m30s left",
+				// two in 60 s, six to go
+				"02:01:00 [4/10] b: delivered -> b.mp4 (60.0 s); about 3m00s left",
+				"02:01:00 [5/10] c: skipped while planning: no music file");
+	}
+
+	@Test
 	void noControlCharacterReachesTheOutputEvenFromHostileIdsAndReasons() {
 		ByteArrayOutputStream buffer = new ByteArrayOutputStream();
 		try (PlainProgress progress = new PlainProgress(new PrintStream(buffer, true, StandardCharsets.UTF_8), NIGHT,
@@ -98,6 +123,36 @@ class PlainProgressTest {
 		try (ProgressDisplay display = ProgressDisplays.choose(auto, true, 2, System.out)) {
 			assertThat(display).isInstanceOf(TerminalProgress.class);
 		}
+	}
+
+	/** A clock that moves only when told to. */
+	private static final class StepClock extends Clock {
+
+		private Instant now;
+
+		StepClock(Instant start) {
+			this.now = start;
+		}
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+		@Override
+		public ZoneOffset getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+
 	}
 
 	/** Collects the lines written to it and opens a latch when one contains a word. */

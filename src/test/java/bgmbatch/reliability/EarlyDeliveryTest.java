@@ -1,13 +1,9 @@
 package bgmbatch.reliability;
 
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -47,14 +43,7 @@ class EarlyDeliveryTest {
 	@Test
 	void aKillWhenSixOfTenItemsAreRenderingLeavesTheFirstDeliveredAndTheRerunMakesOnlyTheRestOnce() throws Exception {
 		Path clip = this.clips.video(this.dir.resolve("source.mp4"), SECONDS, true);
-		Path inputs = Files.createDirectories(this.dir.resolve("in"));
-		StringBuilder csv = new StringBuilder("video,instruction,output,id\n");
-		List<Path> videos = this.clips.copies(clip, inputs, ITEMS);
-		for (int i = 0; i < ITEMS; i++) {
-			csv.append("in/").append(videos.get(i).getFileName()).append(",add calm music at 30%,out-").append(i)
-				.append(".mp4,item-").append(i).append('\n');
-		}
-		Path manifest = Files.writeString(this.dir.resolve("videos.csv"), csv);
+		Path manifest = this.clips.manifest(this.dir, clip, ITEMS, "add calm music at 30%");
 		Path output = this.dir.resolve("out");
 		String[] args = { "manifest=" + manifest, "output=" + output, "state-dir=" + this.dir.resolve("state"),
 				"concurrency=2" };
@@ -69,13 +58,13 @@ class EarlyDeliveryTest {
 			orphan.onExit().get(1, TimeUnit.MINUTES);
 		}
 
-		Map<String, Object> early = outputs(output);
+		Map<String, Object> early = Clips.outputs(output);
 		assertThat(early).as("delivered before the kill").hasSizeGreaterThanOrEqualTo(3);
 		early.keySet().forEach((name) -> this.clips.assertValidOutput(output.resolve(name), SECONDS));
 
 		ChildJvm rerun = ChildJvm.start(this.dir, args);
 		assertThat(rerun.awaitExit(LIMIT)).as("rerun: %s%n%s", rerun.stdout(), rerun.stderr()).isZero();
-		Map<String, Object> all = outputs(output);
+		Map<String, Object> all = Clips.outputs(output);
 		assertThat(all).hasSize(ITEMS);
 		all.keySet().forEach((name) -> this.clips.assertValidOutput(output.resolve(name), SECONDS));
 		early.forEach((name, file) -> assertThat(all.get(name)).as("%s delivered once, not again", name).isEqualTo(file));
@@ -84,21 +73,6 @@ class EarlyDeliveryTest {
 		try (Stream<Path> files = Files.list(output)) {
 			assertThat(files.map((f) -> f.getFileName().toString())).noneMatch((name) -> name.endsWith(".part"));
 		}
-	}
-
-	/** The visible outputs and their identity (inode): a second delivery would be a new file. */
-	private static Map<String, Object> outputs(Path folder) throws IOException {
-		Map<String, Object> keys = new HashMap<>();
-		if (!Files.isDirectory(folder)) {
-			return keys;
-		}
-		try (Stream<Path> files = Files.list(folder)) {
-			for (Path file : files.filter((f) -> f.getFileName().toString().endsWith(".mp4")).toList()) {
-				keys.put(file.getFileName().toString(),
-						Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey());
-			}
-		}
-		return keys;
 	}
 
 }

@@ -2,15 +2,12 @@ package bgmbatch.reliability;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,14 +61,14 @@ class StateFollowsTheJobTest {
 		Path output = this.manifest.resolveSibling("output");
 		ChildJvm first = run(Files.createDirectories(this.dir.resolve("home")), Map.of(), "manifest=" + this.manifest);
 		assertThat(first.awaitExit(LIMIT)).as(first.stderr()).isZero();
-		Map<String, Object> delivered = outputs(output);
+		Map<String, Object> delivered = Clips.outputs(output);
 		assertThat(delivered).containsOnlyKeys("out-0.mp4", "out-1.mp4");
 
 		ChildJvm second = run(Files.createDirectories(this.dir.resolve("elsewhere")), Map.of(),
 				"manifest=" + this.manifest);
 		assertThat(second.awaitExit(LIMIT)).as(second.stderr()).isZero();
 		assertThat(second.stdout()).contains("Nothing to do: 2 delivered");
-		assertThat(outputs(output)).as("the same files, never made again").isEqualTo(delivered);
+		assertThat(Clips.outputs(output)).as("the same files, never made again").isEqualTo(delivered);
 		assertThat(this.dir.resolve("home/.bgm-batch")).doesNotExist();
 		assertThat(this.dir.resolve("elsewhere/.bgm-batch")).doesNotExist();
 		assertThat(this.dir.resolve("user-state/bgm-batch/db")).isDirectory();
@@ -101,7 +98,7 @@ class StateFollowsTheJobTest {
 
 		gate.open();
 		assertThat(first.awaitExit(LIMIT)).as(first.stderr()).isZero();
-		assertThat(outputs(output)).containsOnlyKeys("out-0.mp4", "out-1.mp4");
+		assertThat(Clips.outputs(output)).containsOnlyKeys("out-0.mp4", "out-1.mp4");
 	}
 
 	@Test
@@ -110,13 +107,13 @@ class StateFollowsTheJobTest {
 		InProcessRun first = InProcessRun.of("manifest=" + this.manifest, "output=" + this.dir.resolve("out-a"),
 				"state-dir=" + state);
 		assertThat(first.exitCode()).as(first.err()).isZero();
-		Map<String, Object> a = outputs(this.dir.resolve("out-a"));
+		Map<String, Object> a = Clips.outputs(this.dir.resolve("out-a"));
 
 		InProcessRun second = InProcessRun.of("manifest=" + this.manifest, "output=" + this.dir.resolve("out-b"),
 				"state-dir=" + state);
 		assertThat(second.exitCode()).as(second.err()).isZero();
-		assertThat(outputs(this.dir.resolve("out-b"))).containsOnlyKeys("out-0.mp4", "out-1.mp4");
-		assertThat(outputs(this.dir.resolve("out-a"))).as("the first folder untouched").isEqualTo(a);
+		assertThat(Clips.outputs(this.dir.resolve("out-b"))).containsOnlyKeys("out-0.mp4", "out-1.mp4");
+		assertThat(Clips.outputs(this.dir.resolve("out-a"))).as("the first folder untouched").isEqualTo(a);
 		for (String name : List.of("out-0.mp4", "out-1.mp4")) {
 			this.clips.assertValidOutput(this.dir.resolve("out-b").resolve(name), 1);
 		}
@@ -128,18 +125,6 @@ class StateFollowsTheJobTest {
 		ChildJvm child = ChildJvm.start(List.of("-XX:TieredStopAtLevel=1"), env, workDir, List.of(args));
 		this.leftovers.add(ProcessHandle.of(child.pid()).orElseThrow());
 		return child;
-	}
-
-	/** The outputs and their identity (inode): a file made again is a new file. */
-	private static Map<String, Object> outputs(Path folder) throws IOException {
-		Map<String, Object> keys = new HashMap<>();
-		try (Stream<Path> files = Files.list(folder)) {
-			for (Path file : files.filter((f) -> f.getFileName().toString().endsWith(".mp4")).toList()) {
-				keys.put(file.getFileName().toString(),
-						Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey());
-			}
-		}
-		return keys;
 	}
 
 }

@@ -1,13 +1,11 @@
 package bgmbatch.engine.nemo;
 
-import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.locks.ReentrantLock;
 
 import bgmbatch.engine.CreditsInFlight;
 import bgmbatch.engine.JobHaltException;
 import bgmbatch.engine.Journal;
-import bgmbatch.engine.TransientEngineException;
 import bgmbatch.engine.WorkItem;
 import bgmbatch.engine.nemo.client.NemoClient;
 
@@ -78,17 +76,7 @@ final class CreditGate {
 			// only the edits of items in flight stand in the way: they pay or fail soon, then the check is exact
 			logger.info("waiting for items in flight to pay their edits (" + held + " credits held) before opening a "
 					+ "session for item " + item.id());
-			pause(this.properties.pollInterval());
-		}
-	}
-
-	private static void pause(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new TransientEngineException("interrupted while waiting for credits", ex);
+			NemoEngine.pause(this.properties.pollInterval());
 		}
 	}
 

@@ -1,15 +1,10 @@
 package bgmbatch.engine.nemo;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
@@ -17,8 +12,6 @@ import java.util.stream.Stream;
 import bgmbatch.engine.CreditsInFlight;
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.engine.ItemFailedException;
-import bgmbatch.engine.ItemRejectedException;
-import bgmbatch.engine.JobHaltException;
 import bgmbatch.engine.Journal;
 import bgmbatch.engine.Stage;
 import bgmbatch.engine.StageResult;
@@ -420,7 +413,8 @@ public final class NemoEngine implements EditingEngine {
 		return text.length() <= MAX_REPLY ? text : text.substring(0, MAX_REPLY - 1) + "…";
 	}
 
-	private static void pause(Duration duration) {
+	/** Waits between polls; an interrupt ends the wait as a transient failure (the item is tried again). */
+	static void pause(Duration duration) {
 		try {
 			Thread.sleep(duration.toMillis());
 		}

@@ -36,7 +36,7 @@ public final class RunLocks implements AutoCloseable {
 	public static RunLocks acquire(StateFolder state, Path manifest, Path outputFolder) throws IOException {
 		Path manifestPath = manifest.toAbsolutePath().normalize();
 		Path outputLock = outputLockFile(outputFolder);
-		RunLock output = RunLock.tryAcquire(outputLock, manifestPath.toString())
+		RunLock output = outputLock(outputLock, manifestPath)
 			.orElseThrow(() -> new AlreadyRunningException(outputHeld(outputLock, outputFolder)));
 		try {
 			Path databaseLock = state.lockFile(manifestPath);
@@ -47,6 +47,17 @@ public final class RunLocks implements AutoCloseable {
 		catch (IOException | RuntimeException ex) {
 			output.close();
 			throw ex;
+		}
+	}
+
+	/** The output folder's lock lives in the user's state folder even when state-dir names another: say so when it cannot. */
+	private static Optional<RunLock> outputLock(Path file, Path manifest) {
+		try {
+			return RunLock.tryAcquire(file, manifest.toString());
+		}
+		catch (IOException | SecurityException ex) {
+			throw new StateFolderException("cannot take the output folder's run lock in " + file.getParent() + " ("
+					+ ex.getMessage() + "); make it writable, or set XDG_STATE_HOME to a writable folder");
 		}
 	}
 

@@ -122,24 +122,40 @@ public final class NemoEngine implements EditingEngine {
 	@Override
 	public StageResult upload(WorkItem item, Journal journal) {
 		UploadCheck.require(item);
+		uploadedSession(item, journal);
+		return StageResult.none();
+	}
+
+	/**
+	 * The item's session with its clip uploaded into it. At the edit stage this finishes a
+	 * new session an earlier attempt began and never got to upload into (a kill in the
+	 * middle of replacing a session).
+	 */
+	private String uploadedSession(WorkItem item, Journal journal) {
 		String session = item.handle(SESSION);
 		if (session != null && item.handle(FILE_URL) != null) {
-			return StageResult.none();
+			return session;
 		}
 		try {
-			open(item, session, item.handle(UPLOAD_STARTED) != null, journal);
+			return open(item, session, item.handle(UPLOAD_STARTED) != null, journal);
 		}
 		catch (SessionGoneException ex) {
 			clearSession(journal);
-			open(item, null, false, journal);
+			return open(item, null, false, journal);
 		}
-		return StageResult.none();
 	}
 
 	@Override
 	public StageResult edit(WorkItem item, Journal journal) {
-		String session = required(item, SESSION);
-		boolean resent = item.handle(EDIT_RESENT) != null;
+		String resentFrom = item.handle(EDIT_RESENT);
+		String current = item.handle(SESSION);
+		if (resentFrom != null && (current == null || current.equals(resentFrom))) {
+			// an attempt was replacing the session the instruction never reached and stopped halfway:
+			// what is left of that session's handles is stale, and nothing is ever sent into it
+			return send(item, reopen(item, journal), journal, true);
+		}
+		String session = uploadedSession(item, journal);
+		boolean resent = resentFrom != null;
 		try {
 			if (item.handle(EDIT_SENT) == null) {
 				return send(item, session, journal, resent);

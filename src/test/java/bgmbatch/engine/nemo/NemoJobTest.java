@@ -137,6 +137,26 @@ class NemoJobTest {
 	}
 
 	@Test
+	void aKillWhileTheNewSessionOfAStrandedEditIsBeingMadeIsFinishedByTheRunAfter() throws IOException {
+		Path manifest = NemoTestSupport.manifest(this.dir, clip, 1);
+		NemoJobRun.run(manifest, arguments(manifest, "1"), (key, value) -> key.equals(NemoEngine.EDIT_SENT) && value != null);
+		String stranded = this.fake.sessions().iterator().next();
+		// the next run gives up the old session, and dies before it has a new one
+		NemoJobRun.Outcome cut = NemoJobRun.run(manifest, arguments(manifest, "1"),
+				(key, value) -> key.equals(NemoEngine.SESSION) && value == null);
+		assertThat(cut.died()).isTrue();
+		assertThat(cut.item("v1").handles()).doesNotContainKey(NemoEngine.SESSION)
+			.containsEntry(NemoEngine.EDIT_RESENT, stranded);
+
+		NemoJobRun.Outcome last = NemoJobRun.run(manifest, arguments(manifest, "1"));
+
+		assertThat(last.exit()).isEqualTo(ExitCode.OK);
+		assertThat(this.fake.sessions()).hasSize(2);
+		assertThat(this.fake.messagesTo(stranded)).isZero();
+		assertThat(this.fake.messagesTo(session(last, "v1"))).isEqualTo(1);
+	}
+
+	@Test
 	void aKillDuringTheEditStreamNeverSendsTheMessageAgain() throws IOException {
 		Path manifest = NemoTestSupport.manifest(this.dir, clip, 1);
 		NemoJobRun.Outcome killed = NemoJobRun.run(manifest, arguments(manifest, "1"),

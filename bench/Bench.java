@@ -82,8 +82,8 @@ public final class Bench {
 		boolean quick = list.remove("quick");
 		// the 500 MB memory run alone takes a quarter of a minute: quick mode leaves it out unless named
 		List<String> sections = !list.isEmpty() ? list
-				: quick ? List.of("local", "batch", "startup", "overhead", "cloud")
-						: List.of("local", "batch", "startup", "overhead", "cloud", "memory");
+				: quick ? List.of("local", "batch", "flow", "startup", "overhead", "cloud")
+						: List.of("local", "batch", "flow", "startup", "overhead", "cloud", "memory");
 		Path repo = Path.of(System.getProperty("bench.repo", ".")).toAbsolutePath().normalize();
 		new Bench(repo, quick, sections).run();
 	}
@@ -99,6 +99,9 @@ public final class Bench {
 		media.prepare();
 		if (has("local") || has("batch") || has("startup")) {
 			new LocalBench(this, media).run();
+		}
+		if (has("flow")) {
+			new LocalBench(this, media).flow();
 		}
 		if (has("overhead")) {
 			new OverheadBench(this, media).run();
@@ -410,7 +413,7 @@ public final class Bench {
 							"-f", "mp4"));
 			make(this.cut, "a 10 s cut of the clip (quick mode's tutorial run)",
 					List.of("-i", this.clip.toString(), "-t", "10", "-c", "copy", "-f", "mp4"));
-			if (this.bench.has("batch")) {
+			if (this.bench.has("flow")) {
 				// the mixed batch: 30 s cuts and a long recording, all stream-copied from the clip
 				make(this.short30, "a 30 s cut of the clip (mixed batch)",
 						List.of("-i", this.clip.toString(), "-t", "30", "-c", "copy", "-f", "mp4"));
@@ -490,7 +493,7 @@ public final class Bench {
 	}
 
 	/** The log line of an item's last stage done: its output is delivered (local, cloud and no-op engine words). */
-	static final Pattern DELIVERED = Pattern.compile("] (delivering|downloading|copying) done in ");
+	static final Pattern DELIVERED = Pattern.compile(": (delivering|downloading|copying) done in \\d");
 
 	static final Pattern STEP_DONE = Pattern.compile("Step: \\[([a-z-]+)] executed in (\\S+)");
 
@@ -728,10 +731,7 @@ public final class Bench {
 			if (this.b.has("batch") || this.b.has("local")) {
 				batch(a, c, ours);
 			}
-			if (this.b.has("batch")) {
-				mixed();
-				firstOutput();
-			}
+
 			if (this.b.has("startup")) {
 				startup(ours, plain);
 			}
@@ -789,6 +789,12 @@ public final class Bench {
 			else {
 				this.b.notes.add("2a/2b: each batch ran once (a batch is already " + n + " items).");
 			}
+		}
+
+		/** The rows of the item flow: a mixed batch against a worker pool, and how early the first output comes. */
+		void flow() throws IOException {
+			mixed();
+			firstOutput();
 		}
 
 		/**

@@ -820,12 +820,24 @@ public final class Bench {
 			double ratio = ours.wall() / pool;
 			this.b.row("2c", "mixed batch (" + what + ") at concurrency 2 (JVM included) / expert by a 2-worker pool",
 					seconds(ours.wall()), seconds(pool), ratio, "<= 1.05", ratio <= 1.05);
-			this.b.notes.add("2c: the long clip is the first row of the manifest; the pool takes the clips in the"
-					+ " same order, each of its 2 workers the next one when it is free (xargs -P2). Each ran once.");
+			// how well our workers shared the work, whatever each item cost: the work step against the best
+			// two workers could do with the item times the ledger recorded (the longest item, or half the sum)
+			double sum = ours.itemSeconds().stream().mapToDouble(Double::doubleValue).sum();
+			double longest = ours.itemSeconds().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+			double work = ours.stepSeconds().getOrDefault("work", 0.0);
+			double best = Math.max(longest, sum / 2);
+			this.b.notes.add(String.format(Locale.ROOT, "2c: the long clip is the first row of the manifest; the pool"
+					+ " takes the clips in the same order, each of its 2 workers the next one when it is free (xargs"
+					+ " -P2). Each ran once. Our work step took %s where two workers could at best take %s with the"
+					+ " item times the ledger recorded (longest item %s, sum %s): %.3f of the best split.",
+					seconds(work), seconds(best), seconds(longest), seconds(sum), work / best));
 			this.b.limit("2c", String.format(Locale.ROOT, "our run includes the JVM's start-up (%s to the first item)"
-					+ " and the reports at the end; the pool starts at once. Both keep two workers busy until the"
-					+ " long clip is the last thing left.",
-					ours.toFirstItem() == null ? "?" : seconds(ours.toFirstItem())));
+					+ " and the reports at the end (%s after the work step); the pool starts at once. The split of the"
+					+ " work is %.3f of the best possible (see the note), so the rest is per item: our items took %s"
+					+ " in all by the ledger against the pool's %s of wall time for two workers.",
+					ours.toFirstItem() == null ? "?" : seconds(ours.toFirstItem()),
+					seconds(ours.wall() - work - (ours.toFirstItem() == null ? 0 : ours.toFirstItem())), work / best,
+					seconds(sum), seconds(pool)));
 		}
 
 		/** Equal clips at concurrency 2: the first output must not wait for the end of the run. */

@@ -1,0 +1,169 @@
+package bgmbatch.engine.local;
+
+import java.util.List;
+
+/**
+ * When the music plays: a window ("from 0:10 to 0:40", "between 10 and 40 seconds",
+ * "von 0:10 bis 0:40", "10秒から40秒まで", "从10秒到40秒"), a start ("after 5 seconds", "at
+ * the 20 second mark", "start the music at 0:05", "5秒后开始") or an end ("stop at 0:40",
+ * "until 1:00"), and whether it repeats ("loop it", "play it once", "don't loop",
+ * "ループしない").
+ */
+final class TimeRules {
+
+	private TimeRules() {
+	}
+
+	static void read(Sentence s, Draft draft) {
+		windows(s, draft);
+		points(s, draft);
+		loop(s, draft);
+	}
+
+	private static void windows(Sentence s, Draft draft) {
+		List<Quantity> quantities = s.quantities();
+		for (int k = 0; k + 1 < quantities.size(); k++) {
+			Quantity first = quantities.get(k);
+			Quantity second = quantities.get(k + 1);
+			if (s.usedAny(first) || s.usedAny(second) || !first.time() && first.kind() != Quantity.Kind.BARE
+					|| second.kind() != Quantity.Kind.SECONDS && !second.time() || !s.sameClause(first.from(), second.from())) {
+				continue;
+			}
+			int link = linkBetween(s, first, second);
+			if (link < 0) {
+				continue;
+			}
+			int from = s.near(first.from(), -1, 2, (i) -> s.isAny(i, "from", "between"));
+			boolean between = from >= 0 && s.is(from, "between");
+			boolean postFrom = postPosition(s, link, "from");
+			boolean units = first.kind() == Quantity.Kind.SECONDS && second.kind() == Quantity.Kind.SECONDS;
+			boolean and = s.term(link).has("and") && !s.term(link).has("to");
+			if (and && !between || from < 0 && !postFrom && !units) {
+				continue;
+			}
+			draft.start = first.value();
+			draft.end = second.value();
+			s.use("start", first);
+			s.use("start", from, link);
+			s.use("end", second);
+			int until = s.near(second.to() - 1, 1, 1, "until");
+			s.use("end", until);
+		}
+	}
+
+	/** The word joining two times: to, until, and (after between), a dash, から/まで, 到. */
+	private static int linkBetween(Sentence s, Quantity first, Quantity second) {
+		for (int i = first.to(); i < second.from(); i++) {
+			if (s.free(i) && (s.term(i).has("to") || s.term(i).has("until") || s.term(i).has("from")
+					|| s.term(i).has("and") || s.term(i).isSymbol("-") || s.term(i).isSymbol("~"))) {
+				return i;
+			}
+			if (!s.glue(i) && !s.term(i).has("at")) {
+				return -1;
+			}
+		}
+		return -1;
+	}
+
+	private static void points(Sentence s, Draft draft) {
+		for (Quantity q : s.quantities()) {
+			if (s.usedAny(q) || !q.time() || q.value() < 0) {
+				continue;
+			}
+			int before = s.near(q.from(), -1, 2, (i) -> s.isAny(i, "after", "until", "from", "at", "to", "first"));
+			int after = s.near(q.to() - 1, 1, 2, (i) -> s.isAny(i, "after", "until", "from", "mark", "start", "stop"));
+			String field = null;
+			int marker = -1;
+			if (before >= 0 && s.is(before, "first") && s.near(before, -1, 2, "after") >= 0) {
+				// "after the first 5 seconds"
+				marker = s.near(before, -1, 2, "after");
+				s.consume(before);
+				field = "start";
+			}
+			else if (after >= 0 && postPosition(s, after, "after")) {
+				field = "start";
+				marker = after;
+			}
+			else if (after >= 0 && postPosition(s, after, "until")) {
+				field = "end";
+				marker = after;
+			}
+			else if (after >= 0 && postPosition(s, after, "from")) {
+				field = "start";
+				marker = after;
+			}
+			else if (before >= 0 && s.is(before, "after")) {
+				field = "start";
+				marker = before;
+			}
+			else if (before >= 0 && s.isAny(before, "until") && !s.is(before, "at")) {
+				field = "end";
+				marker = before;
+			}
+			else if (before >= 0 && s.is(before, "from") && !s.is(before, "over")) {
+				field = "start";
+				marker = before;
+			}
+			int verb = verb(s, q);
+			if (field == null && verb >= 0) {
+				field = s.term(verb).has("stop") && !s.term(verb).has("start") ? "end" : "start";
+			}
+			if (field == null && (before >= 0 && s.is(before, "at") || after >= 0 && s.is(after, "mark"))) {
+				// "music at 0:05", "at the 20 second mark": a point with no verb is where the music comes in
+				field = "start";
+				marker = before >= 0 && s.is(before, "at") ? before : after;
+			}
+			if (field == null) {
+				continue;
+			}
+			if (field.equals("start")) {
+				draft.start = q.value();
+			}
+			else {
+				draft.end = q.value();
+			}
+			s.use(field, q);
+			s.use(field, marker, verb);
+			if (after >= 0 && s.is(after, "mark")) {
+				s.use(field, after);
+			}
+		}
+	}
+
+	/** Japanese and Chinese put "after", "until" and "from" after the time: 5秒後, 40秒まで, 10秒から. */
+	private static boolean postPosition(Sentence s, int at, String concept) {
+		return s.is(at, concept) && s.term(at).language() != null && !s.term(at).language().spaced();
+	}
+
+	/** A start or stop verb in the clause, nearest first ("bring the music in at the 20 second mark"). */
+	private static int verb(Sentence s, Quantity q) {
+		int left = s.near(q.from(), -1, 6, (i) -> s.isAny(i, "start", "stop"));
+		int right = s.near(q.to() - 1, 1, 4, (i) -> s.isAny(i, "start", "stop"));
+		if (left < 0) {
+			return right;
+		}
+		if (right < 0) {
+			return left;
+		}
+		return q.from() - left <= right - q.to() + 1 ? left : right;
+	}
+
+	private static void loop(Sentence s, Draft draft) {
+		for (int i : s.all("once")) {
+			draft.loop = false;
+			s.use("loop", i);
+		}
+		for (Quantity q : s.quantities()) {
+			if (!s.usedAny(q) && q.kind() == Quantity.Kind.TIMES && q.value() == 1) {
+				draft.loop = false;
+				s.use("loop", q);
+			}
+		}
+		for (int i : s.all("loop")) {
+			int neg = Negation.of(s, i);
+			draft.loop = neg < 0 ? (draft.loop == null || draft.loop) : false;
+			s.use("loop", i, neg);
+		}
+	}
+
+}

@@ -253,7 +253,7 @@ final class FadeRules {
 
 	/** A length, not a point: seconds, or a bare number after "over"; nothing "after", "at", "from" or "until". */
 	private static boolean duration(Sentence s, Quantity q) {
-		if (q.value() <= 0 || q.kind() != Quantity.Kind.SECONDS && q.kind() != Quantity.Kind.BARE) {
+		if (q.value() <= 0 || q.kind() != Quantity.Kind.SECONDS && q.kind() != Quantity.Kind.BARE || q.clock()) {
 			return false;
 		}
 		int before = q.from() - 1;

@@ -62,6 +62,7 @@ public final class InstructionParser {
 		Sentence sentence = new Sentence(analysis);
 		Draft draft = new Draft();
 		SoundRules.loudness(sentence, draft);
+		TimeRules.windows(sentence, draft);
 		FadeRules.read(sentence, draft);
 		TimeRules.read(sentence, draft);
 		SoundRules.ducking(sentence, draft);

@@ -56,8 +56,15 @@ final class LevelRules {
 				if (very >= 0 && volume < InstructionParser.DEFAULT_VOLUME) {
 					volume = VERY_QUIET;
 				}
-				draft.level(volume, s.text(very >= 0 ? very : i, i), Draft.Weight.WORD, i);
-				s.use("volume", i, very);
+				int neg = Negation.of(s, i);
+				if (neg >= 0) {
+					// "not too loud" is a little under the default, "not too quiet" a little over
+					double db = volume > InstructionParser.DEFAULT_VOLUME ? -STEP_DB : STEP_DB;
+					volume = InstructionParser.DEFAULT_VOLUME * Math.pow(10, db / 20);
+				}
+				int first = neg >= 0 ? Math.min(neg, i) : very >= 0 ? very : i;
+				draft.level(volume, s.text(first, Math.max(i, neg)), Draft.Weight.WORD, i);
+				s.use("volume", i, very, neg);
 			}
 		}
 		for (int i = 0; i < s.size(); i++) {

@@ -14,8 +14,9 @@ import bgmbatch.engine.local.words.Term;
  * @param kind what it counts
  * @param value seconds, percent, decibels, LUFS, times, or the bare number
  * @param spelled whether it is a number word without a unit (often an article: "un", "a", "eine")
+ * @param clock whether it is written as a clock ("0:10"): a point in the video, never a length
  */
-record Quantity(int from, int to, Kind kind, double value, boolean spelled) {
+record Quantity(int from, int to, Kind kind, double value, boolean spelled, boolean clock) {
 
 	enum Kind {
 
@@ -47,7 +48,7 @@ record Quantity(int from, int to, Kind kind, double value, boolean spelled) {
 		if (term.has("percent") && term.language() == bgmbatch.engine.local.words.Language.ZH && i + 1 < s.size()
 				&& s.term(i + 1).isNumber()) {
 			// Chinese says the percent first: 百分之二十
-			return new Quantity(i, i + 2, Kind.PERCENT, s.term(i + 1).number(), false);
+			return new Quantity(i, i + 2, Kind.PERCENT, s.term(i + 1).number(), false, false);
 		}
 		boolean fraction = term.hasArg("fraction");
 		if (!term.isNumber() && !fraction) {
@@ -65,7 +66,7 @@ record Quantity(int from, int to, Kind kind, double value, boolean spelled) {
 				value = value * 60 + s.term(end + 1).number();
 				end += 2;
 			}
-			return new Quantity(from, end, Kind.SECONDS, value, false);
+			return new Quantity(from, end, Kind.SECONDS, value, false, true);
 		}
 		if (i > 0 && (s.term(i - 1).isSymbol("-") || s.term(i - 1).has("minus"))
 				&& (i < 2 || !s.term(i - 2).isNumber())) {
@@ -98,16 +99,16 @@ record Quantity(int from, int to, Kind kind, double value, boolean spelled) {
 					seconds += 0.5 * Double.parseDouble(unit.arg("unit"));
 					end++;
 				}
-				return new Quantity(from, end, Kind.SECONDS, seconds, false);
+				return new Quantity(from, end, Kind.SECONDS, seconds, false, false);
 			}
 			Kind kind = unit.has("percent") ? Kind.PERCENT : unit.has("db") ? Kind.DB : unit.has("lufs") ? Kind.LUFS
 					: Kind.TIMES;
-			return new Quantity(from, end, kind, value, false);
+			return new Quantity(from, end, kind, value, false, false);
 		}
 		if (fraction) {
 			return null;
 		}
-		return new Quantity(from, end, Kind.BARE, value, term.kind() != Term.Kind.NUMBER);
+		return new Quantity(from, end, Kind.BARE, value, term.kind() != Term.Kind.NUMBER, false);
 	}
 
 	/** "and a half", "y medio", "et demi", "e mezzo": the half after a number. */

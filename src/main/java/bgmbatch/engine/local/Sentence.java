@@ -99,6 +99,10 @@ final class Sentence {
 		return false;
 	}
 
+	int clause(int i) {
+		return this.clause[i];
+	}
+
 	boolean sameClause(int a, int b) {
 		return a >= 0 && b >= 0 && a < this.clause.length && b < this.clause.length && this.clause[a] == this.clause[b];
 	}
@@ -136,6 +140,17 @@ final class Sentence {
 
 	int near(int from, int step, int reach, String concept) {
 		return near(from, step, reach, (i) -> is(i, concept));
+	}
+
+	/** Whether an original-sound word another rule already took lies within reach in the clause. */
+	boolean sharedObject(int from, int reach) {
+		for (int i = Math.max(0, from - reach); i < Math.min(this.terms.size(), from + reach + 1); i++) {
+			Term term = this.terms.get(i);
+			if (this.used[i] && sameClause(from, i) && (term.has("audio") || term.has("original"))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The nearest free term with the concept on either side within the clause, preferring the right. */

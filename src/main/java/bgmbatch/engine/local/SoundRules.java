@@ -69,9 +69,16 @@ final class SoundRules {
 				continue;
 			}
 			int when = s.around(i, 6, "when");
-			int voice = when < 0 ? -1 : s.around(when, 3, "voice");
-			if (voice < 0 && when >= 0) {
-				voice = s.around(when, 3, "speak");
+			int voice = speech(s, when);
+			if (voice < 0) {
+				// "die Musik soll leiser werden, wenn jemand spricht": the "when" clause next to it
+				for (int k : s.all("when")) {
+					if (Math.abs(s.clause(k) - s.clause(i)) == 1 && speech(s, k) >= 0) {
+						when = k;
+						voice = speech(s, k);
+						break;
+					}
+				}
 			}
 			if (when >= 0 && voice >= 0 && Negation.of(s, i) < 0) {
 				draft.ducking = true;
@@ -79,6 +86,15 @@ final class SoundRules {
 			}
 		}
 		voiceClear(s, draft);
+	}
+
+	/** The voice or speaking a "when" is about ("when someone talks", "during the voiceover"), or -1. */
+	private static int speech(Sentence s, int when) {
+		if (when < 0) {
+			return -1;
+		}
+		int voice = s.around(when, 3, "voice");
+		return voice >= 0 ? voice : s.around(when, 3, "speak");
 	}
 
 	/** "keep the voice clear", "the voiceover must stay clear", "don't drown out the narrator". */
@@ -108,6 +124,10 @@ final class SoundRules {
 			}
 			int[] objects = objects(s, i, 4);
 			if (objects.length == 0 && !s.is(i, "mute")) {
+				if (Boolean.FALSE.equals(draft.keepOriginal) && s.sharedObject(i, 4)) {
+					// "元の音声を削除して…差し替えて": a second verb for the same audio
+					s.use("original", i);
+				}
 				continue;
 			}
 			int neg = Negation.of(s, i);
@@ -146,7 +166,7 @@ final class SoundRules {
 		for (int i = 0; i < s.size(); i++) {
 			if (s.isAny(i, "neg", "neg-after") && !s.term(i).has("filler")) {
 				int step = s.is(i, "neg-after") ? -1 : 1;
-				int object = s.near(i, step, 3, (k) -> s.isAny(k, "original", "audio"));
+				int object = s.near(i, step, 3, (k) -> s.isAny(k, "original", "audio", "voice"));
 				if (object >= 0) {
 					decide(s, draft, false, i, object);
 					s.use("original", s.near(object, step, 1, (k) -> s.isAny(k, "original", "audio")));

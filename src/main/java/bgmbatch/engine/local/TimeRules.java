@@ -14,13 +14,13 @@ final class TimeRules {
 	private TimeRules() {
 	}
 
+	/** Points and repetition; windows are read before fades take their lengths. */
 	static void read(Sentence s, Draft draft) {
-		windows(s, draft);
 		points(s, draft);
 		loop(s, draft);
 	}
 
-	private static void windows(Sentence s, Draft draft) {
+	static void windows(Sentence s, Draft draft) {
 		List<Quantity> quantities = s.quantities();
 		for (int k = 0; k + 1 < quantities.size(); k++) {
 			Quantity first = quantities.get(k);

@@ -85,6 +85,9 @@ public final class Analyzer {
 				if (language.spaced()) {
 					int evidence = this.lexicon.knows(words, i, language) ? 2
 							: this.lexicon.isStopWord(words, i, language) ? 1 : 0;
+					if (evidence > 0 && this.lexicon.writes(words, i, language)) {
+						evidence++;
+					}
 					scores.merge(language, evidence, Integer::sum);
 				}
 			}
@@ -194,15 +197,22 @@ public final class Analyzer {
 			return i + 1;
 		}
 
-		/** Drops what a language without evidence in this row may not say (see {@link #FREE}). */
+		/**
+		 * Drops what a language without evidence in this row may not say (see {@link #FREE}),
+		 * and matches by stem: a German stem in an English row ("still" from "stille") is chance.
+		 */
 		private Lexicon.Match trusted(Lexicon.Match match, Language language) {
 			if (!match.found() || language == this.order.get(0) || this.scores.get(language) >= EVIDENCE) {
 				return match;
 			}
+			if (match.exact() < match.entries().get(0).length()) {
+				return Lexicon.Match.NONE;
+			}
 			List<Lexicon.Entry> free = match.entries().stream()
 				.filter((e) -> FREE.contains(e.concept().split(":", 2)[0]))
 				.toList();
-			return free.isEmpty() ? Lexicon.Match.NONE : new Lexicon.Match(match.length(), free, match.score());
+			return free.isEmpty() ? Lexicon.Match.NONE
+					: new Lexicon.Match(match.length(), free, match.score(), match.exact());
 		}
 
 		private Language stopWordOf(int i) {

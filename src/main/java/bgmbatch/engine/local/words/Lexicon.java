@@ -39,9 +39,9 @@ final class Lexicon {
 	}
 
 	/** Entries that matched the same words, and how many words (or CJK characters) they cover. */
-	record Match(int length, List<Entry> entries, int score) {
+	record Match(int length, List<Entry> entries, int score, int exact) {
 
-		static final Match NONE = new Match(0, List.of(), 0);
+		static final Match NONE = new Match(0, List.of(), 0, 0);
 
 		boolean found() {
 			return this.length > 0;
@@ -52,6 +52,9 @@ final class Lexicon {
 	private final Map<Language, Map<String, List<Entry>>> spaced = new EnumMap<>(Language.class);
 
 	private final Map<Language, Set<String>> stopWords = new EnumMap<>(Language.class);
+
+	/** Each language's words as written, accents and all: "musica" is Italian, "música" Spanish or Portuguese. */
+	private final Map<Language, Set<String>> written = new EnumMap<>(Language.class);
 
 	private final Map<String, List<Entry>> cjk = new HashMap<>();
 
@@ -66,6 +69,7 @@ final class Lexicon {
 		for (Language language : Language.values()) {
 			lexicon.spaced.put(language, new HashMap<>());
 			lexicon.stopWords.put(language, new HashSet<>());
+			lexicon.written.put(language, new HashSet<>());
 			if (language.spaced()) {
 				lexicon.readStopWords(language, keys);
 			}
@@ -111,6 +115,7 @@ final class Lexicon {
 			stems[i] = raw.exactOnly() ? surface[i] : Keys.stem(stemmer, tokens.get(i).text());
 		}
 		Entry entry = new Entry(raw.language(), raw.concept(), text, surface, stems, raw.exactOnly());
+		tokens.forEach((t) -> this.written.get(raw.language()).add(t.text()));
 		Map<String, List<Entry>> index = this.spaced.get(raw.language());
 		index.computeIfAbsent(surface[0], (k) -> new ArrayList<>()).add(entry);
 		if (!stems[0].equals(surface[0])) {
@@ -125,6 +130,7 @@ final class Lexicon {
 			if (!word.isEmpty()) {
 				String normal = keys.segmenter().normalise(word);
 				this.stopWords.get(language).add(Keys.fold(normal));
+				this.written.get(language).add(normal);
 				this.stopWords.get(language).add(Keys.stem(stemmer, normal));
 			}
 		}
@@ -169,7 +175,7 @@ final class Lexicon {
 				int score = exact * 2 + (entry.baseForm() ? 1 : 0);
 				int length = at - i;
 				if (length > best.length() || (length == best.length() && score > best.score())) {
-					best = new Match(length, new ArrayList<>(List.of(entry)), score);
+					best = new Match(length, new ArrayList<>(List.of(entry)), score, exact);
 				}
 				else if (length == best.length() && score == best.score()) {
 					best.entries().add(entry);
@@ -185,7 +191,7 @@ final class Lexicon {
 			List<Entry> entries = this.cjk.get(run.substring(at, at + length));
 			if (entries != null) {
 				List<Entry> chosen = entries.stream().filter((e) -> e.language() == preferred).toList();
-				return new Match(length, chosen.isEmpty() ? entries : chosen, 0);
+				return new Match(length, chosen.isEmpty() ? entries : chosen, 0, length);
 			}
 		}
 		return Match.NONE;
@@ -194,6 +200,11 @@ final class Lexicon {
 	boolean isStopWord(Keys.Words words, int i, Language language) {
 		Set<String> stops = this.stopWords.get(language);
 		return stops.contains(words.surface(i)) || stops.contains(words.stem(i, language));
+	}
+
+	/** Whether the language has this word exactly as written, accents and all. */
+	boolean writes(Keys.Words words, int i, Language language) {
+		return this.written.get(language).contains(words.token(i).text());
 	}
 
 	/** Whether any phrase of the language starts with this word: evidence of the language for detection. */

@@ -205,7 +205,17 @@ final class FadeRules {
 	/** "a slow fade", "a quick fade-out", "a gentle fade-in", "fundido suave". */
 	private static void modifiers(Sentence s, Head head) {
 		for (int step : new int[] { -1, 1 }) {
-			int at = s.near(head.at, step, 2, (i) -> s.isAny(i, "slow", "quick", "smooth"));
+			int at = -1;
+			int counted = 0;
+			for (int i = head.at + step; i >= 0 && i < s.size() && s.sameClause(head.at, i) && counted < 2; i += step) {
+				if (s.isAny(i, "slow", "quick", "smooth")) {
+					at = i;
+					break;
+				}
+				if (!s.glue(i) && !s.inQuantity(i)) {
+					counted++;
+				}
+			}
 			if (at >= 0 && !s.term(at).has("neg")) {
 				if (s.is(at, "slow")) {
 					head.plain = SLOW_SECONDS;

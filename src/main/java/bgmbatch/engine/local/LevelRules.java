@@ -73,6 +73,17 @@ final class LevelRules {
 			if (!down && !up) {
 				continue;
 			}
+			int back = up ? s.around(i, 3, "back") : -1;
+			if (back >= 0) {
+				// "bring it back up after": the end of a dip, not a louder bed
+				if (Boolean.TRUE.equals(draft.ducking)) {
+					s.use("ducking", i, back);
+				}
+				else {
+					s.consume(i, back);
+				}
+				continue;
+			}
 			int bit = s.around(i, 2, "bit");
 			int much = bit >= 0 ? -1 : s.around(i, 2, "much");
 			double db = bit >= 0 ? SMALL_STEP_DB : much >= 0 ? BIG_STEP_DB : STEP_DB;

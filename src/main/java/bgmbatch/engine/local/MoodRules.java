@@ -1,5 +1,8 @@
 package bgmbatch.engine.local;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The mood: mood words in any of the languages ("calm", "ruhige", "tranquila", "轻快",
  * "落ち着いた"); a style (an instrument or genre: "piano", "rock") counts when no mood is
@@ -12,6 +15,7 @@ final class MoodRules {
 	}
 
 	static void read(Sentence s, Draft draft) {
+		List<Integer> at = new ArrayList<>();
 		for (int i = 0; i < s.size(); i++) {
 			String mood = s.free(i) ? s.term(i).arg("mood") : null;
 			String style = s.free(i) ? s.term(i).arg("style") : null;
@@ -27,11 +31,29 @@ final class MoodRules {
 			}
 			if (mood != null) {
 				draft.moods.add(mood);
+				at.add(i);
 			}
 			else {
 				draft.styles.add(style);
 			}
 			s.use("mood", i);
+		}
+		headFirst(s, draft, at);
+	}
+
+	/**
+	 * Two mood words side by side before or after the noun ("calming ambient music",
+	 * "música ambiental relajante"): the one next to the noun names the kind of music, the
+	 * other describes it, so the kind goes first.
+	 */
+	private static void headFirst(Sentence s, Draft draft, List<Integer> at) {
+		if (at.size() < 2 || at.get(1) != at.get(0) + 1 || draft.moods.get(0).equals(draft.moods.get(1))) {
+			return;
+		}
+		boolean nounAfter = at.get(1) + 1 < s.size() && s.term(at.get(1) + 1).has("music");
+		boolean nounBefore = at.get(0) > 0 && s.term(at.get(0) - 1).has("music");
+		if (nounAfter && !nounBefore) {
+			draft.moods.add(0, draft.moods.remove(1));
 		}
 	}
 

@@ -26,7 +26,8 @@ final class Sentence {
 	private static final Set<String> SILENT = Set.of("filler", "music", "audio", "original", "video", "voice", "speak",
 			"when", "at", "to", "from", "until", "between", "and", "then", "over", "about", "mark", "in", "out", "begin",
 			"end", "first", "last", "usual", "bit", "much", "very", "volume", "unit", "times", "start", "stop", "after",
-			"mix", "keep", "only", "clear", "loudness", "minus", "number", "smooth", "music-only");
+			"mix", "keep", "only", "clear", "loudness", "minus", "number", "smooth", "music-only", "particle-verb", "down",
+			"up", "back");
 
 	private final Analysis analysis;
 
@@ -39,6 +40,12 @@ final class Sentence {
 	private final List<Quantity> quantities;
 
 	private final Map<String, List<int[]>> phrases = new LinkedHashMap<>();
+
+	/** Concepts a term has from the words around it ("turn ... down" is "lower"). */
+	private final Map<Integer, String> implied = new java.util.HashMap<>();
+
+	/** Terms that go with another when it is used (the "down" of "turn the music down"). */
+	private final Map<Integer, Integer> partner = new java.util.HashMap<>();
 
 	Sentence(Analysis analysis) {
 		this.analysis = analysis;
@@ -53,6 +60,22 @@ final class Sentence {
 			this.clause[i] = current;
 		}
 		this.quantities = Quantity.find(this);
+		phrasalVerbs();
+	}
+
+	/** "turn the music down", "bring it up", "dreh die Musik runter": a verb and its particle apart. */
+	private void phrasalVerbs() {
+		for (int i = 0; i < this.terms.size(); i++) {
+			if (!this.terms.get(i).has("particle-verb")) {
+				continue;
+			}
+			int down = near(i, 1, 3, (k) -> this.terms.get(k).has("down"));
+			int up = near(i, 1, 3, (k) -> this.terms.get(k).has("up"));
+			int particle = down >= 0 && (up < 0 || down < up) ? down : up;
+			if (particle >= 0) {
+				imply(i, particle == down ? "lower" : "raise", particle);
+			}
+		}
 	}
 
 	/** A dash with spaces around it and no number on either side ends a clause ("calm music - fade out"). */
@@ -87,7 +110,13 @@ final class Sentence {
 
 	/** Whether term {@code i} exists, is not used yet and has the concept. */
 	boolean is(int i, String concept) {
-		return free(i) && this.terms.get(i).has(concept);
+		return free(i) && (this.terms.get(i).has(concept) || concept.equals(this.implied.get(i)));
+	}
+
+	/** Gives term {@code at} a concept the words around it make, and joins {@code partner} to it. */
+	void imply(int at, String concept, int partner) {
+		this.implied.put(at, concept);
+		this.partner.put(at, partner);
 	}
 
 	boolean isAny(int i, String... concepts) {
@@ -105,6 +134,16 @@ final class Sentence {
 
 	boolean sameClause(int a, int b) {
 		return a >= 0 && b >= 0 && a < this.clause.length && b < this.clause.length && this.clause[a] == this.clause[b];
+	}
+
+	/** Whether the term is part of a quantity ("two-second" in "a gentle two-second fade-in"). */
+	boolean inQuantity(int i) {
+		for (Quantity q : this.quantities) {
+			if (i >= q.from() && i < q.to()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Glue: a word between the ones that matter, used or not. */
@@ -192,6 +231,10 @@ final class Sentence {
 			if (i >= 0) {
 				this.used[i] = true;
 				this.phrases.computeIfAbsent(field, (k) -> new ArrayList<>()).add(new int[] { i, i });
+				Integer partner = this.partner.remove(i);
+				if (partner != null) {
+					use(field, partner);
+				}
 			}
 		}
 	}
@@ -207,6 +250,10 @@ final class Sentence {
 		for (int i : indexes) {
 			if (i >= 0) {
 				this.used[i] = true;
+				Integer partner = this.partner.remove(i);
+				if (partner != null) {
+					consume(partner);
+				}
 			}
 		}
 	}

@@ -139,10 +139,10 @@ final class SoundRules {
 		}
 		for (int i : s.all("only")) {
 			// "nur Musik", "音楽だけ", "only calm music"
-			int music = s.near(i, 1, 2, (k) -> s.is(k, "music") || s.term(k).has("music"));
-			if (music < 0) {
-				music = s.near(i, -1, 1, (k) -> s.term(k).has("music"));
-			}
+			// Japanese だけ and のみ follow what they limit; elsewhere "only" comes first
+			boolean after = s.term(i).language() == bgmbatch.engine.local.words.Language.JA;
+			int music = after ? s.near(i, -1, 1, (k) -> s.term(k).has("music"))
+					: s.near(i, 1, 2, (k) -> s.term(k).has("music"));
 			if (music >= 0) {
 				decide(s, draft, false, i, music);
 			}
@@ -166,7 +166,7 @@ final class SoundRules {
 		for (int i = 0; i < s.size(); i++) {
 			if (s.isAny(i, "neg", "neg-after") && !s.term(i).has("filler")) {
 				int step = s.is(i, "neg-after") ? -1 : 1;
-				int object = s.near(i, step, 3, (k) -> s.isAny(k, "original", "audio", "voice"));
+				int object = s.near(i, step, 3, (k) -> s.isAny(k, "original", "audio"));
 				if (object >= 0) {
 					decide(s, draft, false, i, object);
 					s.use("original", s.near(object, step, 1, (k) -> s.isAny(k, "original", "audio")));

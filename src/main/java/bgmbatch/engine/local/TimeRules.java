@@ -104,6 +104,12 @@ final class TimeRules {
 				field = "start";
 				marker = before;
 			}
+			int delay = s.around(q.from(), 2, "delay");
+			if (field == null && delay >= 0) {
+				// "after a 10 second delay", "mit 5 Sekunden Verzögerung", "延迟3秒"
+				field = "start";
+				marker = delay;
+			}
 			int verb = verb(s, q);
 			if (field == null && verb >= 0) {
 				field = s.term(verb).has("stop") && !s.term(verb).has("start") ? "end" : "start";
@@ -123,7 +129,7 @@ final class TimeRules {
 				draft.end = q.value();
 			}
 			s.use(field, q);
-			s.use(field, marker, verb);
+			s.use(field, marker, verb, field.equals("start") ? delay : -1);
 			if (after >= 0 && s.is(after, "mark")) {
 				s.use(field, after);
 			}

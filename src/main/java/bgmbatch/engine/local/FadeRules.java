@@ -164,7 +164,15 @@ final class FadeRules {
 		if (first >= 0 != last >= 0) {
 			return first >= 0 ? Direction.IN : Direction.OUT;
 		}
-		return Direction.BOTH;
+		// "a fade of 5 seconds" is the one at the end; "fades", "fundidos", "dissolvenze" are both
+		return plural(s.term(i)) ? Direction.BOTH : Direction.OUT;
+	}
+
+	private static boolean plural(bgmbatch.engine.local.words.Term term) {
+		String text = term.text();
+		return term.language() == bgmbatch.engine.local.words.Language.IT ? text.endsWith("e")
+				: term.language() == bgmbatch.engine.local.words.Language.DE ? text.endsWith("en") || text.endsWith("s")
+						: text.endsWith("s");
 	}
 
 	/** "at the end", "am Anfang" next to a fade belong to it. */
@@ -198,6 +206,10 @@ final class FadeRules {
 		int neg = Negation.of(s, head.at);
 		if (neg >= 0) {
 			head.off = true;
+			if (s.term(head.at).has("fade") && head.words.size() == 1) {
+				// "no fade", "sin fundido": none at all
+				head.direction = Direction.BOTH;
+			}
 			head.take(s, neg);
 		}
 	}

@@ -73,7 +73,7 @@ final class LevelRules {
 			if (!down && !up) {
 				continue;
 			}
-			int back = up ? s.around(i, 3, "back") : -1;
+			int back = !up ? -1 : s.term(i).has("back") ? i : s.around(i, 3, "back");
 			if (back >= 0) {
 				// "bring it back up after": the end of a dip, not a louder bed
 				if (Boolean.TRUE.equals(draft.ducking)) {

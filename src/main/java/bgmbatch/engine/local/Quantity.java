@@ -50,6 +50,12 @@ record Quantity(int from, int to, Kind kind, double value, boolean spelled, bool
 			// Chinese says the percent first: 百分之二十
 			return new Quantity(i, i + 2, Kind.PERCENT, s.term(i + 1).number(), false, false);
 		}
+		if (term.hasArg("unit") && i + 1 < s.size() && s.term(i + 1).isNumber() && (i == 0 || !s.term(i - 1).isNumber())
+				&& !(i + 2 < s.size() && (unitOf(s.term(i + 2)) || s.term(i + 2).isSymbol(":")))) {
+			// the unit first, as a point: "ab Minute 1", "el segundo veinte", "second 20"
+			return new Quantity(i, i + 2, Kind.SECONDS, s.term(i + 1).number() * Double.parseDouble(term.arg("unit")),
+					false, true);
+		}
 		boolean fraction = term.hasArg("fraction");
 		if (!term.isNumber() && !fraction) {
 			return null;

@@ -93,6 +93,10 @@ final class SoundRules {
 		if (when < 0) {
 			return -1;
 		}
+		if (s.term(when).has("voice") || s.term(when).has("speak")) {
+			// Japanese "話すと": the speaking and the "when" in one word
+			return when;
+		}
 		int voice = s.around(when, 3, "voice");
 		return voice >= 0 ? voice : s.around(when, 3, "speak");
 	}
@@ -123,7 +127,7 @@ final class SoundRules {
 				continue;
 			}
 			int[] objects = objects(s, i, 4);
-			if (objects.length == 0 && !s.is(i, "mute")) {
+			if (objects.length == 0) {
 				if (Boolean.FALSE.equals(draft.keepOriginal) && s.sharedObject(i, 4)) {
 					// "元の音声を削除して…差し替えて": a second verb for the same audio
 					s.use("original", i);

@@ -70,15 +70,27 @@ final class TimeRules {
 			if (s.usedAny(q) || !q.time() || q.value() < 0) {
 				continue;
 			}
-			int before = s.near(q.from(), -1, 2, (i) -> s.isAny(i, "after", "until", "from", "at", "to", "first"));
+			int before = s.near(q.from(), -1, 2,
+					(i) -> s.isAny(i, "after", "until", "from", "at", "to", "first", "before"));
 			int after = s.near(q.to() - 1, 1, 2, (i) -> s.isAny(i, "after", "until", "from", "mark", "start", "stop"));
 			String field = null;
 			int marker = -1;
-			if (before >= 0 && s.is(before, "first") && s.near(before, -1, 2, "after") >= 0) {
-				// "after the first 5 seconds"
-				marker = s.near(before, -1, 2, "after");
-				s.consume(before);
+			int startVerb = s.around(q.from(), 6, "start");
+			boolean notStart = startVerb >= 0 && Negation.of(s, startVerb) >= 0;
+			if (before >= 0 && s.is(before, "first") && firstIsSilence(s, before)) {
+				// "after the first 5 seconds", "no music during the first 15 seconds"
+				marker = before;
 				field = "start";
+			}
+			else if (before >= 0 && s.isAny(before, "until", "before") && notStart) {
+				// "don't start until 0:20", "ne commence pas avant la vingtième seconde"
+				field = "start";
+				marker = before;
+				s.use(field, startVerb, Negation.of(s, startVerb));
+			}
+			else if (before >= 0 && s.is(before, "before")) {
+				field = "end";
+				marker = before;
 			}
 			else if (after >= 0 && postPosition(s, after, "after")) {
 				field = "start";
@@ -134,6 +146,22 @@ final class TimeRules {
 				s.use(field, after);
 			}
 		}
+	}
+
+	/** Whether the first seconds are meant without music: "after the first", "no music during the first". */
+	private static boolean firstIsSilence(Sentence s, int first) {
+		int after = s.near(first, -1, 3, "after");
+		if (after >= 0) {
+			s.consume(after);
+			return true;
+		}
+		for (int i = first - 1; i >= 0 && first - i <= 8 && s.clause(i) >= s.clause(first) - 1; i--) {
+			if (s.is(i, "after") || s.is(i, "neg") && s.near(i, 1, 3, (k) -> s.term(k).has("music")) >= 0) {
+				s.consume(i);
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Japanese and Chinese put "after", "until" and "from" after the time: 5秒後, 40秒まで, 10秒から. */

@@ -74,9 +74,11 @@ record Keys(Segmenter segmenter, Map<Language, SnowballStemmer> stemmers) {
 			return this.tokens.get(i);
 		}
 
+		/** Whether the token can be part of a lexicon phrase: words, marks but the hyphen, and digits ("r128"). */
 		boolean isWord(int i) {
 			Token.Kind kind = this.tokens.get(i).kind();
-			return kind == Token.Kind.WORD || kind == Token.Kind.SYMBOL && !this.tokens.get(i).is("-");
+			return kind == Token.Kind.WORD || kind == Token.Kind.NUMBER
+					|| kind == Token.Kind.SYMBOL && !this.tokens.get(i).is("-");
 		}
 
 		boolean isHyphen(int i) {

@@ -62,7 +62,7 @@ class AnalyzerTest {
 	@Test
 	void germanCompoundsAreReadAsTheirParts() {
 		assertThat(concepts("ruhige Klaviermusik")).contains("mood:calm", "style:acoustic", "music");
-		assertThat(concepts("die Kommentarstimme")).contains("voice");
+		assertThat(concepts("die Kommentarstimme muss verständlich bleiben")).contains("voice", "clear");
 	}
 
 	@Test

@@ -154,6 +154,12 @@ public final class LocalEngine implements EditingEngine {
 			}
 		}
 		MixPlan plan = plan(item.withHandles(merge(item.handles(), handles)));
+		if (!plan.warnings().isEmpty()) {
+			handles.put(WorkItem.WARNINGS, String.join("\n", plan.warnings()));
+		}
+		if (!instruction.notUnderstood().isEmpty()) {
+			handles.put(WorkItem.NOT_UNDERSTOOD, String.join("\n", instruction.notUnderstood()));
+		}
 		return new StageResult(handles, plan.describe(), 0);
 	}
 

@@ -34,7 +34,7 @@ public record Instruction(String mood, boolean moodAsked, double volume, String 
 
 	public Instruction {
 		warnings = List.copyOf(warnings);
-		phrases = Map.copyOf(phrases);
+		phrases = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(phrases));
 		notUnderstood = List.copyOf(notUnderstood);
 	}
 

@@ -60,22 +60,37 @@ final class Lexicon {
 
 	private int longestCjk;
 
-	private Lexicon() {
+	/** Every entry, in the order read, for {@link LexiconIndex} to write. */
+	private final List<Entry> entries = new ArrayList<>();
+
+	Lexicon() {
+		for (Language language : Language.values()) {
+			this.spaced.put(language, new HashMap<>());
+			this.stopWords.put(language, new HashSet<>());
+			this.written.put(language, new HashSet<>());
+		}
 	}
 
+	/** The lexicon from the index the build made, or read from its sources when there is none or it is stale. */
 	static Lexicon load(Segmenter segmenter) {
+		return LexiconIndex.read(new Lexicon()).orElseGet(() -> build(segmenter));
+	}
+
+	/**
+	 * Reads the sources: the hand-written lexicon, ICU's number words and Snowball's stop
+	 * words, each phrase normalised, cut and stemmed. About 250 ms of CPU on a cold JVM
+	 * (measured on 2 cores), which is why the build writes the result as an index.
+	 */
+	static Lexicon build(Segmenter segmenter) {
 		Lexicon lexicon = new Lexicon();
 		Keys keys = new Keys(segmenter);
 		for (Language language : Language.values()) {
-			lexicon.spaced.put(language, new HashMap<>());
-			lexicon.stopWords.put(language, new HashSet<>());
-			lexicon.written.put(language, new HashSet<>());
 			if (language.spaced()) {
 				lexicon.readStopWords(language, keys);
 			}
 		}
-		lexicon.read("/bgmbatch/words/lexicon.txt", false, keys);
-		lexicon.read("/bgmbatch/words/number-words.txt", true, keys);
+		lexicon.read(LexiconIndex.LEXICON, false, keys);
+		lexicon.read(LexiconIndex.NUMBERS, true, keys);
 		return lexicon;
 	}
 
@@ -88,18 +103,16 @@ final class Lexicon {
 			String concept = exactOnly ? "number:" + head[1] : head[1];
 			for (String phrase : line.substring(colon + 2).split("\\|")) {
 				if (!phrase.isBlank()) {
-					add(new Entry(language, concept, phrase.strip(), null, null, exactOnly), keys);
+					analyse(language, concept, phrase.strip(), exactOnly, keys);
 				}
 			}
 		}
 	}
 
-	private void add(Entry raw, Keys keys) {
-		String text = keys.segmenter().normalise(raw.text());
-		if (!raw.language().spaced() || Segmenter.isCjk(text)) {
-			Entry entry = new Entry(raw.language(), raw.concept(), text, new String[] { text }, new String[] { text }, true);
-			this.cjk.computeIfAbsent(text.replace(" ", ""), (k) -> new ArrayList<>()).add(entry);
-			this.longestCjk = Math.max(this.longestCjk, text.length());
+	private void analyse(Language language, String concept, String phrase, boolean exactOnly, Keys keys) {
+		String text = keys.segmenter().normalise(phrase);
+		if (!language.spaced() || Segmenter.isCjk(text)) {
+			add(new Entry(language, concept, text, new String[] { text }, new String[] { text }, true));
 			return;
 		}
 		List<Token> tokens = keys.segmenter().phraseTokens(text).stream().filter((t) -> !t.is("-")).toList();
@@ -107,19 +120,29 @@ final class Lexicon {
 			// a hyphen alone: the rules read dashes themselves
 			return;
 		}
-		SnowballStemmer stemmer = keys.stemmer(raw.language());
+		SnowballStemmer stemmer = keys.stemmer(language);
 		String[] surface = new String[tokens.size()];
 		String[] stems = new String[tokens.size()];
 		for (int i = 0; i < tokens.size(); i++) {
 			surface[i] = Keys.fold(tokens.get(i).text());
-			stems[i] = raw.exactOnly() ? surface[i] : Keys.stem(stemmer, tokens.get(i).text());
+			stems[i] = exactOnly ? surface[i] : Keys.stem(stemmer, tokens.get(i).text());
 		}
-		Entry entry = new Entry(raw.language(), raw.concept(), text, surface, stems, raw.exactOnly());
-		tokens.forEach((t) -> this.written.get(raw.language()).add(t.text()));
-		Map<String, List<Entry>> index = this.spaced.get(raw.language());
-		index.computeIfAbsent(surface[0], (k) -> new ArrayList<>()).add(entry);
-		if (!stems[0].equals(surface[0])) {
-			index.computeIfAbsent(stems[0], (k) -> new ArrayList<>()).add(entry);
+		tokens.forEach((t) -> this.written.get(language).add(t.text()));
+		add(new Entry(language, concept, text, surface, stems, exactOnly));
+	}
+
+	/** Indexes an entry: by its first word's folded form and stem, or, in Chinese and Japanese, by its characters. */
+	void add(Entry entry) {
+		this.entries.add(entry);
+		if (!entry.language().spaced() || Segmenter.isCjk(entry.text())) {
+			this.cjk.computeIfAbsent(entry.text().replace(" ", ""), (k) -> new ArrayList<>()).add(entry);
+			this.longestCjk = Math.max(this.longestCjk, entry.text().length());
+			return;
+		}
+		Map<String, List<Entry>> index = this.spaced.get(entry.language());
+		index.computeIfAbsent(entry.surface()[0], (k) -> new ArrayList<>()).add(entry);
+		if (!entry.stems()[0].equals(entry.surface()[0])) {
+			index.computeIfAbsent(entry.stems()[0], (k) -> new ArrayList<>()).add(entry);
 		}
 	}
 
@@ -130,10 +153,24 @@ final class Lexicon {
 			if (!word.isEmpty()) {
 				String normal = keys.segmenter().normalise(word);
 				this.stopWords.get(language).add(Keys.fold(normal));
-				this.written.get(language).add(normal);
 				this.stopWords.get(language).add(Keys.stem(stemmer, normal));
+				this.written.get(language).add(normal);
 			}
 		}
+	}
+
+	List<Entry> entries() {
+		return this.entries;
+	}
+
+	/** The stop words' keys (folded forms and stems) of each language. */
+	Map<Language, Set<String>> stopWords() {
+		return this.stopWords;
+	}
+
+	/** Each language's words as written. */
+	Map<Language, Set<String>> written() {
+		return this.written;
 	}
 
 	/** The longest lexicon phrase of the language starting at word {@code i}; hyphens between words are skipped. */
@@ -213,7 +250,7 @@ final class Lexicon {
 		return index.containsKey(words.surface(i)) || index.containsKey(words.stem(i, language));
 	}
 
-	private static List<String> lines(String resource) {
+	static List<String> lines(String resource) {
 		try (InputStream in = Lexicon.class.getResourceAsStream(resource)) {
 			if (in == null) {
 				throw new IllegalStateException("missing resource " + resource);

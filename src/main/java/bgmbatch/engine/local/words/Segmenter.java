@@ -80,12 +80,13 @@ final class Segmenter {
 			}
 			return;
 		}
+		if (piece.indexOf('\'') < 0 || piece.endsWith("n't")) {
+			split(piece, at, tokens);
+			return;
+		}
 		Matcher clitic = CLITIC.matcher(piece);
 		Matcher elision = ELISION.matcher(piece);
-		if (piece.endsWith("n't") || !piece.contains("'")) {
-			split(piece, at, tokens);
-		}
-		else if (clitic.matches()) {
+		if (clitic.matches()) {
 			// "video's", "it's", "I'd": the clitic asks for nothing
 			split(clitic.group(1), at, tokens);
 		}
@@ -102,7 +103,7 @@ final class Segmenter {
 
 	/** Digits glued to letters ("5s", "r128", "1m30s") become separate tokens. */
 	private static void split(String piece, int at, List<Token> tokens) {
-		if (piece.chars().noneMatch(Character::isDigit) || piece.endsWith("n't")) {
+		if (!hasDigit(piece) || piece.endsWith("n't")) {
 			tokens.add(new Token(piece, at, at + piece.length(), Token.Kind.WORD));
 			return;
 		}
@@ -146,13 +147,28 @@ final class Segmenter {
 	}
 
 	static boolean isCjk(String piece) {
-		return piece.codePoints().anyMatch(Segmenter::isCjk);
+		for (int i = 0; i < piece.length(); i++) {
+			// every CJK script lies above U+2E80; most text never needs the script lookup
+			if (piece.charAt(i) >= 0x2E80 && isCjk(piece.codePointAt(i))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	static boolean isCjk(int codePoint) {
 		int script = UScript.getScript(codePoint);
 		return script == UScript.HAN || script == UScript.HIRAGANA || script == UScript.KATAKANA
 				|| codePoint == 'ー' || codePoint == '々';
+	}
+
+	private static boolean hasDigit(String piece) {
+		for (int i = 0; i < piece.length(); i++) {
+			if (Character.isDigit(piece.charAt(i))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	static boolean isKana(int codePoint) {

@@ -23,7 +23,7 @@ record Keys(Segmenter segmenter, Map<Language, SnowballStemmer> stemmers) {
 
 	/** One stemmer per language while the lexicon loads (on one thread). */
 	SnowballStemmer stemmer(Language language) {
-		return this.stemmers.computeIfAbsent(language, Language::newStemmer);
+		return this.stemmers.computeIfAbsent(language, Stemmers::of);
 	}
 
 	private static final Normalizer2 DECOMPOSE = Normalizer2.getNFDInstance();
@@ -95,7 +95,7 @@ record Keys(Segmenter segmenter, Map<Language, SnowballStemmer> stemmers) {
 			}
 			String[] keys = this.stems.computeIfAbsent(language, (l) -> new String[this.tokens.size()]);
 			if (keys[i] == null) {
-				SnowballStemmer stemmer = this.stemmers.computeIfAbsent(language, Language::newStemmer);
+				SnowballStemmer stemmer = this.stemmers.computeIfAbsent(language, Stemmers::of);
 				keys[i] = this.tokens.get(i).kind() == Token.Kind.WORD ? Keys.stem(stemmer, this.tokens.get(i).text())
 						: this.surface[i];
 			}

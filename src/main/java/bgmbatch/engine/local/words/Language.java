@@ -2,48 +2,36 @@ package bgmbatch.engine.local.words;
 
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Supplier;
-
-import org.tartarus.snowball.SnowballStemmer;
-import org.tartarus.snowball.ext.EnglishStemmer;
-import org.tartarus.snowball.ext.FrenchStemmer;
-import org.tartarus.snowball.ext.GermanStemmer;
-import org.tartarus.snowball.ext.ItalianStemmer;
-import org.tartarus.snowball.ext.PortugueseStemmer;
-import org.tartarus.snowball.ext.SpanishStemmer;
 
 /** The languages instructions are read in, in the order ties between them are broken. */
 public enum Language {
 
-	EN("english", "english_stop.txt", EnglishStemmer::new, "eng", "englisch", "inglés", "ingles", "anglais", "inglese",
+	EN("english", "english_stop.txt", "eng", "englisch", "inglés", "ingles", "anglais", "inglese",
 			"英语", "英語"),
-	DE("german", "german_stop.txt", GermanStemmer::new, "deu", "ger", "deutsch", "alemán", "aleman", "allemand",
+	DE("german", "german_stop.txt", "deu", "ger", "deutsch", "alemán", "aleman", "allemand",
 			"alemão", "alemao", "tedesco", "德语", "ドイツ語"),
-	FR("french", "french_stop.txt", FrenchStemmer::new, "fra", "fre", "français", "francais", "französisch", "francés",
+	FR("french", "french_stop.txt", "fra", "fre", "français", "francais", "französisch", "francés",
 			"frances", "francês", "francese", "法语", "フランス語"),
-	ES("spanish", "spanish_stop.txt", SpanishStemmer::new, "spa", "español", "espanol", "castellano", "spanisch",
+	ES("spanish", "spanish_stop.txt", "spa", "español", "espanol", "castellano", "spanisch",
 			"espagnol", "espanhol", "spagnolo", "西班牙语", "スペイン語"),
-	PT("portuguese", "portuguese_stop.txt", PortugueseStemmer::new, "por", "português", "portugues", "portugiesisch",
+	PT("portuguese", "portuguese_stop.txt", "por", "português", "portugues", "portugiesisch",
 			"portugués", "portugais", "portoghese", "葡萄牙语", "ポルトガル語"),
-	IT("italian", "italian_stop.txt", ItalianStemmer::new, "ita", "italiano", "italienisch", "italien", "意大利语",
+	IT("italian", "italian_stop.txt", "ita", "italiano", "italienisch", "italien", "意大利语",
 			"イタリア語"),
-	ZH("chinese", null, null, "zho", "chi", "cmn", "中文", "汉语", "漢語", "普通话", "chinesisch", "chino", "chinois",
+	ZH("chinese", null, "zho", "chi", "cmn", "中文", "汉语", "漢語", "普通话", "chinesisch", "chino", "chinois",
 			"chinês", "chines", "cinese", "中国語"),
-	JA("japanese", null, null, "jpn", "日本語", "日语", "japanisch", "japonés", "japones", "japonais", "japonês",
+	JA("japanese", null, "jpn", "日本語", "日语", "japanisch", "japonés", "japones", "japonais", "japonês",
 			"giapponese");
 
 	private final String englishName;
 
 	private final String stopWords;
 
-	private final Supplier<SnowballStemmer> stemmer;
-
 	private final String[] otherNames;
 
-	Language(String englishName, String stopWords, Supplier<SnowballStemmer> stemmer, String... otherNames) {
+	Language(String englishName, String stopWords, String... otherNames) {
 		this.englishName = englishName;
 		this.stopWords = stopWords;
-		this.stemmer = stemmer;
 		this.otherNames = otherNames;
 	}
 
@@ -54,17 +42,12 @@ public enum Language {
 
 	/** Whether words are written with spaces between them (else the lexicon is matched by characters). */
 	public boolean spaced() {
-		return this.stemmer != null;
+		return this.stopWords != null;
 	}
 
 	/** Snowball's stop-word list for the language, shipped in lucene-analysis-common; null for Chinese and Japanese. */
 	String stopWordResource() {
 		return this.stopWords == null ? null : "/org/apache/lucene/analysis/snowball/" + this.stopWords;
-	}
-
-	/** A new stemmer: Snowball stemmers keep state, so each reading gets its own. */
-	SnowballStemmer newStemmer() {
-		return this.stemmer == null ? null : this.stemmer.get();
 	}
 
 	/**

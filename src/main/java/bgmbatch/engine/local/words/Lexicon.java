@@ -147,7 +147,7 @@ final class Lexicon {
 	}
 
 	private void readStopWords(Language language, Keys keys) {
-		SnowballStemmer stemmer = language.newStemmer();
+		SnowballStemmer stemmer = Stemmers.of(language);
 		for (String line : lines(language.stopWordResource())) {
 			String word = line.split("\\|", 2)[0].strip();
 			if (!word.isEmpty()) {

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,18 +17,12 @@ import bgmbatch.engine.WorkItem;
 import bgmbatch.ledger.ItemStatus;
 import bgmbatch.ledger.Ledger;
 import bgmbatch.ledger.LedgerItem;
+import bgmbatch.support.MemoryLedger;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.datasource.init.DatabasePopulatorUtils;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
-import org.springframework.jdbc.support.JdbcTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,7 +36,7 @@ class InstructionWarningsReportTest {
 
 	@Test
 	void partlyUnderstoodInstructionsAreCountedNamedAndWarnedAboutInTheReports() throws Exception {
-		Ledger ledger = ledger();
+		Ledger ledger = MemoryLedger.create();
 		List<LedgerItem> items = new ArrayList<>();
 		for (int i = 1; i <= 7; i++) {
 			Map<String, String> handles = i == 1 ? Map.of() : Map.of(WorkItem.NOT_UNDERSTOOD, "tropical\nsolo" + i,
@@ -72,14 +65,6 @@ class InstructionWarningsReportTest {
 			.parse(Files.newBufferedReader(out.resolve("report.csv"))).getRecords();
 		assertThat(csv.get(1).get("warnings"))
 			.isEqualTo("not understood: \"tropical\", \"solo2\"; the fades are longer than the music");
-	}
-
-	private static Ledger ledger() {
-		DriverManagerDataSource dataSource = new DriverManagerDataSource(
-				"jdbc:hsqldb:mem:warnings-" + UUID.randomUUID(), "SA", "");
-		DatabasePopulatorUtils.execute(new ResourceDatabasePopulator(new ClassPathResource("ledger-schema.sql")),
-				dataSource);
-		return new Ledger(JdbcClient.create(dataSource), new JdbcTransactionManager(dataSource));
 	}
 
 }

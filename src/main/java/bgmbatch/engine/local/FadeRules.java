@@ -100,7 +100,7 @@ final class FadeRules {
 		List<Head> heads = new ArrayList<>();
 		for (int i = 0; i < s.size(); i++) {
 			Direction direction = s.is(i, "fade-both") ? Direction.BOTH : s.is(i, "fade-in") ? Direction.IN
-					: s.is(i, "fade-out") ? Direction.OUT : s.is(i, "fade") ? null : null;
+					: s.is(i, "fade-out") ? Direction.OUT : null;
 			if (direction == null && !s.is(i, "fade")) {
 				continue;
 			}

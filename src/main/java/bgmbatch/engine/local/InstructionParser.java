@@ -56,7 +56,7 @@ public final class InstructionParser {
 					+ "); the instruction's own language was used");
 		}
 		if (instruction == null || instruction.isBlank()) {
-			return read(null, new Draft(), warnings, List.of(), Map.of(), given == null ? "" : given.code());
+			return read(new Draft(), warnings, List.of(), Map.of(), given == null ? "" : given.code());
 		}
 		Analysis analysis = analyzer().analyze(instruction, given);
 		Sentence sentence = new Sentence(analysis);
@@ -71,7 +71,7 @@ public final class InstructionParser {
 		MoodRules.read(sentence, draft);
 		String languages = analysis.language().code() + analysis.alsoUsed().stream().map((l) -> "+" + l.code())
 			.collect(Collectors.joining());
-		return read(sentence, draft, warnings, sentence.leftovers(), sentence.phrases(), languages);
+		return read(draft, warnings, sentence.leftovers(), sentence.phrases(), languages);
 	}
 
 	private Analyzer analyzer() {
@@ -88,7 +88,7 @@ public final class InstructionParser {
 		return loaded;
 	}
 
-	private static Instruction read(Sentence sentence, Draft draft, List<String> warnings, List<String> unknown,
+	private static Instruction read(Draft draft, List<String> warnings, List<String> unknown,
 			Map<String, List<String>> phrases, String language) {
 		List<String> all = new ArrayList<>();
 		if (!unknown.isEmpty()) {

@@ -39,7 +39,7 @@ final class Sentence {
 
 	private final List<Quantity> quantities;
 
-	private final Map<String, List<int[]>> phrases = new LinkedHashMap<>();
+	private final Map<String, Set<Integer>> phrases = new LinkedHashMap<>();
 
 	/** Concepts a term has from the words around it ("turn ... down" is "lower"). */
 	private final Map<Integer, String> implied = new java.util.HashMap<>();
@@ -230,7 +230,7 @@ final class Sentence {
 		for (int i : indexes) {
 			if (i >= 0) {
 				this.used[i] = true;
-				this.phrases.computeIfAbsent(field, (k) -> new ArrayList<>()).add(new int[] { i, i });
+				this.phrases.computeIfAbsent(field, (k) -> new java.util.TreeSet<>()).add(i);
 				Integer partner = this.partner.remove(i);
 				if (partner != null) {
 					use(field, partner);
@@ -275,9 +275,7 @@ final class Sentence {
 	/** The phrases behind each part of the plan: runs of the terms a rule used, as written. */
 	Map<String, List<String>> phrases() {
 		Map<String, List<String>> out = new LinkedHashMap<>();
-		this.phrases.forEach((field, marks) -> {
-			Set<Integer> indexes = new java.util.TreeSet<>();
-			marks.forEach((m) -> indexes.add(m[0]));
+		this.phrases.forEach((field, indexes) -> {
 			List<String> runs = new ArrayList<>();
 			int start = -1;
 			int last = -1;

@@ -1,8 +1,5 @@
 package bgmbatch.engine.local.words;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 
@@ -81,18 +78,12 @@ class AnalyzerTest {
 	}
 
 	@Test
-	void theLexiconUsesOnlyConceptsTheRulesRead() throws IOException {
-		String lexicon;
-		try (InputStream in = AnalyzerTest.class.getResourceAsStream("/bgmbatch/words/lexicon.txt")) {
-			lexicon = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		for (String line : lexicon.split("\n")) {
-			if (!line.isBlank() && !line.startsWith("#")) {
-				String head = line.substring(0, line.indexOf(": "));
-				String[] parts = head.split("\\s+");
-				assertThat(Language.named(parts[0])).as(line).isPresent();
-				assertThat(CONCEPTS).as(head).contains(parts[1].split(":", 2)[0]);
-			}
+	void theLexiconUsesOnlyConceptsTheRulesRead() {
+		for (String line : Lexicon.lines(LexiconIndex.LEXICON)) {
+			String head = line.substring(0, line.indexOf(": "));
+			String[] parts = head.split("\\s+");
+			assertThat(Language.named(parts[0])).as(line).isPresent();
+			assertThat(CONCEPTS).as(head).contains(parts[1].split(":", 2)[0]);
 		}
 	}
 

@@ -1,8 +1,5 @@
 package bgmbatch.engine.local.words;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -43,15 +40,8 @@ class SegmenterTest {
 	}
 
 	@Test
-	void lexiconPhrasesCutTheSameWithoutTheBreakIterator() throws IOException {
-		String lexicon;
-		try (InputStream in = SegmenterTest.class.getResourceAsStream("/bgmbatch/words/lexicon.txt")) {
-			lexicon = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		for (String line : lexicon.split("\n")) {
-			if (line.isBlank() || line.startsWith("#")) {
-				continue;
-			}
+	void lexiconPhrasesCutTheSameWithoutTheBreakIterator() {
+		for (String line : Lexicon.lines(LexiconIndex.LEXICON)) {
 			for (String phrase : line.substring(line.indexOf(": ") + 2).split("\\|")) {
 				String normal = this.segmenter.normalise(phrase.strip());
 				if (!Segmenter.isCjk(normal)) {

@@ -77,6 +77,7 @@ final class FadeRules {
 			modifiers(s, head);
 		}
 		lengths(s, heads);
+		bareLengths(s, heads);
 		for (Head head : heads) {
 			for (String field : fields(head)) {
 				s.use(field, head.words.stream().mapToInt(Integer::intValue).toArray());
@@ -270,6 +271,25 @@ final class FadeRules {
 			}
 			int over = s.near(marker >= 0 ? marker : q.from(), -1, 2, "over");
 			head.take(s, marker, over);
+		}
+	}
+
+	/** "the fade-out four": a bare number right after a fade, when the sentence gave another fade seconds. */
+	private static void bareLengths(Sentence s, List<Head> heads) {
+		boolean secondsGiven = heads.stream().anyMatch((h) -> h.seconds != null);
+		for (Head head : heads) {
+			if (head.seconds != null || !secondsGiven) {
+				continue;
+			}
+			for (Quantity q : s.quantities()) {
+				if (!s.usedAny(q) && q.kind() == Quantity.Kind.BARE && q.from() > head.at && q.value() > 0 && q.value() <= 60
+						&& s.near(head.at, 1, 2, (i) -> i == q.from()) == q.from()) {
+					head.seconds = q.value();
+					for (int i = q.from(); i < q.to(); i++) {
+						head.take(s, i);
+					}
+				}
+			}
 		}
 	}
 

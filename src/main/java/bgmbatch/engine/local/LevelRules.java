@@ -34,11 +34,11 @@ final class LevelRules {
 			else if (q.kind() == Quantity.Kind.DB) {
 				decibels(s, draft, q);
 			}
-			else if (q.kind() == Quantity.Kind.BARE && !q.spelled()
-					&& s.near(q.from(), -1, 3, "volume") >= 0 && q.value() > 0 && q.value() <= 100) {
-				// "volume 30", "Lautstärke auf 30"
-				percent(s, draft, q, q.value());
-				s.use("volume", s.near(q.from(), -1, 3, "volume"));
+			else if (q.kind() == Quantity.Kind.BARE && !q.spelled() && TimeRules.besideVolume(s, q) && q.value() > 0
+					&& q.value() <= 100) {
+				// "volume 30", "Lautstärke auf 30", "0.5 volume"
+				percent(s, draft, q, q.value() <= 1 ? q.value() * 100 : q.value());
+				s.use("volume", s.around(q.from(), 3, "volume"));
 			}
 		}
 		for (int i = 0; i < s.size(); i++) {
@@ -83,6 +83,14 @@ final class LevelRules {
 					s.consume(i, back);
 				}
 				continue;
+			}
+			int neg = Negation.of(s, i);
+			if (neg >= 0) {
+				// "not too loud", "声音不要太大": the other way, one step
+				boolean wasDown = down;
+				down = !wasDown;
+				up = wasDown;
+				s.use("volume", neg);
 			}
 			int bit = s.around(i, 2, "bit");
 			int much = bit >= 0 ? -1 : s.around(i, 2, "much");

@@ -103,7 +103,12 @@ final class SoundRules {
 
 	/** "keep the voice clear", "the voiceover must stay clear", "don't drown out the narrator". */
 	private static void voiceClear(Sentence s, Draft draft) {
-		for (int i : s.all("voice")) {
+		java.util.List<Integer> voices = new java.util.ArrayList<>(s.all("voice"));
+		voices.addAll(s.all("speak"));
+		for (int i : voices) {
+			if (!s.free(i)) {
+				continue;
+			}
 			int clear = s.around(i, 5, "clear");
 			int obscure = clear >= 0 ? -1 : s.around(i, 5, "obscure");
 			int neg = obscure < 0 ? -1 : Negation.of(s, obscure);

@@ -67,7 +67,7 @@ final class TimeRules {
 
 	private static void points(Sentence s, Draft draft) {
 		for (Quantity q : s.quantities()) {
-			if (s.usedAny(q) || !q.time() || q.value() < 0) {
+			if (s.usedAny(q) || !q.time() || q.value() < 0 || q.kind() == Quantity.Kind.BARE && besideVolume(s, q)) {
 				continue;
 			}
 			int before = s.near(q.from(), -1, 2,
@@ -81,6 +81,11 @@ final class TimeRules {
 				// "after the first 5 seconds", "no music during the first 15 seconds"
 				marker = before;
 				field = "start";
+			}
+			else if (before >= 0 && s.is(before, "first")) {
+				// "music for the first 30 seconds only": it plays that long (fades took theirs already)
+				marker = before;
+				field = "end";
 			}
 			else if (before >= 0 && s.isAny(before, "until", "before") && notStart) {
 				// "don't start until 0:20", "ne commence pas avant la vingtième seconde"
@@ -105,7 +110,9 @@ final class TimeRules {
 				marker = after;
 			}
 			else if (before >= 0 && s.is(before, "after")) {
-				field = "start";
+				// "nach vierzig Sekunden aufhören": after a time, a stop verb ends the music
+				int verb = verb(s, q);
+				field = verb >= 0 && s.term(verb).has("stop") && !s.term(verb).has("start") ? "end" : "start";
 				marker = before;
 			}
 			else if (before >= 0 && s.isAny(before, "until") && !s.is(before, "at")) {
@@ -148,6 +155,12 @@ final class TimeRules {
 		}
 	}
 
+	/** "0.5 volume", "volume 30": a level, whatever the preposition before it. */
+	static boolean besideVolume(Sentence s, Quantity q) {
+		return q.from() > 0 && s.term(q.from() - 1).has("volume") || q.to() < s.size() && s.term(q.to()).has("volume")
+				|| s.near(q.from(), -1, 3, (i) -> s.term(i).has("volume")) >= 0;
+	}
+
 	/** Whether the first seconds are meant without music: "after the first", "no music during the first". */
 	private static boolean firstIsSilence(Sentence s, int first) {
 		int after = s.near(first, -1, 3, "after");
@@ -160,6 +173,12 @@ final class TimeRules {
 				s.consume(i);
 				return true;
 			}
+		}
+		// "音楽は最初の5秒は入れないで": the negation after the verb
+		int after2 = s.near(first, 1, 6, (k) -> s.isAny(k, "neg-after", "neg"));
+		if (after2 >= 0) {
+			s.consume(after2);
+			return true;
 		}
 		return false;
 	}

@@ -27,6 +27,12 @@ public final class Analyzer {
 			"fade-out", "fade-both", "duck", "loop", "replace", "remove", "mute", "preset", "unit", "percent", "db",
 			"lufs", "loudness", "video");
 
+	/** The pronouns a verb may carry at its end, longest first. */
+	private static final Map<Language, List<String>> ENCLITICS = Map.of(Language.ES,
+			List.of("selos", "selas", "selo", "sela", "los", "las", "les", "nos", "lo", "la", "le", "me", "te", "se"),
+			Language.IT, List.of("glielo", "gliela", "gli", "lo", "la", "li", "le", "ne", "ci", "vi", "mi", "ti", "si"),
+			Language.PT, List.of("los", "las", "lhes", "lhe", "lo", "la", "nos", "nas", "no", "na", "me", "te", "se"));
+
 	/** A language counts as used in a row once it has this much evidence: two of its words, or one phrase. */
 	private static final int EVIDENCE = 3;
 
@@ -64,7 +70,11 @@ public final class Analyzer {
 		List<Term> terms = reading.terms();
 		Set<Language> used = new LinkedHashSet<>();
 		for (Term term : terms) {
-			if (term.language() != null && term.language() != primary && !term.has("filler")) {
+			// Chinese characters are shared: a Japanese entry found in a Chinese row is Japanese only with kana in it
+			boolean shared = !primary.spaced() && term.language() != null && !term.language().spaced()
+					&& term.text().codePoints().noneMatch(Segmenter::isKana);
+			boolean word = term.text().codePoints().anyMatch(Character::isLetter);
+			if (term.language() != null && term.language() != primary && !term.has("filler") && !shared && word) {
 				used.add(term.language());
 			}
 		}
@@ -187,6 +197,9 @@ public final class Analyzer {
 				return i + best.length();
 			}
 			Term.Kind kind = token.kind() == Token.Kind.SYMBOL ? Term.Kind.SYMBOL : Term.Kind.WORD;
+			if (kind == Term.Kind.WORD && enclitic(token)) {
+				return i + 1;
+			}
 			if (kind == Term.Kind.WORD && !decompound(token)) {
 				Language filler = stopWordOf(i);
 				add(token.start(), token.end(), kind, filler, filler == null ? List.of() : List.of("filler"), Double.NaN);
@@ -223,6 +236,34 @@ public final class Analyzer {
 				}
 			}
 			return null;
+		}
+
+		/**
+		 * Spanish, Italian and Portuguese attach pronouns to verbs ("bájala", "abbassala",
+		 * "quítalo", "toglilo"), which the stemmers leave on imperatives: an unknown word that
+		 * is a known verb with a pronoun after it means the verb.
+		 */
+		private boolean enclitic(Token token) {
+			for (Language language : this.order) {
+				List<String> pronouns = ENCLITICS.get(language);
+				boolean trusted = language == this.order.get(0) || this.scores.get(language) >= EVIDENCE;
+				if (pronouns == null || !trusted) {
+					continue;
+				}
+				for (String pronoun : pronouns) {
+					String text = token.text();
+					if (text.length() - pronoun.length() >= 4 && Keys.fold(text).endsWith(pronoun)) {
+						String verb = text.substring(0, text.length() - pronoun.length());
+						Keys.Words one = new Keys.Words(List.of(new Token(verb, 0, verb.length(), Token.Kind.WORD)));
+						Lexicon.Match match = this.lexicon().longest(one, 0, language);
+						if (match.found() && match.entries().stream().noneMatch((e) -> e.concept().equals("filler"))) {
+							add(token.start(), token.end(), Term.Kind.WORD, language, concepts(match), number(match));
+							return true;
+						}
+					}
+				}
+			}
+			return false;
 		}
 
 		/**

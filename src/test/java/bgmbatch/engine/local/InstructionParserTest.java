@@ -261,6 +261,16 @@ class InstructionParserTest {
 	}
 
 	@Test
+	void traditionalChineseIsReadAsSimplified() {
+		Instruction parsed = this.parser.parse("添加輕快的背景音樂，結尾淡出，不要循環，刪除原聲");
+		assertThat(parsed.mood()).isEqualTo("upbeat");
+		assertThat(parsed.fadeOutAsked()).isTrue();
+		assertThat(parsed.loop()).isFalse();
+		assertThat(parsed.keepOriginal()).isFalse();
+		assertThat(parsed.warnings()).isEmpty();
+	}
+
+	@Test
 	void theManifestsLanguageIsUsedAndAnUnknownOneIsReported() {
 		assertThat(this.parser.parse("musica calma", "pt").language()).isEqualTo("pt");
 		Instruction unknown = this.parser.parse("calm music", "klingon");

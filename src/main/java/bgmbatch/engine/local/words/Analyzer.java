@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.ibm.icu.text.Transliterator;
+
 /**
  * Reads an instruction into {@link Term terms}: normalises and segments it, decides its
  * language, and matches every word against the lexicon, longest phrase first. Words of
@@ -40,9 +42,30 @@ public final class Analyzer {
 
 	private final Lexicon lexicon;
 
+	/** ICU's Traditional-Simplified transliterator: 250 ms of CPU to build, so only for a row that needs it. */
+	private final Simplified simplified = new Simplified();
+
 	private Analyzer(Segmenter segmenter, Lexicon lexicon) {
 		this.segmenter = segmenter;
 		this.lexicon = lexicon;
+	}
+
+	/** Built on first use; transliterates under a lock, as ICU does not promise a transliterator is thread-safe. */
+	private static final class Simplified {
+
+		private Transliterator transliterator;
+
+		synchronized Simplified get() {
+			if (this.transliterator == null) {
+				this.transliterator = Transliterator.getInstance("Traditional-Simplified");
+			}
+			return this;
+		}
+
+		synchronized String transliterate(String text) {
+			return this.transliterator.transliterate(text);
+		}
+
 	}
 
 	public static Analyzer load() {
@@ -55,7 +78,23 @@ public final class Analyzer {
 	 * @param language the row's language when the manifest gives it, else null to detect it
 	 */
 	public Analysis analyze(String instruction, Language language) {
-		String text = this.segmenter.normalise(instruction == null ? "" : instruction);
+		Analysis analysis = analyzeNormalised(this.segmenter.normalise(instruction == null ? "" : instruction), language);
+		if (analysis.language() == Language.ZH && unknownChinese(analysis)) {
+			// the lexicon is written in simplified characters: a row with words it does not know
+			// is read again in simplified characters (背景音樂 -> 背景音乐), if that changes anything
+			String simplified = this.simplified.get().transliterate(analysis.text());
+			if (!simplified.equals(analysis.text())) {
+				return analyzeNormalised(simplified, language);
+			}
+		}
+		return analysis;
+	}
+
+	private static boolean unknownChinese(Analysis analysis) {
+		return analysis.terms().stream().anyMatch((t) -> !t.known() && Segmenter.isCjk(t.text()));
+	}
+
+	private Analysis analyzeNormalised(String text, Language language) {
 		Keys.Words words = new Keys.Words(this.segmenter.tokens(text));
 		Map<Language, Integer> scores = scores(words, text);
 		Language primary = language != null ? language

@@ -1,7 +1,9 @@
 package bgmbatch.report;
 
+import java.util.List;
 import java.util.Map;
 
+import bgmbatch.engine.WorkItem;
 import bgmbatch.ledger.LedgerItem;
 
 /**
@@ -20,17 +22,32 @@ import bgmbatch.ledger.LedgerItem;
  * @param attempts failed attempts so far
  * @param credits credits spent on it
  * @param seconds seconds spent per stage
+ * @param warnings what the plan warns about: words of the instruction not understood, changes
+ * made to fit the video
  */
 public record ItemReport(String id, long line, String video, String instruction, String music, String result,
 		String stage, String reason, String plan, String output, int attempts, int credits,
-		Map<String, Double> seconds) {
+		Map<String, Double> seconds, List<String> warnings) {
+
+	public ItemReport {
+		warnings = List.copyOf(warnings);
+	}
 
 	static ItemReport of(LedgerItem item) {
 		return new ItemReport(item.id(), item.line(), item.video().toString(), item.instruction(),
 				item.music() == null ? "" : item.music().toString(), item.status().name().toLowerCase(java.util.Locale.ROOT),
 				item.stage().stepName(), item.lastError() == null ? "" : item.lastError(),
 				item.plan() == null ? "" : item.plan(), item.output().toString(), item.attempts(), item.credits(),
-				item.timings());
+				item.timings(), lines(item.handles().get(WorkItem.WARNINGS)));
+	}
+
+	/** The words of the item's instruction the engine made nothing of, empty when none. */
+	static List<String> notUnderstood(LedgerItem item) {
+		return lines(item.handles().get(WorkItem.NOT_UNDERSTOOD));
+	}
+
+	private static List<String> lines(String handle) {
+		return handle == null || handle.isEmpty() ? List.of() : List.of(handle.split("\n"));
 	}
 
 }

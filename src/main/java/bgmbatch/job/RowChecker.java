@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
 
+import bgmbatch.engine.WorkItem;
 import bgmbatch.ledger.ItemStatus;
 import bgmbatch.ledger.Ledger;
 import bgmbatch.ledger.LedgerItem;
@@ -50,8 +51,8 @@ final class RowChecker implements ItemProcessor<ManifestRow, LedgerItem> {
 			problem = "the video " + row.video() + " cannot be read";
 		}
 		return LedgerItem.fresh(this.jobKey, row.id(), row.row(), row.line(), row.video(), fingerprint,
-				row.instruction(), row.music(), row.output(), problem == null ? ItemStatus.PENDING : ItemStatus.SKIPPED,
-				problem);
+				row.instruction(), row.music(), row.output(), WorkItem.rowHandles(row.language()),
+				problem == null ? ItemStatus.PENDING : ItemStatus.SKIPPED, problem);
 	}
 
 	private static String problem(ManifestRow row) {

@@ -43,11 +43,15 @@ public record LedgerItem(String jobKey, String id, int seq, long line, Path vide
 		stageLog = stageLog == null ? List.of() : List.copyOf(stageLog);
 	}
 
-	/** A new item, as the prepare step makes it: nothing done, nobody holding it. */
+	/**
+	 * A new item, as the prepare step makes it: nothing done, nobody holding it.
+	 * @param handles what the manifest row already says about it (see {@link WorkItem#rowHandles})
+	 */
 	public static LedgerItem fresh(String jobKey, String id, int seq, long line, Path video, String fingerprint,
-			String instruction, Path music, Path output, ItemStatus status, String lastError) {
+			String instruction, Path music, Path output, Map<String, String> handles, ItemStatus status,
+			String lastError) {
 		return new LedgerItem(jobKey, id, seq, line, video, fingerprint, instruction, music, output, Stage.UPLOAD,
-				status, null, null, null, 0, lastError, 0, null, null, null);
+				status, null, handles, null, 0, lastError, 0, null, null, null);
 	}
 
 	/** Whether the worker still holds the item with work left: it then runs the item's next stage. */

@@ -1,11 +1,12 @@
 package bgmbatch.report;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import bgmbatch.engine.Stage;
 import bgmbatch.engine.StageWords;
-
+import bgmbatch.engine.WorkItem;
 import bgmbatch.ledger.LedgerItem;
 
 /**
@@ -24,17 +25,23 @@ import bgmbatch.ledger.LedgerItem;
  * @param attempts failed attempts so far
  * @param credits credits spent on it
  * @param seconds seconds spent per stage, by the engine's words for them
+ * @param warnings what the plan warns about: words of the instruction not understood, changes
+ * made to fit the video
  */
 public record ItemReport(String id, long line, String video, String instruction, String music, String result,
 		String stage, String reason, String plan, String output, int attempts, int credits,
-		Map<String, Double> seconds) {
+		Map<String, Double> seconds, List<String> warnings) {
+
+	public ItemReport {
+		warnings = List.copyOf(warnings);
+	}
 
 	static ItemReport of(LedgerItem item, StageWords words) {
 		return new ItemReport(item.id(), item.line(), item.video().toString(), item.instruction(),
 				item.music() == null ? "" : item.music().toString(), item.status().name().toLowerCase(java.util.Locale.ROOT),
 				words.of(item.stage()), item.lastError() == null ? "" : item.lastError(),
 				item.plan() == null ? "" : item.plan(), item.output().toString(), item.attempts(), item.credits(),
-				seconds(item.timings(), words));
+				seconds(item.timings(), words), lines(item.handles().get(WorkItem.WARNINGS)));
 	}
 
 	/** The ledger keeps seconds under the stages' own names; the report says them in the engine's words, in order. */
@@ -47,6 +54,15 @@ public record ItemReport(String id, long line, String video, String instruction,
 			}
 		}
 		return seconds;
+	}
+
+	/** The words of the item's instruction the engine made nothing of, empty when none. */
+	static List<String> notUnderstood(LedgerItem item) {
+		return lines(item.handles().get(WorkItem.NOT_UNDERSTOOD));
+	}
+
+	private static List<String> lines(String handle) {
+		return handle == null || handle.isEmpty() ? List.of() : List.of(handle.split("\n"));
 	}
 
 }

@@ -35,7 +35,7 @@ public final class ReportWriter {
 	private static final Log logger = LogFactory.getLog(ReportWriter.class);
 
 	static final String[] CSV_HEADER = { "id", "line", "video", "instruction", "music", "result", "stage", "reason",
-			"plan", "output", "attempts", "credits", "seconds" };
+			"plan", "output", "attempts", "credits", "seconds", "warnings" };
 
 	private final Ledger ledger;
 
@@ -68,6 +68,8 @@ public final class ReportWriter {
 		Path jsonPart = outputFolder.resolve(".report.json.part");
 		int[] counts = new int[ItemStatus.values().length];
 		List<ItemReport> problems = new ArrayList<>();
+		int[] unclear = { 0 };
+		List<RunSummary.Unclear> unclearExamples = new ArrayList<>();
 		RunSummary summary;
 		try (Writer csvOut = Files.newBufferedWriter(csvPart, StandardCharsets.UTF_8);
 				CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader(CSV_HEADER).get().print(csvOut);
@@ -85,10 +87,17 @@ public final class ReportWriter {
 						&& problems.size() < RunSummary.MAX_PROBLEMS) {
 					problems.add(report);
 				}
+				List<String> words = ItemReport.notUnderstood(item);
+				if (!words.isEmpty()) {
+					unclear[0]++;
+					if (unclearExamples.size() < RunSummary.MAX_UNCLEAR) {
+						unclearExamples.add(new RunSummary.Unclear(item.id(), item.line(), words));
+					}
+				}
 				try {
 					csv.printRecord(report.id(), report.line(), report.video(), report.instruction(), report.music(),
 							report.result(), report.stage(), report.reason(), report.plan(), report.output(),
-							report.attempts(), report.credits(), seconds(report.seconds()));
+							report.attempts(), report.credits(), seconds(report.seconds()), String.join("; ", report.warnings()));
 					this.json.writeValue(gen, report);
 				}
 				catch (IOException ex) {
@@ -99,7 +108,7 @@ public final class ReportWriter {
 				throw failure[0];
 			}
 			gen.writeEndArray();
-			summary = summary(manifest, engine, outcome, counts, problems);
+			summary = summary(manifest, engine, outcome, counts, problems).withUnclear(unclear[0], unclearExamples);
 			gen.writeObjectField("totals", Map.of("total", summary.total(), "delivered", summary.delivered(),
 					"skipped", summary.skipped(), "failed", summary.failed(), "pending", summary.pending()));
 			gen.writeEndObject();

@@ -124,7 +124,7 @@ class LedgerClaimsTest {
 
 	private static LedgerItem item(int seq, String id, ItemStatus status) {
 		return LedgerItem.fresh(JOB, id, seq, seq + 1, Path.of("/in/" + id + ".mp4"), null, "", null,
-				Path.of("/out/" + id + ".mp4"), status, null);
+				Path.of("/out/" + id + ".mp4"), null, status, null);
 	}
 
 }

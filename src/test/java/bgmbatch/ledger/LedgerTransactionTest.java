@@ -40,7 +40,7 @@ class LedgerTransactionTest {
 		this.ledger = new Ledger(JdbcClient.create(dataSource), transactions);
 		this.chunk = new TransactionTemplate(transactions);
 		this.ledger.insertIfAbsent(java.util.List.of(LedgerItem.fresh(JOB, "a", 0, 2, Path.of("/in/a.mp4"), null, "",
-				null, Path.of("/out/a.mp4"), ItemStatus.PENDING, null)));
+				null, Path.of("/out/a.mp4"), null, ItemStatus.PENDING, null)));
 	}
 
 	@Test

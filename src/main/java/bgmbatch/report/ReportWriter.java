@@ -10,13 +10,13 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import bgmbatch.engine.StageWords;
 import bgmbatch.ledger.ItemStatus;
 import bgmbatch.ledger.Ledger;
 
@@ -43,14 +43,16 @@ public final class ReportWriter {
 
 	private final HtmlReport html;
 
-	public ReportWriter(Ledger ledger) {
-		this(ledger, null);
-	}
+	private final StageWords words;
 
-	/** Also writes report.html, when {@code html} is given. */
-	public ReportWriter(Ledger ledger, HtmlReport html) {
+	/**
+	 * @param html writes report.html too, when given
+	 * @param words the engine's words for its stages, which the reports use
+	 */
+	public ReportWriter(Ledger ledger, HtmlReport html, StageWords words) {
 		this.ledger = ledger;
 		this.html = html;
+		this.words = words;
 	}
 
 	/**
@@ -79,7 +81,7 @@ public final class ReportWriter {
 			gen.writeArrayFieldStart("items");
 			IOException[] failure = { null };
 			this.ledger.forEach(jobKey, (item) -> {
-				ItemReport report = ItemReport.of(item);
+				ItemReport report = ItemReport.of(item, this.words);
 				counts[item.status().ordinal()]++;
 				if ((item.status() == ItemStatus.SKIPPED || item.status() == ItemStatus.FAILED)
 						&& problems.size() < RunSummary.MAX_PROBLEMS) {
@@ -141,7 +143,7 @@ public final class ReportWriter {
 
 	private static String seconds(Map<String, Double> timings) {
 		StringBuilder text = new StringBuilder();
-		new TreeMap<>(timings).forEach((stage, value) -> text.append(text.isEmpty() ? "" : " ")
+		timings.forEach((stage, value) -> text.append(text.isEmpty() ? "" : " ")
 			.append(stage)
 			.append('=')
 			.append(String.format(java.util.Locale.ROOT, "%.2f", value)));

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import bgmbatch.engine.Stage;
+import bgmbatch.engine.StageWords;
 import bgmbatch.engine.WorkItem;
 import bgmbatch.ledger.ItemStatus;
 import bgmbatch.ledger.Ledger;
@@ -43,12 +44,13 @@ class InstructionWarningsReportTest {
 					WorkItem.WARNINGS, "not understood: \"tropical\", \"solo" + i + "\"\nthe fades are longer than the music");
 			items.add(new LedgerItem(JOB, "item" + i, i, i + 1, this.dir.resolve(i + ".mp4"), "f", "tropical music", null,
 					this.dir.resolve("out").resolve(i + ".mp4"), Stage.DONE, ItemStatus.DELIVERED, "volume=35%", handles,
-					Map.of(), 0, null, 0, null));
+					Map.of(), 0, null, 0, null, null, null));
 		}
 		ledger.insertIfAbsent(items);
 		Path out = Files.createDirectories(this.dir.resolve("out"));
 
-		RunSummary summary = new ReportWriter(ledger).write(JOB, Map.of(), out, "/videos.csv", "local", "Job finished.");
+		RunSummary summary = new ReportWriter(ledger, null, StageWords.LEDGER).write(JOB, Map.of(), out, "/videos.csv",
+				"local", "Job finished.");
 		ByteArrayOutputStream printed = new ByteArrayOutputStream();
 		new SummaryPrinter(new PrintStream(printed, true, StandardCharsets.UTF_8)).print(summary, out);
 

@@ -27,6 +27,12 @@ public final class InstructionParser {
 
 	public static final double BROADCAST_LOUDNESS = -23;
 
+	/** Apple Podcasts and most podcast hosts ask for -16 LUFS. */
+	public static final double PODCAST_LOUDNESS = -16;
+
+	/** How far the music dips under speech unless the instruction says ("duck by 18 dB"). */
+	public static final double DEFAULT_DUCKING_DB = 12;
+
 	static final double QUIET = 0.15;
 
 	static final double SOFT = 0.2;
@@ -47,7 +53,9 @@ public final class InstructionParser {
 
 	private static final Pattern LUFS = Pattern.compile("(?:\\bat\\s+|\\bto\\s+)?(-?\\d+(?:\\.\\d+)?)\\s*lufs\\b");
 
-	private static final Pattern PLATFORM = Pattern.compile("\\bfor\\s+(?:youtube|tiktok|instagram|social(?:\\s+media)?|the\\s+web|web|streaming|podcasts?)\\b");
+	private static final Pattern PODCAST = Pattern.compile("\\bfor\\s+(?:an?\\s+|the\\s+)?(?:apple(?:\\s+podcasts?)?|(?:spotify\\s+)?podcasts?)\\b");
+
+	private static final Pattern PLATFORM = Pattern.compile("\\bfor\\s+(?:youtube|tiktok|instagram|social(?:\\s+media)?|the\\s+web|web|streaming)\\b");
 
 	private static final Pattern REPLACE = Pattern.compile(
 			"\\breplace\\s+(?:the\\s+)?(?:original\\s+)?(?:audio|sound|soundtrack)\\b|\\bmute\\s+(?:the\\s+)?original(?:\\s+(?:audio|sound))?\\b"
@@ -62,7 +70,7 @@ public final class InstructionParser {
 	private static final Pattern NO_DUCK = Pattern.compile("\\b(?:no|without|don'?t|do\\s+not)\\s+duck(?:ing)?\\b");
 
 	private static final Pattern DUCK = Pattern.compile(
-			"\\bduck(?:ing|ed)?(?:\\s+(?:the\\s+)?music)?(?:\\s+(?:under|below|beneath|for|during)\\s+(?:the\\s+)?(?:speech|voices?|talking|dialog(?:ue)?|narration|speakers?))?\\b"
+			"\\bduck(?:ing|ed)?(?:\\s+(?:the\\s+)?music)?(?:\\s+(?:under|below|beneath|for|during)\\s+(?:the\\s+)?(?:speech|voices?|talking|dialog(?:ue)?|narration|speakers?))?(?:\\s+by\\s+(\\d+(?:\\.\\d+)?)\\s*db)?\\b"
 					+ "|\\b(?:lower|dip|reduce|turn\\s+down)\\s+(?:the\\s+)?music\\s+(?:when|while|whenever)\\s+(?:people|someone|anyone|they|he|she|i|we|the\\s+\\w+)\\s+(?:talks?|speaks?|talking|speaking|are\\s+talking|is\\s+talking)\\b");
 
 	private static final Pattern PERCENT = Pattern.compile("(?:\\b(?:at|to)\\s+)?(?:\\bvolume\\s+(?:of\\s+|at\\s+)?)?(\\d{1,3}(?:\\.\\d+)?)\\s*(?:%|percent\\b)(?:\\s+volume\\b)?");
@@ -148,6 +156,8 @@ public final class InstructionParser {
 
 		private boolean ducking;
 
+		private double duckingDb = DEFAULT_DUCKING_DB;
+
 		private Double fadeIn;
 
 		private Double fadeOut;
@@ -173,6 +183,7 @@ public final class InstructionParser {
 
 		Instruction read() {
 			each(BROADCAST, (m) -> this.loudness = BROADCAST_LOUDNESS);
+			each(PODCAST, (m) -> this.loudness = PODCAST_LOUDNESS);
 			each(LUFS, (m) -> this.loudness = -Math.abs(Double.parseDouble(m.group(1))));
 			each(PLATFORM, (m) -> {
 			});
@@ -186,7 +197,12 @@ public final class InstructionParser {
 				}
 			});
 			each(NO_DUCK, (m) -> this.ducking = false);
-			each(DUCK, (m) -> this.ducking = true);
+			each(DUCK, (m) -> {
+				this.ducking = true;
+				if (m.group(1) != null) {
+					this.duckingDb = Math.min(40, Double.parseDouble(m.group(1)));
+				}
+			});
 			each(PERCENT, (m) -> {
 				double percent = Double.parseDouble(m.group(1));
 				if (percent <= 0 || percent > 100) {
@@ -269,7 +285,7 @@ public final class InstructionParser {
 				this.warnings.add(0, "not understood: " + String.join(", ", unknown.stream().map((w) -> "\"" + w + "\"").toList()));
 			}
 			boolean fadeOutAsked = this.fadeOut != null;
-			return new Instruction(mood, !moods.isEmpty(), this.volume, this.volumeAsked, this.ducking,
+			return new Instruction(mood, !moods.isEmpty(), this.volume, this.volumeAsked, this.ducking, this.duckingDb,
 					this.fadeIn == null ? 0 : this.fadeIn, fadeOutAsked ? this.fadeOut : DEFAULT_FADE_SECONDS, fadeOutAsked,
 					this.keepOriginal, this.start, this.end, this.loop, this.loudness, this.warnings);
 		}

@@ -1,6 +1,9 @@
 package bgmbatch.report;
 
 import java.util.Map;
+import java.util.Optional;
+
+import bgmbatch.engine.SoundMeasurement;
 
 import bgmbatch.ledger.LedgerItem;
 
@@ -20,17 +23,26 @@ import bgmbatch.ledger.LedgerItem;
  * @param attempts failed attempts so far
  * @param credits credits spent on it
  * @param seconds seconds spent per stage
+ * @param targetLufs the loudness the output was made for, null when the engine did not measure its output
+ * @param integratedLufs the output's measured integrated loudness, or null
+ * @param truePeakDbtp the output's measured true peak, or null
+ * @param loudnessRangeLu the output's measured loudness range, or null
  */
 public record ItemReport(String id, long line, String video, String instruction, String music, String result,
 		String stage, String reason, String plan, String output, int attempts, int credits,
-		Map<String, Double> seconds) {
+		Map<String, Double> seconds, Double targetLufs, Double integratedLufs, Double truePeakDbtp,
+		Double loudnessRangeLu) {
 
 	static ItemReport of(LedgerItem item) {
+		Optional<SoundMeasurement> sound = SoundMeasurement.from(item.handles());
 		return new ItemReport(item.id(), item.line(), item.video().toString(), item.instruction(),
 				item.music() == null ? "" : item.music().toString(), item.status().name().toLowerCase(java.util.Locale.ROOT),
 				item.stage().stepName(), item.lastError() == null ? "" : item.lastError(),
 				item.plan() == null ? "" : item.plan(), item.output().toString(), item.attempts(), item.credits(),
-				item.timings());
+				item.timings(), sound.map(SoundMeasurement::targetLufs).orElse(null),
+				sound.map(SoundMeasurement::integratedLufs).orElse(null),
+				sound.map(SoundMeasurement::truePeakDbtp).orElse(null),
+				sound.map(SoundMeasurement::loudnessRangeLu).orElse(null));
 	}
 
 }

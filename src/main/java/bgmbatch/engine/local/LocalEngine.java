@@ -129,8 +129,9 @@ public final class LocalEngine implements EditingEngine {
 		}
 		MediaFacts.Stream video = facts.video().get(0);
 		Map<String, String> handles = new HashMap<>();
-		double seconds = Math.abs(video.durationSeconds() - facts.durationSeconds()) <= VIDEO_DURATION_SLACK
-				? video.durationSeconds() : facts.durationSeconds();
+		double seconds = video.durationSeconds() > 0
+				&& Math.abs(video.durationSeconds() - facts.durationSeconds()) <= VIDEO_DURATION_SLACK
+						? video.durationSeconds() : facts.durationSeconds();
 		handles.put(DURATION, Double.toString(seconds));
 		handles.put(STREAMS, ExtraStreams.record(facts, video.index()));
 		handles.put(CHAPTERS, Integer.toString(facts.chapters()));
@@ -379,10 +380,6 @@ public final class LocalEngine implements EditingEngine {
 		Map<String, String> merged = new HashMap<>(first);
 		merged.putAll(second);
 		return merged;
-	}
-
-	private static double clamp(double value, double min, double max) {
-		return Math.max(min, Math.min(max, value));
 	}
 
 	private static void deleteTree(Path folder) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import bgmbatch.engine.WorkItem;
+import bgmbatch.media.FfmpegNumbers;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -117,8 +118,8 @@ class LocalEngineStreamsTest {
 	}
 
 	private static double streamSeconds(Path file, String stream) {
-		return Double.parseDouble(Media.run("ffprobe", "-v", "error", "-select_streams", stream, "-show_entries",
-				"stream=duration", "-of", "csv=p=0", file.toString()).strip());
+		return FfmpegNumbers.number(Media.run("ffprobe", "-v", "error", "-select_streams", stream, "-show_entries",
+				"stream=duration", "-of", "csv=p=0", file.toString()).strip(), Double.NaN);
 	}
 
 }

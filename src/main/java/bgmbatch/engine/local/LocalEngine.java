@@ -333,7 +333,8 @@ public final class LocalEngine implements EditingEngine {
 		text.append(String.format(Locale.ROOT, ", music gain %+.1f dB, final gain %+.1f dB", gains.musicGainDb(),
 				gains.finalGainDb()));
 		if (result.ducking() != null) {
-			text.append(String.format(Locale.ROOT, ", ducked %d times over %.1f s", result.ducking().dips(),
+			int dips = result.ducking().dips();
+			text.append(String.format(Locale.ROOT, ", ducked %s over %.1f s", dips == 1 ? "once" : dips + " times",
 					result.ducking().duckedSeconds()));
 		}
 		LoudnessSummary out = result.measured();

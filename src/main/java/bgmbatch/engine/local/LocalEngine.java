@@ -341,6 +341,10 @@ public final class LocalEngine implements EditingEngine {
 		text.append(String.format(Locale.ROOT,
 				"; output: integrated %.1f LUFS (target %s ±%.1f), true peak %.1f dBTP, loudness range %.1f LU",
 				out.integratedLufs(), MixPlan.seconds(target), Mixdown.TOLERANCE_LU, out.truePeakDbtp(), out.rangeLu()));
+		if (result.mixPasses() > 0) {
+			text.append(", limiter met in ").append(result.mixPasses())
+				.append(result.mixPasses() == 1 ? " mix pass" : " mix passes");
+		}
 		if (result.renders() > 1) {
 			text.append(", corrected once");
 		}

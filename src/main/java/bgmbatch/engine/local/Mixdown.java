@@ -95,10 +95,12 @@ final class Mixdown {
 	 * @param gains the gains of the delivered render
 	 * @param measured the delivered file's sound
 	 * @param ducking the ducking curve, or null
+	 * @param mixPasses how many mix passes played the mix through the limiter before the render
 	 * @param renders how many times the output was rendered (2 after a correction)
 	 * @param notes what the plan must say about the result (a miss the correction did not mend)
 	 */
-	record Result(MixGraph.Gains gains, LoudnessSummary measured, Ducking ducking, int renders, List<String> notes) {
+	record Result(MixGraph.Gains gains, LoudnessSummary measured, Ducking ducking, int mixPasses, int renders,
+			List<String> notes) {
 
 		SoundMeasurement measurement(double targetLufs) {
 			return new SoundMeasurement(targetLufs, this.measured.integratedLufs(), this.measured.truePeakDbtp(),
@@ -123,6 +125,7 @@ final class Mixdown {
 		if (first.peakDb() > gains.limitDbtp() - INTERSAMPLE_DB) {
 			gains = throughTheLimiter(plan, video, musicSeconds, first, search);
 		}
+		int mixPasses = search.tries();
 		LoudnessSummary measured = renderAndCheck(plan, video, musicSeconds, gains, first.envelope(), output, part);
 		int renders = 1;
 		if (!meets(measured, target, plan.truePeakDbtp(), AIM_LU)) {
@@ -134,7 +137,8 @@ final class Mixdown {
 			measured = renderAndCheck(plan, video, musicSeconds, gains, first.envelope(), output, part);
 			renders++;
 		}
-		return new Result(gains, measured, first.ducking(), renders, misses(measured, target, plan.truePeakDbtp()));
+		return new Result(gains, measured, first.ducking(), mixPasses, renders,
+				misses(measured, target, plan.truePeakDbtp()));
 	}
 
 	/**
@@ -190,6 +194,10 @@ final class Mixdown {
 
 		void tried(double gainDb, double lufs) {
 			this.tried.add(new double[] { gainDb, lufs });
+		}
+
+		int tries() {
+			return this.tried.size();
 		}
 
 		void limiterTook(double lu) {

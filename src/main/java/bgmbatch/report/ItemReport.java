@@ -2,7 +2,9 @@ package bgmbatch.report;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import bgmbatch.engine.SoundMeasurement;
 import bgmbatch.engine.WorkItem;
 import bgmbatch.ledger.LedgerItem;
 
@@ -24,21 +26,31 @@ import bgmbatch.ledger.LedgerItem;
  * @param seconds seconds spent per stage
  * @param warnings what the plan warns about: words of the instruction not understood, changes
  * made to fit the video
+ * @param targetLufs the loudness the output was made for, null when the engine did not measure its output
+ * @param integratedLufs the output's measured integrated loudness, or null
+ * @param truePeakDbtp the output's measured true peak, or null
+ * @param loudnessRangeLu the output's measured loudness range, or null
  */
 public record ItemReport(String id, long line, String video, String instruction, String music, String result,
 		String stage, String reason, String plan, String output, int attempts, int credits,
-		Map<String, Double> seconds, List<String> warnings) {
+		Map<String, Double> seconds, List<String> warnings, Double targetLufs, Double integratedLufs,
+		Double truePeakDbtp, Double loudnessRangeLu) {
 
 	public ItemReport {
 		warnings = List.copyOf(warnings);
 	}
 
 	static ItemReport of(LedgerItem item) {
+		Optional<SoundMeasurement> sound = SoundMeasurement.from(item.handles());
 		return new ItemReport(item.id(), item.line(), item.video().toString(), item.instruction(),
 				item.music() == null ? "" : item.music().toString(), item.status().name().toLowerCase(java.util.Locale.ROOT),
 				item.stage().stepName(), item.lastError() == null ? "" : item.lastError(),
 				item.plan() == null ? "" : item.plan(), item.output().toString(), item.attempts(), item.credits(),
-				item.timings(), lines(item.handles().get(WorkItem.WARNINGS)));
+				item.timings(), lines(item.handles().get(WorkItem.WARNINGS)),
+				sound.map(SoundMeasurement::targetLufs).orElse(null),
+				sound.map(SoundMeasurement::integratedLufs).orElse(null),
+				sound.map(SoundMeasurement::truePeakDbtp).orElse(null),
+				sound.map(SoundMeasurement::loudnessRangeLu).orElse(null));
 	}
 
 	/** The words of the item's instruction the engine made nothing of, empty when none. */

@@ -11,6 +11,7 @@ import java.util.Map;
  * @param volume the music bed's level relative to the original audio's loudness, 1.0 = as loud
  * @param volumeAsked how the instruction put the volume ("-12 dB", "quiet"), or null for the default
  * @param ducking whether the music dips while the original audio is loud (speech)
+ * @param duckingDb how far the music dips under speech, in dB
  * @param fadeInSeconds fade-in length at the start of the music, 0 for none
  * @param fadeOutSeconds fade-out length at the end of the music, 0 for none
  * @param fadeOutAsked whether the instruction asked for the fade-out (else it is the default one)
@@ -28,7 +29,7 @@ import java.util.Map;
  * @param notUnderstood the words nothing was made of, in order
  */
 public record Instruction(String mood, boolean moodAsked, double volume, String volumeAsked, boolean ducking,
-		double fadeInSeconds, double fadeOutSeconds, boolean fadeOutAsked, boolean keepOriginal, double startSeconds,
+		double duckingDb, double fadeInSeconds, double fadeOutSeconds, boolean fadeOutAsked, boolean keepOriginal, double startSeconds,
 		Double endSeconds, boolean loop, double loudnessLufs, List<String> warnings, String language,
 		Map<String, List<String>> phrases, List<String> notUnderstood) {
 

@@ -51,7 +51,7 @@ class LocalEngineStagesTest {
 		String plan = harness.engine().edit(uploaded, Harness.NO_JOURNAL).plan();
 		assertThat(harness.engine().edit(uploaded, Harness.NO_JOURNAL).plan()).isEqualTo(plan);
 		assertThat(plan).isEqualTo("music=built-in/cinematic (mood cinematic) volume=35% fade-in=1s fade-out=0s "
-				+ "ducking=off original=none loudness=-14 LUFS video=copied warnings: the fades (2 s + 0 s) are longer "
+				+ "ducking=off original=none loudness=-14 LUFS (streaming) true-peak=-1 dBTP video=copied warnings: the fades (2 s + 0 s) are longer "
 				+ "than the music's 1.0 s; shortened to fit");
 	}
 
@@ -66,7 +66,8 @@ class LocalEngineStagesTest {
 		StringBuilder printed = new StringBuilder();
 		assertThat(explain("true", printed)).isZero();
 		assertThat(printed).contains("first: music=built-in/calm (mood calm) volume=35% fade-in=0s fade-out=0.3s "
-				+ "ducking=on original=kept loudness=-14 LUFS video=copied warnings: not understood: \"tropical\"");
+				+ "ducking=on (-12 dB) original=kept loudness=-14 LUFS (streaming) true-peak=-1 dBTP video=copied "
+				+ "warnings: not understood: \"tropical\"");
 		assertThat(printed).contains("    mood calm          from \"calm\"")
 			.contains("    ducking on         from \"duck under speech\"");
 		assertThat(printed).contains("second: would be skipped: the video");

@@ -24,8 +24,9 @@ import java.util.Map;
  * @param language the language the instruction was read in ({@code de}); {@code de+en}
  * when words of another language were understood too
  * @param phrases for each part of the plan the instruction set ({@code mood},
- * {@code volume}, {@code fadeIn}, {@code fadeOut}, {@code ducking}, {@code original},
- * {@code start}, {@code end}, {@code loop}, {@code loudness}), the phrases that set it
+ * {@code volume}, {@code fadeIn}, {@code fadeOut}, {@code ducking}, {@code duckingDepth},
+ * {@code original}, {@code start}, {@code end}, {@code loop}, {@code loudness}), the phrases
+ * that set it
  * @param notUnderstood the words nothing was made of, in order
  */
 public record Instruction(String mood, boolean moodAsked, double volume, String volumeAsked, boolean ducking,
@@ -40,7 +41,7 @@ public record Instruction(String mood, boolean moodAsked, double volume, String 
 	}
 
 	/** The parts of the plan in the order they are explained, with the phrases behind each. */
-	public static final List<String> FIELDS = List.of("mood", "volume", "fadeIn", "fadeOut", "ducking", "original",
-			"start", "end", "loop", "loudness");
+	public static final List<String> FIELDS = List.of("mood", "volume", "fadeIn", "fadeOut", "ducking",
+			"duckingDepth", "original", "start", "end", "loop", "loudness");
 
 }

@@ -26,6 +26,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param explain print each item's plan without rendering anything: {@code true} for people,
  * {@code json} for one JSON object per row; {@code false} runs the job
  * @param maxHeight scale videos taller than this down to it (re-encoding them); 0 keeps every size
+ * @param truePeak the local engine's ceiling for every output's true peak in dBTP (BS.1770-4, 4× oversampled);
+ * -1 as EBU R128 and the streaming platforms ask, -2 is common for lossy delivery
  */
 @ConfigurationProperties("bgm")
 public record BgmProperties(Path manifest, Path output, @DefaultValue("local") String engine,
@@ -33,7 +35,8 @@ public record BgmProperties(Path manifest, Path output, @DefaultValue("local") S
 		Path stateDir, @DefaultValue("mp4") String format,
 		@DefaultValue("2") int itemRetries, @DefaultValue("30m") Duration ffmpegTimeout,
 		@DefaultValue("false") boolean dryRun,
-		Path musicLibrary, @DefaultValue("false") Explain explain, @DefaultValue("0") int maxHeight) {
+		Path musicLibrary, @DefaultValue("false") Explain explain, @DefaultValue("0") int maxHeight,
+		@DefaultValue("-1.0") double truePeak) {
 
 	/** What {@code explain} asks for. */
 	public enum Explain {

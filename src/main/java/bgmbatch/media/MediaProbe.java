@@ -56,7 +56,8 @@ public final class MediaProbe {
 					s.path("disposition").path("attached_pic").asInt(0) == 1));
 		}
 		JsonNode format = root.path("format");
-		return new MediaInfo(format.path("format_name").asText(""), format.path("duration").asDouble(0), streams);
+		return new MediaInfo(format.path("format_name").asText(""),
+				FfmpegNumbers.number(format.path("duration").asText(null), 0), streams);
 	}
 
 }

@@ -3,7 +3,9 @@ package bgmbatch.report;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import bgmbatch.engine.SoundMeasurement;
 import bgmbatch.engine.Stage;
 import bgmbatch.engine.StageWords;
 import bgmbatch.engine.WorkItem;
@@ -27,21 +29,31 @@ import bgmbatch.ledger.LedgerItem;
  * @param seconds seconds spent per stage, by the engine's words for them
  * @param warnings what the plan warns about: words of the instruction not understood, changes
  * made to fit the video
+ * @param targetLufs the loudness the output was made for, null when the engine did not measure its output
+ * @param integratedLufs the output's measured integrated loudness, or null
+ * @param truePeakDbtp the output's measured true peak, or null
+ * @param loudnessRangeLu the output's measured loudness range, or null
  */
 public record ItemReport(String id, long line, String video, String instruction, String music, String result,
 		String stage, String reason, String plan, String output, int attempts, int credits,
-		Map<String, Double> seconds, List<String> warnings) {
+		Map<String, Double> seconds, List<String> warnings, Double targetLufs, Double integratedLufs,
+		Double truePeakDbtp, Double loudnessRangeLu) {
 
 	public ItemReport {
 		warnings = List.copyOf(warnings);
 	}
 
 	static ItemReport of(LedgerItem item, StageWords words) {
+		Optional<SoundMeasurement> sound = SoundMeasurement.from(item.handles());
 		return new ItemReport(item.id(), item.line(), item.video().toString(), item.instruction(),
 				item.music() == null ? "" : item.music().toString(), item.status().name().toLowerCase(java.util.Locale.ROOT),
 				words.of(item.stage()), item.lastError() == null ? "" : item.lastError(),
 				item.plan() == null ? "" : item.plan(), item.output().toString(), item.attempts(), item.credits(),
-				seconds(item.timings(), words), lines(item.handles().get(WorkItem.WARNINGS)));
+				seconds(item.timings(), words), lines(item.handles().get(WorkItem.WARNINGS)),
+				sound.map(SoundMeasurement::targetLufs).orElse(null),
+				sound.map(SoundMeasurement::integratedLufs).orElse(null),
+				sound.map(SoundMeasurement::truePeakDbtp).orElse(null),
+				sound.map(SoundMeasurement::loudnessRangeLu).orElse(null));
 	}
 
 	/** The ledger keeps seconds under the stages' own names; the report says them in the engine's words, in order. */

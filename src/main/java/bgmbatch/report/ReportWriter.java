@@ -35,7 +35,8 @@ public final class ReportWriter {
 	private static final Log logger = LogFactory.getLog(ReportWriter.class);
 
 	static final String[] CSV_HEADER = { "id", "line", "video", "instruction", "music", "result", "stage", "reason",
-			"plan", "output", "attempts", "credits", "seconds", "warnings" };
+			"plan", "output", "attempts", "credits", "seconds", "warnings", "target_lufs", "integrated_lufs",
+			"true_peak_dbtp", "loudness_range_lu" };
 
 	private final Ledger ledger;
 
@@ -97,7 +98,9 @@ public final class ReportWriter {
 				try {
 					csv.printRecord(report.id(), report.line(), report.video(), report.instruction(), report.music(),
 							report.result(), report.stage(), report.reason(), report.plan(), report.output(),
-							report.attempts(), report.credits(), seconds(report.seconds()), String.join("; ", report.warnings()));
+							report.attempts(), report.credits(), seconds(report.seconds()), String.join("; ", report.warnings()),
+							blankIfNull(report.targetLufs()), blankIfNull(report.integratedLufs()),
+							blankIfNull(report.truePeakDbtp()), blankIfNull(report.loudnessRangeLu()));
 					this.json.writeValue(gen, report);
 				}
 				catch (IOException ex) {
@@ -139,6 +142,10 @@ public final class ReportWriter {
 		return new RunSummary(manifest, engine, outcome, total, counts[ItemStatus.DELIVERED.ordinal()],
 				counts[ItemStatus.SKIPPED.ordinal()], counts[ItemStatus.FAILED.ordinal()],
 				counts[ItemStatus.PENDING.ordinal()], problems);
+	}
+
+	private static Object blankIfNull(Double value) {
+		return value == null ? "" : value;
 	}
 
 	private static String seconds(Map<String, Double> timings) {

@@ -2,6 +2,7 @@ package bgmbatch.job;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 
 import javax.sql.DataSource;
@@ -78,7 +79,8 @@ class BgmJobConfiguration {
 		}
 		// afterJob runs in reverse order: display closed, then reports and summary, then the log file closed
 		return job.listener(OperatorListeners.executionLog(state))
-			.listener(new JobConclusion(ledger, new ReportWriter(ledger, htmlReport), new SummaryPrinter(console)))
+			.listener(new JobConclusion(ledger, jobRepository, new ReportWriter(ledger, htmlReport, Clock.systemDefaultZone()),
+					new SummaryPrinter(console)))
 			.listener(OperatorListeners.closeDisplay(progressDisplay))
 			.build();
 	}

@@ -3,7 +3,7 @@ package bgmbatch.progress;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalTime;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -13,18 +13,19 @@ import java.util.concurrent.TimeUnit;
 import bgmbatch.engine.Stage;
 
 /**
- * Progress for a log or a cron mail: one line per stage change, no control characters,
- * and a heartbeat when nothing was said for a while, so a long wait never looks like a hang.
+ * Progress for a log or a cron mail: one line per stage change, each starting with the
+ * date and time, no control characters, the time left once items finish, and a heartbeat
+ * when nothing was said for a while, so a long wait never looks like a hang.
  *
  * <pre>
- * 02:00:01 [0/3] street: uploading
- * 02:00:04 [1/3] street: delivered -> street-upbeat.mp4 (3.1 s)
- * 02:01:04 [1/3] still working: 2 in flight; bars editing for 1m00s
+ * 2026-11-29 02:00:01 [0/3] street: uploading
+ * 2026-11-29 02:00:04 [1/3] street: delivered -> street-upbeat.mp4 (3.1 s); about 6s left
+ * 2026-11-29 02:01:04 [1/3] still working: 2 in flight; bars rendering for 1m00s; about 2m10s left
  * </pre>
  */
 public final class PlainProgress implements ProgressDisplay {
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
 	private final PrintStream out;
 
@@ -32,7 +33,7 @@ public final class PlainProgress implements ProgressDisplay {
 
 	private final Duration heartbeat;
 
-	private final ProgressBoard board = new ProgressBoard();
+	private final ProgressBoard board;
 
 	private final Object lock = new Object();
 
@@ -41,12 +42,18 @@ public final class PlainProgress implements ProgressDisplay {
 	private long lastLine = System.nanoTime();
 
 	public PlainProgress(PrintStream out, Clock clock, Duration heartbeat) {
+		this(out, clock, heartbeat, System::nanoTime);
+	}
+
+	/** @param nanos the clock that measures the pace (tests move it by hand) */
+	PlainProgress(PrintStream out, Clock clock, Duration heartbeat, java.util.function.LongSupplier nanos) {
 		if (heartbeat.isZero() || heartbeat.isNegative()) {
 			throw new IllegalArgumentException("the heartbeat interval must be positive, not " + heartbeat);
 		}
 		this.out = out;
 		this.clock = clock;
 		this.heartbeat = heartbeat;
+		this.board = new ProgressBoard(nanos);
 	}
 
 	@Override
@@ -79,16 +86,16 @@ public final class PlainProgress implements ProgressDisplay {
 
 	@Override
 	public void delivered(String item, String output, double seconds) {
-		int done = this.board.finish(item);
-		line(String.format(Locale.ROOT, "[%d/%d] %s: delivered -> %s (%.1f s)", done, this.board.total(), clean(item),
-				clean(output), seconds));
+		int done = this.board.delivered(item);
+		line(String.format(Locale.ROOT, "[%d/%d] %s: delivered -> %s (%.1f s)%s", done, this.board.total(),
+				clean(item), clean(output), seconds, timeLeft()));
 	}
 
 	@Override
 	public void leftBehind(String item, Stage stage, boolean skipped, String reason) {
-		int done = this.board.finish(item);
-		line("[%d/%d] %s: %s at %s: %s".formatted(done, this.board.total(), clean(item), skipped ? "skipped" : "failed",
-				stage.stepName(), clean(reason)));
+		int done = this.board.leftBehind(item, skipped);
+		line("[%d/%d] %s: %s at %s: %s%s".formatted(done, this.board.total(), clean(item),
+				skipped ? "skipped" : "failed", stage.stepName(), clean(reason), timeLeft()));
 	}
 
 	@Override
@@ -109,9 +116,17 @@ public final class PlainProgress implements ProgressDisplay {
 		}
 		String longest = this.board.longest()
 			.map((f) -> "; " + clean(f.item()) + " " + ProgressBoard.verb(f.stage()) + " for "
-					+ ProgressBoard.duration(f.elapsed()))
+					+ ProgressBoard.duration(this.board.elapsed(f)))
 			.orElse("");
-		line(counter() + " still working: " + this.board.inFlightCount() + " in flight" + longest);
+		line(counter() + " still working: " + this.board.inFlightCount() + " in flight" + longest + timeLeft());
+	}
+
+	/** {@code ; about 4m10s left} at the pace measured so far; nothing before the first item is done or after the last. */
+	private String timeLeft() {
+		if (this.board.done() >= this.board.total()) {
+			return "";
+		}
+		return this.board.eta().map((eta) -> "; about " + ProgressBoard.duration(eta) + " left").orElse("");
 	}
 
 	private String counter() {
@@ -120,7 +135,7 @@ public final class PlainProgress implements ProgressDisplay {
 
 	private void line(String text) {
 		synchronized (this.lock) {
-			this.out.println(LocalTime.now(this.clock).format(TIME) + " " + text);
+			this.out.println(LocalDateTime.now(this.clock).format(TIME) + " " + text);
 			this.out.flush();
 			this.lastLine = System.nanoTime();
 		}
@@ -128,7 +143,7 @@ public final class PlainProgress implements ProgressDisplay {
 
 	/** Ids and reasons come from manifests and engines: no escape code or line break gets through. */
 	static String clean(String text) {
-		return text == null ? "" : text.replaceAll("\\p{Cntrl}", " ");
+		return text == null ? "" : text.replaceAll("\\p{Cc}", " ");
 	}
 
 }

@@ -1,36 +1,97 @@
 package bgmbatch.report;
 
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import bgmbatch.engine.Stage;
+import bgmbatch.engine.WorkItem;
+import bgmbatch.ledger.ItemStatus;
 import bgmbatch.ledger.LedgerItem;
 
 /**
- * One item as the report shows it.
+ * One item as the reports show it.
  *
  * @param id the item's id
  * @param line the manifest line of its row
  * @param video the input
  * @param instruction the instruction
  * @param music the manifest's music file, or empty
- * @param result delivered, skipped, failed or pending
+ * @param status where it stands
  * @param stage the stage it reached (done when delivered)
  * @param reason why it was skipped or failed, or empty
- * @param plan the interpreted plan, or empty
+ * @param plan the engine's plan as the ledger keeps it, or empty
  * @param output the output file (only meaningful when delivered)
  * @param attempts failed attempts so far
  * @param credits credits spent on it
- * @param seconds seconds spent per stage
+ * @param seconds seconds spent per stage, in stage order
+ * @param videoSeconds the input's length when the engine measured it, else null
+ * @param updatedAt when its ledger row last changed (for a delivered item: when it was delivered)
+ * @param warnings what the engine did not understand or had to change
  */
-public record ItemReport(String id, long line, String video, String instruction, String music, String result,
-		String stage, String reason, String plan, String output, int attempts, int credits,
-		Map<String, Double> seconds) {
+public record ItemReport(String id, long line, String video, String instruction, String music, ItemStatus status,
+		Stage stage, String reason, String plan, String output, int attempts, int credits, Map<Stage, Double> seconds,
+		Double videoSeconds, Instant updatedAt, List<String> warnings) {
+
+	public ItemReport {
+		seconds = seconds.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(seconds));
+		warnings = List.copyOf(warnings);
+	}
+
+	/** delivered, skipped, failed or pending. */
+	public String result() {
+		return this.status.name().toLowerCase(Locale.ROOT);
+	}
+
+	public boolean delivered() {
+		return this.status == ItemStatus.DELIVERED;
+	}
+
+	/** Left without an output (skipped, failed, not reached), or delivered with something not understood. */
+	public boolean needsAttention() {
+		return !delivered() || !this.warnings.isEmpty();
+	}
+
+	public double totalSeconds() {
+		return this.seconds.values().stream().mapToDouble(Double::doubleValue).sum();
+	}
+
+	/** The plan as labels for people. */
+	public PlanText planText() {
+		return PlanText.parse(this.plan);
+	}
 
 	static ItemReport of(LedgerItem item) {
+		Map<Stage, Double> seconds = new EnumMap<>(Stage.class);
+		item.timings().forEach((name, value) -> {
+			for (Stage stage : Stage.values()) {
+				if (stage.stepName().equals(name)) {
+					seconds.put(stage, value);
+				}
+			}
+		});
+		String plan = item.plan() == null ? "" : item.plan();
 		return new ItemReport(item.id(), item.line(), item.video().toString(), item.instruction(),
-				item.music() == null ? "" : item.music().toString(), item.status().name().toLowerCase(java.util.Locale.ROOT),
-				item.stage().stepName(), item.lastError() == null ? "" : item.lastError(),
-				item.plan() == null ? "" : item.plan(), item.output().toString(), item.attempts(), item.credits(),
-				item.timings());
+				item.music() == null ? "" : item.music().toString(), item.status(), item.stage(),
+				item.lastError() == null ? "" : item.lastError(), plan, item.output().toString(), item.attempts(),
+				item.credits(), seconds, videoSeconds(item.handles().get(WorkItem.INPUT_DURATION)), item.updatedAt(),
+				PlanText.parse(plan).warnings());
+	}
+
+	private static Double videoSeconds(String recorded) {
+		if (recorded == null) {
+			return null;
+		}
+		try {
+			double seconds = Double.parseDouble(recorded);
+			return seconds > 0 && Double.isFinite(seconds) ? seconds : null;
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
 	}
 
 }

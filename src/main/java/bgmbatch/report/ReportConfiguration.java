@@ -12,7 +12,8 @@ class ReportConfiguration {
 
 	@Bean
 	HtmlReport htmlReport(Ledger ledger, CommandRunner commandRunner, OperatorProperties settings) {
-		return new HtmlReport(ledger, new Waveforms(commandRunner), settings.reportWaveforms());
+		return new HtmlReport(ledger, commandRunner, settings.reportWaveforms(),
+				Runtime.getRuntime().availableProcessors());
 	}
 
 }

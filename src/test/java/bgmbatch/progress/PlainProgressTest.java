@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import bgmbatch.engine.Stage;
 
@@ -23,26 +24,33 @@ class PlainProgressTest {
 	private static final Clock NIGHT = Clock.fixed(Instant.parse("2026-01-02T02:00:05Z"), ZoneOffset.UTC);
 
 	@Test
-	void printsOneTimestampedLineForEachStageChangeAndEachEnd() {
+	void printsOneLineWithDateAndTimeForEachStageChangeAndEachEndWithTheTimeLeftAtThePaceSoFar() {
 		ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+		AtomicLong nanos = new AtomicLong();
 		try (PlainProgress progress = new PlainProgress(new PrintStream(buffer, true, StandardCharsets.UTF_8), NIGHT,
-				Duration.ofHours(1))) {
-			progress.begin(3, 1);
+				Duration.ofHours(1), nanos::get)) {
+			progress.begin(4, 1);
 			progress.stageStarted("street", Stage.UPLOAD);
 			progress.stageFinished("street", Stage.UPLOAD);
 			progress.stageStarted("street", Stage.EXPORT);
 			progress.stageFinished("street", Stage.EXPORT);
 			progress.stageStarted("street", Stage.DOWNLOAD);
+			nanos.addAndGet(TimeUnit.SECONDS.toNanos(10));
 			progress.delivered("street", "street-upbeat.mp4", 3.14);
 			progress.stageStarted("bars", Stage.EDIT);
+			nanos.addAndGet(TimeUnit.SECONDS.toNanos(2));
 			progress.leftBehind("bars", Stage.EDIT, true, "the instruction asks for nothing");
+			progress.stageStarted("last", Stage.UPLOAD);
+			progress.delivered("last", "last.mp4", 1);
 		}
 
 		assertThat(buffer.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
-				"02:00:05 [1/3] 2 item(s) to work on", "02:00:05 [1/3] street: uploading",
-				"02:00:05 [1/3] street: rendering", "02:00:05 [1/3] street: downloading",
-				"02:00:05 [2/3] street: delivered -> street-upbeat.mp4 (3.1 s)", "02:00:05 [2/3] bars: editing",
-				"02:00:05 [3/3] bars: skipped at edit: the instruction asks for nothing");
+				"2026-01-02 02:00:05 [1/4] 3 item(s) to work on", "2026-01-02 02:00:05 [1/4] street: uploading",
+				"2026-01-02 02:00:05 [1/4] street: rendering", "2026-01-02 02:00:05 [1/4] street: downloading",
+				"2026-01-02 02:00:05 [2/4] street: delivered -> street-upbeat.mp4 (3.1 s); about 20s left",
+				"2026-01-02 02:00:05 [2/4] bars: editing",
+				"2026-01-02 02:00:05 [3/4] bars: skipped at edit: the instruction asks for nothing; about 6s left",
+				"2026-01-02 02:00:05 [3/4] last: uploading", "2026-01-02 02:00:05 [4/4] last: delivered -> last.mp4 (1.0 s)");
 	}
 
 	@Test
@@ -52,12 +60,12 @@ class PlainProgressTest {
 				Duration.ofHours(1))) {
 			progress.begin(1, 0);
 			progress.stageStarted("evil\u001b[2Jid\r", Stage.UPLOAD);
-			progress.leftBehind("evil\u001b[2Jid\r", Stage.UPLOAD, false, "line one\nline two\u0007");
+			progress.leftBehind("evil\u001b[2Jid\r", Stage.UPLOAD, false, "line one\nline two\u0007\u009b2J");
 		}
 
 		String text = buffer.toString(StandardCharsets.UTF_8);
 		assertThat(text.lines()).hasSize(3);
-		assertThat(text.replace("\n", "")).doesNotContainPattern("\\p{Cntrl}");
+		assertThat(text.replace("\n", "")).doesNotContainPattern("\\p{Cc}");
 		assertThat(text).contains("failed at upload: line one line two");
 	}
 
@@ -75,7 +83,7 @@ class PlainProgressTest {
 		}
 		assertThat(lines.matching()).first()
 			.asString()
-			.matches("\\d\\d:\\d\\d:\\d\\d \\[0/2\\] still working: 1 in flight; bars rendering for \\d+s");
+			.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\[0/2\\] still working: 1 in flight; bars rendering for \\d+s");
 	}
 
 	@Test

@@ -1,0 +1,138 @@
+package bgmbatch.report;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import bgmbatch.engine.Stage;
+import bgmbatch.ledger.Ledger;
+import bgmbatch.ledger.LedgerItem;
+
+/**
+ * The spans of a job's items, sorted into one row per worker, for the timeline of each run.
+ * Bounded: a job of any size draws at most {@link #MAX_SPANS} spans.
+ */
+final class Timeline {
+
+	static final int MAX_SPANS = 60_000;
+
+	private final List<Span> spans;
+
+	private final boolean estimated;
+
+	private Timeline(List<Span> spans, boolean estimated) {
+		this.spans = spans;
+		this.estimated = estimated;
+	}
+
+	/**
+	 * Reads the spans from the ledger. This is the one adapter to the ledger's record of who
+	 * did what when.
+	 * <p>
+	 * Today the ledger keeps, per item, only the seconds each stage took and when the row last
+	 * changed, so the spans are estimated: the item's stages laid end to end, ending at that
+	 * last change, on no known worker ({@link #rows} then gives each item the first free row).
+	 * Once the ledger records each stage's worker, start and finish, read those here instead
+	 * and pass {@code estimated = false}.
+	 */
+	static Timeline of(Ledger ledger, String jobKey) {
+		List<Span> spans = new ArrayList<>();
+		ledger.forEach(jobKey, (item) -> {
+			if (spans.size() < MAX_SPANS) {
+				spans.addAll(estimate(item));
+			}
+		});
+		return new Timeline(spans, true);
+	}
+
+	static Timeline of(List<Span> spans, boolean estimated) {
+		return new Timeline(List.copyOf(spans), estimated);
+	}
+
+	/** An item's stages end to end, the last ending when its ledger row last changed. */
+	static List<Span> estimate(LedgerItem item) {
+		List<Span> spans = new ArrayList<>();
+		Instant end = item.updatedAt();
+		List<Stage> stages = new ArrayList<>(ReportWriter.TIMED);
+		java.util.Collections.reverse(stages);
+		for (Stage stage : stages) {
+			Double seconds = item.timings().get(stage.stepName());
+			if (seconds == null) {
+				continue;
+			}
+			Instant start = end.minus(Duration.ofMillis(Math.round(seconds * 1000)));
+			spans.add(0, new Span(null, item.id(), stage, start, end, item.status()));
+			end = start;
+		}
+		return spans;
+	}
+
+	boolean estimated() {
+		return this.estimated;
+	}
+
+	boolean isEmpty() {
+		return this.spans.isEmpty();
+	}
+
+	/** The spans that ended within a run, clipped to it. */
+	List<Span> within(JobFacts.Run run) {
+		Instant from = run.started();
+		// the report is written after the run's last item: allow for the clock between them
+		Instant to = run.finished().plusSeconds(1);
+		List<Span> inside = new ArrayList<>();
+		for (Span span : this.spans) {
+			if (!span.end().isBefore(from) && !span.end().isAfter(to)) {
+				inside.add(span.start().isBefore(from) ? new Span(span.worker(), span.item(), span.stage(), from,
+						span.end(), span.result()) : span);
+			}
+		}
+		return inside;
+	}
+
+	/**
+	 * One row per worker, in the workers' order. Spans without a worker are grouped by item
+	 * and each item goes to the first row that is free when it starts, so the rows show how
+	 * many items were under way at once.
+	 */
+	static Map<String, List<Span>> rows(List<Span> spans) {
+		Map<String, List<Span>> workers = new TreeMap<>();
+		Map<String, List<Span>> unassigned = new LinkedHashMap<>();
+		for (Span span : spans) {
+			if (span.worker() != null) {
+				workers.computeIfAbsent(span.worker(), (w) -> new ArrayList<>()).add(span);
+			}
+			else {
+				unassigned.computeIfAbsent(span.item(), (i) -> new ArrayList<>()).add(span);
+			}
+		}
+		Map<String, List<Span>> rows = new LinkedHashMap<>(workers);
+		List<List<Span>> items = new ArrayList<>(unassigned.values());
+		items.sort(Comparator.comparing((List<Span> item) -> item.get(0).start()));
+		List<Instant> freeAt = new ArrayList<>();
+		Map<Integer, List<Span>> slots = new TreeMap<>();
+		for (List<Span> item : items) {
+			Instant start = item.get(0).start();
+			Instant end = item.get(item.size() - 1).end();
+			int slot = 0;
+			while (slot < freeAt.size() && freeAt.get(slot).isAfter(start)) {
+				slot++;
+			}
+			if (slot == freeAt.size()) {
+				freeAt.add(end);
+			}
+			else {
+				freeAt.set(slot, end);
+			}
+			slots.computeIfAbsent(slot, (s) -> new ArrayList<>()).addAll(item);
+		}
+		slots.forEach((slot, row) -> rows.put("slot " + (slot + 1), row));
+		return rows;
+	}
+
+}

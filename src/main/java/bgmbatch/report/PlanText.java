@@ -23,6 +23,13 @@ public record PlanText(List<Label> labels, List<String> warnings) {
 
 	private static final String WARNINGS = " warnings: ";
 
+	/**
+	 * The plan joins its warnings with "; ", and two of the local engine's own warnings hold
+	 * one ("several moods asked (calm, upbeat); used upbeat", "…out of range; kept 100%"):
+	 * a part that starts so belongs to the warning before it.
+	 */
+	private static final Pattern CONTINUED = Pattern.compile("(used|kept) ");
+
 	private static final String SECTION = " | ";
 
 	public PlanText {
@@ -54,9 +61,12 @@ public record PlanText(List<Label> labels, List<String> warnings) {
 		String main = sections[0];
 		int warned = main.indexOf(WARNINGS);
 		if (warned >= 0) {
-			for (String warning : main.substring(warned + WARNINGS.length()).split("; ")) {
-				if (!warning.isBlank()) {
-					warnings.add(warning.strip());
+			for (String part : main.substring(warned + WARNINGS.length()).split("; ")) {
+				if (CONTINUED.matcher(part).lookingAt() && !warnings.isEmpty()) {
+					warnings.set(warnings.size() - 1, warnings.get(warnings.size() - 1) + "; " + part.strip());
+				}
+				else if (!part.isBlank()) {
+					warnings.add(part.strip());
 				}
 			}
 			main = main.substring(0, warned);

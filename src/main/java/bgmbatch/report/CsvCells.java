@@ -4,8 +4,8 @@ package bgmbatch.report;
  * Text cells a spreadsheet will not run. A cell that starts with {@code = + - @}, a tab,
  * a carriage return or a NUL is taken for a formula by Excel, LibreOffice and Google
  * Sheets ("CSV injection"): OWASP's advice is to put a single quote in front, which the
- * spreadsheet reads as "this is text" and does not show. The CSV printer quotes every text
- * cell too, and leaves numbers bare so they stay numbers.
+ * spreadsheet reads as "this is text" and does not show. Only text cells go through here:
+ * numbers (a negative gain, say) are written as numbers and stay numbers.
  */
 final class CsvCells {
 

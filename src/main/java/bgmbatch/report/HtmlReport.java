@@ -72,7 +72,9 @@ public final class HtmlReport {
 		long started = System.nanoTime();
 		try (Pictures pictures = new Pictures(this.runner, this.painters);
 				Writer out = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
-			Map<String, CompletableFuture<Pictures.ItemPictures>> drawn = startPictures(jobKey, pictures, outputFolder);
+			Map<String, CompletableFuture<Pictures.ItemPictures>> drawn = new HashMap<>();
+			Map<ItemStatus, List<ItemReport>> attention = new HashMap<>();
+			firstPass(jobKey, pictures, outputFolder, drawn, attention);
 			Timeline timeline = Timeline.of(this.ledger, jobKey);
 			out.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
 					+ "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>"
@@ -80,7 +82,7 @@ public final class HtmlReport {
 					+ "</style></head><body>\n");
 			new JobHeader(job, summary, times).write(out);
 			out.write("<main class=\"wrap\">\n");
-			attention(out, jobKey, job, summary, drawn, outputFolder);
+			attention(out, attention, job, summary, drawn, outputFolder);
 			new TimelineHtml(job, times).write(out, timeline);
 			delivered(out, jobKey, job, summary, drawn, outputFolder);
 			out.write("</main>\n<footer class=\"wrap\">Written by bgm-batch on " + esc(times.dayAndTime(java.time.Instant.now()))
@@ -94,36 +96,37 @@ public final class HtmlReport {
 		return html;
 	}
 
-	/** Queues the pictures of the first delivered items and the first problem items, to draw while the page is written. */
-	private Map<String, CompletableFuture<Pictures.ItemPictures>> startPictures(String jobKey, Pictures pictures,
-			Path scratch) {
-		Map<String, CompletableFuture<Pictures.ItemPictures>> drawn = new HashMap<>();
+	/**
+	 * One pass over the ledger before writing: queues the pictures of the first delivered
+	 * items and of the first problem items (drawn while the page is written), and keeps the
+	 * items that need attention, which the page lists first whatever their manifest order.
+	 */
+	private void firstPass(String jobKey, Pictures pictures, Path scratch,
+			Map<String, CompletableFuture<Pictures.ItemPictures>> drawn, Map<ItemStatus, List<ItemReport>> attention) {
 		int[] counts = new int[2];
 		this.ledger.forEach(jobKey, (item) -> {
-			if (item.status() == ItemStatus.DELIVERED && counts[0] < this.maxPictures) {
+			boolean delivered = item.status() == ItemStatus.DELIVERED;
+			ItemReport report = ItemReport.of(item);
+			if (delivered && counts[0] < this.maxPictures) {
 				counts[0]++;
-				drawn.put(item.id(), pictures.delivered(ItemReport.of(item), scratch));
+				drawn.put(item.id(), pictures.delivered(report, scratch));
 			}
-			else if (item.status() != ItemStatus.DELIVERED && counts[1] < this.maxPictures) {
+			else if (!delivered && counts[1] < this.maxPictures) {
 				counts[1]++;
-				drawn.put(item.id(), pictures.input(ItemReport.of(item), scratch));
+				drawn.put(item.id(), pictures.input(report, scratch));
 			}
-		});
-		return drawn;
-	}
-
-	/** Failed first, then skipped, then not reached, then delivered with a warning; each in manifest order. */
-	private void attention(Writer out, String jobKey, JobFacts job, RunSummary summary,
-			Map<String, CompletableFuture<Pictures.ItemPictures>> drawn, Path folder) throws IOException {
-		Map<ItemStatus, List<ItemReport>> groups = new HashMap<>();
-		this.ledger.forEach(jobKey, (item) -> {
-			if (item.status() != ItemStatus.DELIVERED || !PlanText.parse(item.plan()).warnings().isEmpty()) {
-				List<ItemReport> group = groups.computeIfAbsent(item.status(), (s) -> new ArrayList<>());
+			if (report.needsAttention()) {
+				List<ItemReport> group = attention.computeIfAbsent(item.status(), (s) -> new ArrayList<>());
 				if (group.size() < MAX_ATTENTION) {
-					group.add(ItemReport.of(item));
+					group.add(report);
 				}
 			}
 		});
+	}
+
+	/** Failed first, then skipped, then not reached, then delivered with a warning; each in manifest order. */
+	private void attention(Writer out, Map<ItemStatus, List<ItemReport>> groups, JobFacts job, RunSummary summary,
+			Map<String, CompletableFuture<Pictures.ItemPictures>> drawn, Path folder) throws IOException {
 		int count = summary.failed() + summary.skipped() + summary.pending() + summary.warned();
 		out.write("<section id=\"attention\"><h2>Needs attention <span class=\"count\">" + Html.count(count)
 				+ "</span></h2>");

@@ -23,7 +23,6 @@ import bgmbatch.ledger.Ledger;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.QuoteMode;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -77,7 +76,6 @@ public final class ReportWriter {
 		try (Writer csvOut = Files.newBufferedWriter(csvPart, StandardCharsets.UTF_8);
 				CSVPrinter csv = CSVFormat.DEFAULT.builder()
 					.setHeader(CSV_HEADER.toArray(String[]::new))
-					.setQuoteMode(QuoteMode.NON_NUMERIC)
 					.get()
 					.print(csvOut);
 				OutputStream jsonOut = Files.newOutputStream(jsonPart);

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.TreeMap;
 
 import bgmbatch.engine.Stage;
@@ -20,6 +21,12 @@ import bgmbatch.ledger.LedgerItem;
 final class Timeline {
 
 	static final int MAX_SPANS = 60_000;
+
+	/**
+	 * Rows for items without a known worker: estimated starts can overlap more than the
+	 * workers ever did, and past this many rows an item shares the row that frees first.
+	 */
+	static final int MAX_ROWS = 16;
 
 	private final List<Span> spans;
 
@@ -114,25 +121,29 @@ final class Timeline {
 		Map<String, List<Span>> rows = new LinkedHashMap<>(workers);
 		List<List<Span>> items = new ArrayList<>(unassigned.values());
 		items.sort(Comparator.comparing((List<Span> item) -> item.get(0).start()));
-		List<Instant> freeAt = new ArrayList<>();
+		// slots by the time they are free, earliest first; a new slot only while all are busy
+		PriorityQueue<Slot> free = new PriorityQueue<>(Comparator.comparing(Slot::freeAt).thenComparing(Slot::index));
 		Map<Integer, List<Span>> slots = new TreeMap<>();
 		for (List<Span> item : items) {
 			Instant start = item.get(0).start();
 			Instant end = item.get(item.size() - 1).end();
-			int slot = 0;
-			while (slot < freeAt.size() && freeAt.get(slot).isAfter(start)) {
-				slot++;
-			}
-			if (slot == freeAt.size()) {
-				freeAt.add(end);
+			Slot earliest = free.peek();
+			int slot;
+			if (earliest != null && (!earliest.freeAt().isAfter(start) || slots.size() >= MAX_ROWS)) {
+				slot = free.poll().index();
 			}
 			else {
-				freeAt.set(slot, end);
+				slot = slots.size();
 			}
+			free.add(new Slot(slot, end));
 			slots.computeIfAbsent(slot, (s) -> new ArrayList<>()).addAll(item);
 		}
 		slots.forEach((slot, row) -> rows.put("slot " + (slot + 1), row));
 		return rows;
+	}
+
+	private record Slot(int index, Instant freeAt) {
+
 	}
 
 }

@@ -50,9 +50,9 @@ class ReportFilesTest {
 		assertThat(rows.get(3).get("reason")).isEqualTo("'\r=2");
 		assertThat(rows.get(0).get("instruction")).as("plain text is left alone").isEqualTo("add calm music");
 		String text = Files.readString(this.dir.resolve("out/report.csv"));
-		assertThat(text).as("numbers are written bare, text quoted")
-			.contains("\"calm\",2,\"")
-			.contains(",0,0,6.000,0.500,1.250,0.300,0.900,0.200,3.150,\"");
+		assertThat(text).as("numbers are written as numbers").startsWith("id,line,video,instruction,")
+			.contains("\ncalm,2,")
+			.contains(",0,0,6.000,0.500,1.250,0.300,0.900,0.200,3.150,2026-");
 	}
 
 	@Test

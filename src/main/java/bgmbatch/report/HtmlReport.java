@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 
 import bgmbatch.ledger.ItemStatus;
 import bgmbatch.ledger.Ledger;
+import bgmbatch.ledger.LedgerItem;
 import bgmbatch.media.CommandRunner;
 
 import org.apache.commons.logging.Log;
@@ -65,63 +66,90 @@ public final class HtmlReport {
 		this.painters = Math.max(1, painters);
 	}
 
-	/** Writes the page aside and renames it, so a reader never sees half a report. */
-	Path write(String jobKey, JobFacts job, RunSummary summary, Path outputFolder, Times times) throws IOException {
-		Files.createDirectories(outputFolder);
-		Path part = outputFolder.resolve(".report.html.part");
-		long started = System.nanoTime();
-		try (Pictures pictures = new Pictures(this.runner, this.painters);
-				Writer out = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
-			Map<String, CompletableFuture<Pictures.ItemPictures>> drawn = new HashMap<>();
-			Map<ItemStatus, List<ItemReport>> attention = new HashMap<>();
-			firstPass(jobKey, pictures, outputFolder, drawn, attention);
-			Timeline timeline = Timeline.of(this.ledger, jobKey);
-			out.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-					+ "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>"
-					+ esc(fileName(job.manifest())) + ": bgm-batch report</title><style>" + CSS
-					+ "</style></head><body>\n");
-			new JobHeader(job, summary, times).write(out);
-			out.write("<main class=\"wrap\">\n");
-			attention(out, attention, job, summary, drawn, outputFolder);
-			new TimelineHtml(job, times).write(out, timeline);
-			delivered(out, jobKey, job, summary, drawn, outputFolder);
-			out.write("</main>\n<footer class=\"wrap\">Written by bgm-batch on " + esc(times.dayAndTime(java.time.Instant.now()))
-					+ " (" + esc(times.zoneName()) + "). Every item, with all its fields, is in report.csv and"
-					+ " report.json beside this page.</footer>\n<script>" + SCRIPT + "</script>\n</body></html>\n");
-			logger.info(String.format(java.util.Locale.ROOT, "report.html: pictures of %d item(s), %.1f s in all",
-					drawn.size(), (System.nanoTime() - started) / 1e9));
-		}
-		Path html = outputFolder.resolve(FILE);
-		Files.move(part, html, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		return html;
+	/**
+	 * Starts a page: the report's pass over the ledger hands it every item
+	 * ({@link Page#collect}), then {@link Page#write} writes it.
+	 */
+	Page begin(Path outputFolder) {
+		return new Page(outputFolder);
 	}
 
 	/**
-	 * One pass over the ledger before writing: queues the pictures of the first delivered
-	 * items and of the first problem items (drawn while the page is written), and keeps the
-	 * items that need attention, which the page lists first whatever their manifest order.
+	 * A page in the making. While the report passes over the ledger it queues the pictures of
+	 * the first delivered and the first problem items (drawn on other threads meanwhile),
+	 * keeps the items that need attention (listed first, whatever their manifest order) and
+	 * the timeline's spans; writing it then takes one more pass, for the delivered items.
 	 */
-	private void firstPass(String jobKey, Pictures pictures, Path scratch,
-			Map<String, CompletableFuture<Pictures.ItemPictures>> drawn, Map<ItemStatus, List<ItemReport>> attention) {
-		int[] counts = new int[2];
-		this.ledger.forEach(jobKey, (item) -> {
-			boolean delivered = item.status() == ItemStatus.DELIVERED;
-			ItemReport report = ItemReport.of(item);
-			if (delivered && counts[0] < this.maxPictures) {
-				counts[0]++;
-				drawn.put(item.id(), pictures.delivered(report, scratch));
+	final class Page implements AutoCloseable {
+
+		private final Path folder;
+
+		private final Pictures pictures;
+
+		private final Map<String, CompletableFuture<Pictures.ItemPictures>> drawn = new HashMap<>();
+
+		private final Map<ItemStatus, List<ItemReport>> attention = new HashMap<>();
+
+		private final Timeline.Estimate timeline = new Timeline.Estimate();
+
+		private int deliveredPictures;
+
+		private int problemPictures;
+
+		private Page(Path folder) {
+			this.folder = folder;
+			this.pictures = new Pictures(HtmlReport.this.runner, HtmlReport.this.painters);
+		}
+
+		void collect(LedgerItem item, ItemReport report) {
+			if (report.delivered() && this.deliveredPictures < HtmlReport.this.maxPictures) {
+				this.deliveredPictures++;
+				this.drawn.put(item.id(), this.pictures.delivered(report, this.folder));
 			}
-			else if (!delivered && counts[1] < this.maxPictures) {
-				counts[1]++;
-				drawn.put(item.id(), pictures.input(report, scratch));
+			else if (!report.delivered() && this.problemPictures < HtmlReport.this.maxPictures) {
+				this.problemPictures++;
+				this.drawn.put(item.id(), this.pictures.input(report, this.folder));
 			}
 			if (report.needsAttention()) {
-				List<ItemReport> group = attention.computeIfAbsent(item.status(), (s) -> new ArrayList<>());
+				List<ItemReport> group = this.attention.computeIfAbsent(item.status(), (s) -> new ArrayList<>());
 				if (group.size() < MAX_ATTENTION) {
 					group.add(report);
 				}
 			}
-		});
+			this.timeline.add(item);
+		}
+
+		/** Writes the page aside and renames it, so a reader never sees half a report. */
+		Path write(String jobKey, JobFacts job, RunSummary summary, Times times) throws IOException {
+			long started = System.nanoTime();
+			Path part = this.folder.resolve(".report.html.part");
+			try (Writer out = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
+				out.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+						+ "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>"
+						+ esc(fileName(job.manifest())) + ": bgm-batch report</title><style>" + CSS
+						+ "</style></head><body>\n");
+				new JobHeader(job, summary, times).write(out);
+				out.write("<main class=\"wrap\">\n");
+				attention(out, this.attention, job, summary, this.drawn, this.folder);
+				new TimelineHtml(job, times).write(out, this.timeline.timeline());
+				delivered(out, jobKey, job, summary, this.drawn, this.folder);
+				out.write("</main>\n<footer class=\"wrap\">Written by bgm-batch on "
+						+ esc(times.dayAndTime(java.time.Instant.now())) + " (" + esc(times.zoneName())
+						+ "). Every item, with all its fields, is in report.csv and report.json beside this page."
+						+ "</footer>\n<script>" + SCRIPT + "</script>\n</body></html>\n");
+			}
+			Path html = this.folder.resolve(FILE);
+			Files.move(part, html, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			logger.info(String.format(java.util.Locale.ROOT, "report.html: pictures of %d item(s), written in %.1f s",
+					this.drawn.size(), (System.nanoTime() - started) / 1e9));
+			return html;
+		}
+
+		@Override
+		public void close() {
+			this.pictures.close();
+		}
+
 	}
 
 	/** Failed first, then skipped, then not reached, then delivered with a warning; each in manifest order. */

@@ -11,7 +11,6 @@ import java.util.PriorityQueue;
 import java.util.TreeMap;
 
 import bgmbatch.engine.Stage;
-import bgmbatch.ledger.Ledger;
 import bgmbatch.ledger.LedgerItem;
 
 /**
@@ -38,23 +37,29 @@ final class Timeline {
 	}
 
 	/**
-	 * Reads the spans from the ledger. This is the one adapter to the ledger's record of who
-	 * did what when.
-	 * <p>
-	 * Today the ledger keeps, per item, only the seconds each stage took and when the row last
-	 * changed, so the spans are estimated: the item's stages laid end to end, ending at that
+	 * The spans as far as the ledger tells them today, gathered item by item while the report
+	 * passes over the ledger: the ledger keeps, per item, only the seconds each stage took and
+	 * when the row last changed, so each item's stages are laid end to end, ending at that
 	 * last change, on no known worker ({@link #rows} then gives each item the first free row).
-	 * Once the ledger records each stage's worker, start and finish, read those here instead
-	 * and pass {@code estimated = false}.
+	 * <p>
+	 * This is the one place to change once the ledger records each stage's worker, start and
+	 * finish: read those instead (one query per report) and build the timeline with
+	 * {@code Timeline.of(spans, false)}.
 	 */
-	static Timeline of(Ledger ledger, String jobKey) {
-		List<Span> spans = new ArrayList<>();
-		ledger.forEach(jobKey, (item) -> {
-			if (spans.size() < MAX_SPANS) {
-				spans.addAll(estimate(item));
+	static final class Estimate {
+
+		private final List<Span> spans = new ArrayList<>();
+
+		void add(LedgerItem item) {
+			if (this.spans.size() < MAX_SPANS) {
+				this.spans.addAll(estimate(item));
 			}
-		});
-		return new Timeline(spans, true);
+		}
+
+		Timeline timeline() {
+			return new Timeline(List.copyOf(this.spans), true);
+		}
+
 	}
 
 	static Timeline of(List<Span> spans, boolean estimated) {

@@ -19,8 +19,13 @@ final class Waveforms {
 	/** Windows per file: a few per pixel column of the picture is enough for a peak to show. */
 	static final int WINDOWS = 360;
 
-	/** Every file is resampled to this rate first, so a window is the same length in every file. */
+	/**
+	 * The rate the window size is chosen for. A file at another rate gets windows of another
+	 * length, read back from the frames' times: cheaper than resampling every file.
+	 */
 	private static final int RATE = 48_000;
+
+	private static final String FRAME_TIME = "pts_time:";
 
 	private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
@@ -37,7 +42,7 @@ final class Waveforms {
 	/** The levels of a file's first audio track over {@code seconds}, or empty when it has none or cannot be read. */
 	Optional<Levels> levels(String media, double seconds) {
 		long window = Math.max(1, (long) Math.ceil(RATE * seconds / WINDOWS));
-		String filter = "aresample=" + RATE + ",aformat=sample_fmts=flt:channel_layouts=mono,asetnsamples=n=" + window
+		String filter = "aformat=sample_fmts=flt:channel_layouts=mono,asetnsamples=n=" + window
 				+ ":p=0,astats=metadata=1:reset=1:measure_perchannel=none:measure_overall=Peak_level+RMS_level,"
 				+ "ametadata=mode=print:file='pipe\\:1'";
 		CommandRunner.CommandResult result;
@@ -68,12 +73,20 @@ final class Waveforms {
 		static Levels parse(String printed, double windowSeconds, double seconds) {
 			List<Double> peaks = new ArrayList<>();
 			List<Double> rms = new ArrayList<>();
+			List<Double> times = new ArrayList<>();
 			printed.lines().forEach((line) -> {
 				if (line.startsWith(PEAK)) {
 					peaks.add(decibels(line.substring(PEAK.length())));
 				}
 				else if (line.startsWith(RMS)) {
 					rms.add(decibels(line.substring(RMS.length())));
+				}
+				else if (line.startsWith("frame:") && times.size() < 2) {
+					int at = line.indexOf(FRAME_TIME);
+					if (at >= 0) {
+						// a frame's start time, in seconds: a number, or "-inf" read as not known
+						times.add(decibels(line.substring(at + FRAME_TIME.length())));
+					}
 				}
 			});
 			int count = Math.min(peaks.size(), rms.size());
@@ -83,7 +96,8 @@ final class Waveforms {
 				p[i] = peaks.get(i);
 				r[i] = rms.get(i);
 			}
-			return new Levels(p, r, windowSeconds, seconds);
+			double measured = times.size() == 2 ? times.get(1) - times.get(0) : 0;
+			return new Levels(p, r, measured > 0 ? measured : windowSeconds, seconds);
 		}
 
 		private static double decibels(String text) {

@@ -25,9 +25,8 @@ class HtmlReportTest {
 
 	@Test
 	void problemsComeFirstWithWhatToDoThenTheTimelineThenTheDeliveredItems() throws Exception {
-		Path out = Files.createDirectories(this.dir.resolve("out"));
-		Path input = new TestMedia().clip(this.dir.resolve("in.mp4"), 2, true);
-		Files.copy(input, out.resolve("a.mp4"));
+		Path out = outputOfAClip();
+		Path input = this.dir.resolve("in.mp4");
 		Ledger ledger = ReportFixture.ledger();
 		ledger.insertIfAbsent(List.of(ReportFixture.delivered(1, "a", input, out.resolve("a.mp4"), PLAN),
 				ReportFixture.skipped(2, "gone", this.dir.resolve("gone.mp4"), "add music",
@@ -52,9 +51,8 @@ class HtmlReportTest {
 
 	@Test
 	void picturesAreDrawnForTheFirstItemsOnlyAndThePageSaysSo() throws Exception {
-		Path out = Files.createDirectories(this.dir.resolve("out"));
-		Path input = new TestMedia().clip(this.dir.resolve("in.mp4"), 2, true);
-		Files.copy(input, out.resolve("a.mp4"));
+		Path out = outputOfAClip();
+		Path input = this.dir.resolve("in.mp4");
 		Ledger ledger = ReportFixture.ledger();
 		ledger.insertIfAbsent(List.of(ReportFixture.delivered(1, "a", input, out.resolve("a.mp4"), PLAN),
 				ReportFixture.delivered(2, "b", input, out.resolve("a.mp4"), PLAN),
@@ -97,6 +95,13 @@ class HtmlReportTest {
 		assertThat(Html.relativeLink(folder, Path.of("/srv/out/sub dir/a&b #1.mp4")))
 			.isEqualTo("sub%20dir/a%26b%20%231.mp4");
 		assertThat(Html.relativeLink(folder, Path.of("/elsewhere/x.mp4"))).isEqualTo("file:///elsewhere/x.mp4");
+	}
+
+	/** A 2 s clip with sound as the input, and a copy of it as the output a.mp4. */
+	private Path outputOfAClip() throws Exception {
+		Path out = Files.createDirectories(this.dir.resolve("out"));
+		Files.copy(new TestMedia().clip(this.dir.resolve("in.mp4"), 2, true), out.resolve("a.mp4"));
+		return out;
 	}
 
 	private Path write(Ledger ledger, Path out, int pictures) throws Exception {

@@ -4,6 +4,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import bgmbatch.ledger.Ledger;
+import bgmbatch.ledger.LedgerItem;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -29,13 +31,11 @@ class ReportFilesTest {
 
 	@Test
 	void aTextCellThatLooksLikeAFormulaIsNeutralisedAndNumbersStayNumbers() throws Exception {
-		Ledger ledger = ReportFixture.ledger();
 		Path input = this.dir.resolve("in.mp4");
-		ledger.insertIfAbsent(List.of(
-				ReportFixture.delivered(1, "calm", input, this.dir.resolve("out/calm.mp4"), "volume=35%"),
+		Ledger ledger = ledgerAfterOneDelivered(
 				ReportFixture.skipped(2, "=1+2", input, "=HYPERLINK(\"http://evil.example\",\"click\")", "-no file"),
 				ReportFixture.skipped(3, "plus", input, "+cmd|' /C calc'!A0", "@SUM(1)"),
-				ReportFixture.skipped(4, "tab", input, "\t=1", "\r=2")));
+				ReportFixture.skipped(4, "tab", input, "\t=1", "\r=2"));
 
 		write(ledger);
 
@@ -57,11 +57,9 @@ class ReportFilesTest {
 
 	@Test
 	void everyStageHasAColumnThatParsesAsANumberAndEveryInstantHasItsZone() throws Exception {
-		Ledger ledger = ReportFixture.ledger();
 		Path input = this.dir.resolve("in.mp4");
-		ledger.insertIfAbsent(List.of(
-				ReportFixture.delivered(1, "calm", input, this.dir.resolve("out/calm.mp4"), "volume=35%"),
-				ReportFixture.failed(2, "late", input, "ffmpeg could not render late.mp4")));
+		Ledger ledger = ledgerAfterOneDelivered(
+				ReportFixture.failed(2, "late", input, "ffmpeg could not render late.mp4"));
 
 		write(ledger);
 
@@ -112,6 +110,17 @@ class ReportFilesTest {
 			.containsExactly("not understood: \"sparkly\", \"vibes\"", "several moods asked (calm, upbeat); used upbeat");
 		assertThat(csv().get(0).get("warnings"))
 			.isEqualTo("not understood: \"sparkly\", \"vibes\"; several moods asked (calm, upbeat); used upbeat");
+	}
+
+	/** A ledger whose first item, calm, was delivered; then the given ones. */
+	private Ledger ledgerAfterOneDelivered(LedgerItem... more) {
+		Ledger ledger = ReportFixture.ledger();
+		List<LedgerItem> items = new ArrayList<>();
+		items.add(ReportFixture.delivered(1, "calm", this.dir.resolve("in.mp4"), this.dir.resolve("out/calm.mp4"),
+				"volume=35%"));
+		items.addAll(List.of(more));
+		ledger.insertIfAbsent(items);
+		return ledger;
 	}
 
 	private RunSummary write(Ledger ledger) throws Exception {

@@ -128,7 +128,7 @@ final class ItemCards {
 		if (pictures.before() == null && pictures.after() == null) {
 			return;
 		}
-		out.write("<div class=\"sound\" title=\"Sound level along the video, 0 to -60 dBFS, the same scale for both\">");
+		out.write("<div class=\"sound\" title=\"Sound level along the video on one scale for both: 0 dBFS at the edges, dotted lines at -20 and -40 dBFS, -60 dBFS in the middle\">");
 		soundRow(out, "before", pictures.before(), "no sound in the original");
 		soundRow(out, "after", pictures.after(), "the output's sound could not be read");
 		out.write("</div>");

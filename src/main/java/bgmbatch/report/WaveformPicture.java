@@ -63,6 +63,14 @@ final class WaveformPicture {
 		for (int x = 0; x < WIDTH; x++) {
 			raster.setSample(x, middle, 0, AXIS);
 		}
+		// dotted guides at -20 and -40 dBFS, under the waveform: how much louder "after" is reads off them
+		for (double guide : new double[] { -20, -40 }) {
+			int h = height(guide, middle);
+			for (int x = 0; x < WIDTH; x += 4) {
+				raster.setSample(x, middle - h, 0, AXIS);
+				raster.setSample(x, middle + h, 0, AXIS);
+			}
+		}
 		double[] peak = levels.peak();
 		double[] rms = levels.rms();
 		double columnSeconds = levels.seconds() / WIDTH;

@@ -738,7 +738,7 @@ public final class Bench {
 					+ " is its own committed chunk.");
 			double parallelSteps = parallel.stepSeconds().values().stream().mapToDouble(Double::doubleValue).sum();
 			this.b.limit("2a", String.format(Locale.ROOT, "the job at concurrency 2 took %s: start-up to the first item"
-					+ " %s, steps %s %s, the rest (reports with their waveforms, shutdown) %s. Each stage step waits"
+					+ " %s, steps %s %s, the rest (reports with their pictures, shutdown) %s. Each stage step waits"
 					+ " for its slowest lane before the next stage starts, and two ffmpeg processes plus the JVM share"
 					+ " two cores.", seconds(parallel.wall()),
 					parallel.toFirstItem() == null ? "?" : seconds(parallel.toFirstItem()), seconds(parallelSteps),
@@ -906,7 +906,7 @@ public final class Bench {
 							+ " %s each). The download stage adds the output check: %s per item there, against %s for"
 							+ " one ffprobe of the output timed alone by the harness (median of 30); its remainder is"
 							+ " process start-up inside a busy JVM plus the same bookkeeping. After the steps the job"
-							+ " spent %s on the reports (report.html draws a waveform with ffmpeg for up to 100 items),"
+							+ " spent %s on the reports (report.html draws a frame and the sound before and after with ffmpeg for up to 100 items),"
 							+ " %s per item, not counted.",
 					n, seconds(prepare), millis(perItemStage), millis(download / n), millis(probe), seconds(report),
 					millis(report / n)));

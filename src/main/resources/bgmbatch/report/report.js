@@ -1,5 +1,9 @@
 (function () {
   document.documentElement.classList.add('js');
+  // on paper the list of runs is shown, folded or not
+  window.addEventListener('beforeprint', function () {
+    document.querySelectorAll('details').forEach(function (d) { d.open = true; });
+  });
   // a frame plays its output in place; without this script it is a plain link to the file
   document.addEventListener('click', function (e) {
     var link = e.target.closest && e.target.closest('a.play');

@@ -906,7 +906,8 @@ public final class Bench {
 							+ " %s each). The download stage adds the output check: %s per item there, against %s for"
 							+ " one ffprobe of the output timed alone by the harness (median of 30); its remainder is"
 							+ " process start-up inside a busy JVM plus the same bookkeeping. After the steps the job"
-							+ " spent %s on the reports (report.html draws a frame and the sound before and after with ffmpeg for up to 100 items),"
+							+ " spent %s on the reports (report.html draws a frame and the sound before and after"
+							+ " with ffmpeg for up to 100 items),"
 							+ " %s per item, not counted.",
 					n, seconds(prepare), millis(perItemStage), millis(download / n), millis(probe), seconds(report),
 					millis(report / n)));

@@ -157,7 +157,7 @@ final class TerminalProgress implements ProgressDisplay {
 		}
 		if (current < state.getMax() && !this.closing) {
 			right.append(this.board.eta().map((eta) -> " · about " + ProgressBoard.duration(eta) + " left")
-				.orElse(" · time left known after the first item"));
+				.orElse(" · no estimate yet"));
 		}
 		int room = columns - left.length() - right.length() - 2;
 		if (room < 8) {

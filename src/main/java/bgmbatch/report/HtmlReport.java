@@ -124,25 +124,35 @@ public final class HtmlReport {
 			long started = System.nanoTime();
 			Path part = this.folder.resolve(".report.html.part");
 			try (Writer out = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
-				out.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-						+ "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>"
-						+ esc(fileName(job.manifest())) + ": bgm-batch report</title><style>" + CSS
-						+ "</style></head><body>\n");
-				new JobHeader(job, summary, times).write(out);
-				out.write("<main class=\"wrap\">\n");
-				attention(out, this.attention, job, summary, this.drawn, this.folder);
-				new TimelineHtml(job, times).write(out, this.timeline.timeline());
-				delivered(out, jobKey, job, summary, this.drawn, this.folder);
-				out.write("</main>\n<footer class=\"wrap\">Written by bgm-batch on "
-						+ esc(times.dayAndTime(java.time.Instant.now())) + " (" + esc(times.zoneName())
-						+ "). Every item, with all its fields, is in report.csv and report.json beside this page."
-						+ "</footer>\n<script>" + SCRIPT + "</script>\n</body></html>\n");
+				writePage(out, jobKey, job, summary, times);
+			}
+			catch (IOException | RuntimeException ex) {
+				// a full disk, say: no half page is left behind in the output folder
+				Files.deleteIfExists(part);
+				throw ex;
 			}
 			Path html = this.folder.resolve(FILE);
 			Files.move(part, html, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 			logger.info(String.format(java.util.Locale.ROOT, "report.html: pictures of %d item(s), written in %.1f s",
 					this.drawn.size(), (System.nanoTime() - started) / 1e9));
 			return html;
+		}
+
+		private void writePage(Writer out, String jobKey, JobFacts job, RunSummary summary, Times times)
+				throws IOException {
+			out.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+					+ "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>"
+					+ esc(fileName(job.manifest())) + ": bgm-batch report</title><style>" + CSS
+					+ "</style></head><body>\n");
+			new JobHeader(job, summary, times).write(out);
+			out.write("<main class=\"wrap\">\n");
+			attention(out, this.attention, job, summary, this.drawn, this.folder);
+			new TimelineHtml(job, times).write(out, this.timeline.timeline());
+			delivered(out, jobKey, job, summary, this.drawn, this.folder);
+			out.write("</main>\n<footer class=\"wrap\">Written by bgm-batch on "
+					+ esc(times.dayAndTime(java.time.Instant.now())) + " (" + esc(times.zoneName())
+					+ "). Every item, with all its fields, is in report.csv and report.json beside this page."
+					+ "</footer>\n<script>" + SCRIPT + "</script>\n</body></html>\n");
 		}
 
 		@Override

@@ -14,6 +14,9 @@ import bgmbatch.engine.Stage;
 /** The HTML of one item: a card for a delivered one, or one that says what needs a person's attention. */
 final class ItemCards {
 
+	/** Labels longer than this may not fit a phone's width. */
+	private static final int LONG_LABEL = 32;
+
 	private final JobFacts job;
 
 	private final Path folder;
@@ -115,8 +118,12 @@ final class ItemCards {
 		StringBuilder list = new StringBuilder();
 		for (PlanText.Label label : labels) {
 			if ("measured".equals(label.kind()) == measured) {
-				list.append("<li class=\"").append(label.kind()).append("\" title=\"").append(esc(label.text()))
-					.append("\">").append(esc(label.text())).append("</li>");
+				list.append("<li class=\"").append(label.kind()).append('"');
+				if (label.text().length() > LONG_LABEL) {
+					// a long label is cut with an ellipsis on a narrow screen: the whole of it on hover
+					list.append(" title=\"").append(esc(label.text())).append('"');
+				}
+				list.append('>').append(esc(label.text())).append("</li>");
 			}
 		}
 		if (!list.isEmpty()) {

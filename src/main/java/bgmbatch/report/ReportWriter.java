@@ -108,6 +108,12 @@ public final class ReportWriter {
 				writeJob(gen, job, summary, times);
 				gen.writeEndObject();
 			}
+			catch (IOException | RuntimeException ex) {
+				// a full disk, say: no half report is left behind in the output folder
+				Files.deleteIfExists(csvPart);
+				Files.deleteIfExists(jsonPart);
+				throw ex;
+			}
 			Files.move(csvPart, outputFolder.resolve("report.csv"), StandardCopyOption.REPLACE_EXISTING,
 					StandardCopyOption.ATOMIC_MOVE);
 			Files.move(jsonPart, outputFolder.resolve("report.json"), StandardCopyOption.REPLACE_EXISTING,

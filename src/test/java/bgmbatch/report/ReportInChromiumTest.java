@@ -108,7 +108,7 @@ class ReportInChromiumTest {
 			assertThat(job.get("runs")).hasSize(2);
 			assertThat(header).doesNotContain("execution");
 
-			chromium.screenshot(SCREENS.resolve("report-" + width + ".png"));
+			chromium.screenshot(SCREENS.resolve("report-" + width + ".png"), width, phone);
 			if (!phone) {
 				chromium.printToPdf(SCREENS.resolve("report-print.pdf"));
 			}

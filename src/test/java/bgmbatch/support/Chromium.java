@@ -63,8 +63,14 @@ public final class Chromium implements AutoCloseable {
 		return ((JavascriptExecutor) this.driver).executeAsyncScript(script, args);
 	}
 
-	/** The whole page as a PNG, at the current viewport width. */
-	public void screenshot(Path png) throws IOException {
+	/**
+	 * The whole page as a PNG, at this viewport width. The viewport is made as tall as the
+	 * page first: the page lets the browser skip drawing cards out of view
+	 * ({@code content-visibility: auto}), which a capture beyond the viewport would show blank.
+	 */
+	public void screenshot(Path png, int width, boolean mobile) throws IOException {
+		long height = (Long) script("return document.documentElement.scrollHeight");
+		viewport(width, (int) Math.min(height, 16_000), mobile);
 		@SuppressWarnings("unchecked")
 		Map<String, Object> shot = (Map<String, Object>) (Map<?, ?>) this.driver.executeCdpCommand(
 				"Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true));

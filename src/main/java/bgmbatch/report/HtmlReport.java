@@ -2,7 +2,10 @@ package bgmbatch.report;
 
 import static bgmbatch.report.Html.esc;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -123,7 +126,10 @@ public final class HtmlReport {
 		Path write(String jobKey, JobFacts job, RunSummary summary, Times times) throws IOException {
 			long started = System.nanoTime();
 			Path part = this.folder.resolve(".report.html.part");
-			try (Writer out = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
+			// the file's own stream is a resource of its own: a writer whose last flush fails (a full
+			// disk) does not close the file under it, and an open file keeps its disk busy
+			try (OutputStream file = Files.newOutputStream(part);
+					Writer out = new BufferedWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8))) {
 				writePage(out, jobKey, job, summary, times);
 			}
 			catch (IOException | RuntimeException ex) {

@@ -2,10 +2,12 @@ package bgmbatch.report;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import bgmbatch.media.CommandRunner;
 import bgmbatch.media.MediaProbe;
@@ -26,6 +28,8 @@ final class Pictures implements AutoCloseable {
 
 	private final ExecutorService painters;
 
+	private final List<CompletableFuture<ItemPictures>> started = new ArrayList<>();
+
 	Pictures(CommandRunner runner, int threads) {
 		this.frames = new Frames(runner);
 		this.waveforms = new Waveforms(runner);
@@ -39,7 +43,7 @@ final class Pictures implements AutoCloseable {
 
 	/** A delivered item: a frame of its output, and the sound of its input and of its output on one scale. */
 	CompletableFuture<ItemPictures> delivered(ItemReport item, Path scratchFolder) {
-		return CompletableFuture.supplyAsync(() -> {
+		return track(CompletableFuture.supplyAsync(() -> {
 			if (!Files.isRegularFile(Path.of(item.output()))) {
 				return ItemPictures.NONE;
 			}
@@ -55,18 +59,23 @@ final class Pictures implements AutoCloseable {
 				.map((levels) -> WaveformPicture.png(levels, WaveformPicture.Tone.AFTER))
 				.orElse(null);
 			return new ItemPictures(frame, before, after);
-		}, this.painters);
+		}, this.painters));
 	}
 
 	/** An item left without an output: a frame of its input, when there is one to show. */
 	CompletableFuture<ItemPictures> input(ItemReport item, Path scratchFolder) {
-		return CompletableFuture.supplyAsync(() -> {
+		return track(CompletableFuture.supplyAsync(() -> {
 			if (!Files.isRegularFile(Path.of(item.video()))) {
 				return ItemPictures.NONE;
 			}
 			double seconds = item.videoSeconds() != null ? item.videoSeconds() : seconds(item.video());
 			return new ItemPictures(this.frames.frame(item.video(), seconds, scratchFolder).orElse(null), null, null);
-		}, this.painters);
+		}, this.painters));
+	}
+
+	private CompletableFuture<ItemPictures> track(CompletableFuture<ItemPictures> picture) {
+		this.started.add(picture);
+		return picture;
 	}
 
 	private double seconds(String media) {
@@ -78,10 +87,21 @@ final class Pictures implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Drops the pictures not started yet and waits for those being drawn: when the page could
+	 * not be written (a full disk), no ffmpeg is left reading or writing in the output folder
+	 * after the report gives up. Each ffmpeg is bounded by its own timeout.
+	 */
 	@Override
 	public void close() {
-		// queued pictures nobody waits for any more are dropped; a running ffmpeg ends at its timeout
-		this.painters.shutdownNow();
+		this.started.forEach((picture) -> picture.cancel(false));
+		this.painters.shutdown();
+		try {
+			this.painters.awaitTermination(5, TimeUnit.MINUTES);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	/**

@@ -1,7 +1,9 @@
 package bgmbatch.report;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -74,7 +76,10 @@ public final class ReportWriter {
 		RunSummary summary;
 		try (HtmlReport.Page page = this.html == null ? null : this.html.begin(outputFolder)) {
 			// one pass over the ledger for all three reports: on 100 000 items each pass costs seconds
-			try (Writer csvOut = Files.newBufferedWriter(csvPart, StandardCharsets.UTF_8);
+			// each file's stream is a resource of its own: a writer whose last flush fails (a full disk)
+			// does not close the file under it
+			try (OutputStream csvFile = Files.newOutputStream(csvPart);
+					Writer csvOut = new BufferedWriter(new OutputStreamWriter(csvFile, StandardCharsets.UTF_8));
 					CSVPrinter csv = CSVFormat.DEFAULT.builder()
 						.setHeader(CSV_HEADER.toArray(String[]::new))
 						.get()

@@ -22,7 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dryRun check the manifest and the engine, print what each item would do and cost,
  * and stop without doing or spending anything
  * @param musicLibrary a folder of tracks the local engine picks from by mood (tags in its library.csv or the files)
- * @param explain print each item's plan without rendering anything
+ * @param explain print each item's plan without rendering anything: {@code true} for people,
+ * {@code json} for one JSON object per row; {@code false} runs the job
  * @param maxHeight scale videos taller than this down to it (re-encoding them); 0 keeps every size
  */
 @ConfigurationProperties("bgm")
@@ -31,7 +32,14 @@ public record BgmProperties(Path manifest, Path output, @DefaultValue("local") S
 		@DefaultValue(".bgm-batch") Path stateDir, @DefaultValue("mp4") String format,
 		@DefaultValue("2") int itemRetries, @DefaultValue("30m") Duration ffmpegTimeout,
 		@DefaultValue("false") boolean dryRun,
-		Path musicLibrary, @DefaultValue("false") boolean explain, @DefaultValue("0") int maxHeight) {
+		Path musicLibrary, @DefaultValue("false") Explain explain, @DefaultValue("0") int maxHeight) {
+
+	/** What {@code explain} asks for. */
+	public enum Explain {
+
+		FALSE, TRUE, JSON
+
+	}
 
 	public boolean keepContainer() {
 		return "same".equalsIgnoreCase(this.format);

@@ -37,7 +37,8 @@ final class Usage {
 			  abandon            give up a stuck or failed execution: the next run starts a new one
 			                     (items keep their progress; nothing paid for is done again)
 			  retry-skipped      re-queue skipped items whose files are now in place; then run again
-			  explain=true       print each item's plan and exit without rendering
+			  explain=true       print each item's plan, and the phrases behind it, and exit without
+			                     rendering; explain=json prints one JSON object per row
 			  music-library=DIR  tracks to pick from by mood (local engine; tags in DIR/library.csv)
 			  max-height=N       scale taller videos down to N pixels high (re-encodes them)
 

@@ -70,8 +70,9 @@ public final class JobRunner {
 		if (this.properties.dryRun()) {
 			return new DryRun(this.engine, this.console).run(source, output, this.properties.keepContainer());
 		}
-		if (this.properties.explain()) {
-			new PlanExplainer(this.engine, this.console).explain(source, output, this.properties.keepContainer());
+		if (this.properties.explain() != BgmProperties.Explain.FALSE) {
+			new PlanExplainer(this.engine, this.console, this.properties.explain() == BgmProperties.Explain.JSON)
+				.explain(source, output, this.properties.keepContainer());
 			return ExitCode.OK;
 		}
 		// the context took the manifest's run lock before opening its database (AppConfiguration)

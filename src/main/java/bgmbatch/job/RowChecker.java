@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import bgmbatch.engine.Stage;
+import bgmbatch.engine.WorkItem;
 import bgmbatch.ledger.ItemStatus;
 import bgmbatch.ledger.Ledger;
 import bgmbatch.ledger.LedgerItem;
@@ -52,7 +53,8 @@ final class RowChecker implements ItemProcessor<ManifestRow, LedgerItem> {
 		}
 		return new LedgerItem(this.jobKey, row.id(), row.row(), row.line(), row.video(), fingerprint,
 				row.instruction(), row.music(), row.output(), Stage.UPLOAD,
-				problem == null ? ItemStatus.PENDING : ItemStatus.SKIPPED, null, null, null, 0, problem, 0, null);
+				problem == null ? ItemStatus.PENDING : ItemStatus.SKIPPED, null, WorkItem.rowHandles(row.language()), null, 0,
+				problem, 0, null);
 	}
 
 	private static String problem(ManifestRow row) {

@@ -30,15 +30,18 @@ import bgmbatch.ledger.LedgerItem;
  * @param seconds seconds spent per stage, in stage order
  * @param videoSeconds the input's length when the engine measured it, else null
  * @param updatedAt when its ledger row last changed (for a delivered item: when it was delivered)
- * @param warnings what the engine did not understand or had to change
+ * @param warnings what the plan warns about: words of the instruction not understood, changes
+ * made to fit the video
+ * @param notUnderstood the words of the instruction the engine made nothing of
  */
 public record ItemReport(String id, long line, String video, String instruction, String music, ItemStatus status,
 		Stage stage, String reason, String plan, String output, int attempts, int credits, Map<Stage, Double> seconds,
-		Double videoSeconds, Instant updatedAt, List<String> warnings) {
+		Double videoSeconds, Instant updatedAt, List<String> warnings, List<String> notUnderstood) {
 
 	public ItemReport {
 		seconds = seconds.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(seconds));
 		warnings = List.copyOf(warnings);
+		notUnderstood = List.copyOf(notUnderstood);
 	}
 
 	/** delivered, skipped, failed or pending. */
@@ -50,9 +53,9 @@ public record ItemReport(String id, long line, String video, String instruction,
 		return this.status == ItemStatus.DELIVERED;
 	}
 
-	/** Left without an output (skipped, failed, not reached), or delivered with something not understood. */
+	/** Left without an output (skipped, failed, not reached), or delivered with words of its instruction not understood. */
 	public boolean needsAttention() {
-		return !delivered() || !this.warnings.isEmpty();
+		return !delivered() || !this.notUnderstood.isEmpty();
 	}
 
 	public double totalSeconds() {
@@ -78,7 +81,20 @@ public record ItemReport(String id, long line, String video, String instruction,
 				item.music() == null ? "" : item.music().toString(), item.status(), item.stage(),
 				item.lastError() == null ? "" : item.lastError(), plan, item.output().toString(), item.attempts(),
 				item.credits(), seconds, videoSeconds(item.handles().get(WorkItem.INPUT_DURATION)), item.updatedAt(),
-				PlanText.parse(plan).warnings());
+				warnings(item, plan), lines(item.handles().get(WorkItem.NOT_UNDERSTOOD)));
+	}
+
+	/**
+	 * The warnings the engine recorded, one per line of their handle; for an item planned
+	 * before engines recorded them (an older ledger), those its plan text lists.
+	 */
+	private static List<String> warnings(LedgerItem item, String plan) {
+		String recorded = item.handles().get(WorkItem.WARNINGS);
+		return recorded != null ? lines(recorded) : PlanText.parse(plan).warnings();
+	}
+
+	private static List<String> lines(String handle) {
+		return handle == null || handle.isEmpty() ? List.of() : List.of(handle.split("\n"));
 	}
 
 	private static Double videoSeconds(String recorded) {

@@ -18,19 +18,41 @@ import java.util.List;
  * @param credits credits spent on all items
  * @param videoSeconds seconds of video delivered, as far as the engine measured it
  * @param problems skipped and failed items, at most {@link #MAX_PROBLEMS}
+ * @param unclearCount items whose instruction had words the engine made nothing of
+ * @param unclear the first of them, at most {@link #MAX_UNCLEAR}
  */
 public record RunSummary(String manifest, String engine, String outcome, int total, int delivered, int skipped,
-		int failed, int pending, int warned, long credits, double videoSeconds, List<ItemReport> problems) {
+		int failed, int pending, int warned, long credits, double videoSeconds, List<ItemReport> problems,
+		int unclearCount, List<Unclear> unclear) {
 
 	public static final int MAX_PROBLEMS = 50;
 
+	/** How many partly understood instructions the summary names: a few show the pattern, the report has all. */
+	public static final int MAX_UNCLEAR = 5;
+
 	public RunSummary {
 		problems = List.copyOf(problems);
+		unclear = List.copyOf(unclear);
 	}
 
 	/** A summary that counts nothing, for when the ledger could not be read. */
 	public static RunSummary nothing(String manifest, String engine, String outcome) {
-		return new RunSummary(manifest, engine, outcome, 0, 0, 0, 0, 0, 0, 0, 0, List.of());
+		return new RunSummary(manifest, engine, outcome, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), 0, List.of());
+	}
+
+	/**
+	 * An item whose instruction was only partly understood.
+	 *
+	 * @param id the item's id
+	 * @param line its manifest line
+	 * @param words the words nothing was made of
+	 */
+	public record Unclear(String id, long line, List<String> words) {
+
+		public Unclear {
+			words = List.copyOf(words);
+		}
+
 	}
 
 	public int unlistedProblems() {
@@ -50,6 +72,10 @@ public record RunSummary(String manifest, String engine, String outcome, int tot
 
 		private int warned;
 
+		private int unclearCount;
+
+		private final List<Unclear> unclear = new ArrayList<>();
+
 		private long credits;
 
 		private double videoSeconds;
@@ -58,10 +84,16 @@ public record RunSummary(String manifest, String engine, String outcome, int tot
 
 		void add(ItemReport item) {
 			this.credits += item.credits();
+			if (!item.notUnderstood().isEmpty()) {
+				this.unclearCount++;
+				if (this.unclear.size() < MAX_UNCLEAR) {
+					this.unclear.add(new Unclear(item.id(), item.line(), item.notUnderstood()));
+				}
+			}
 			switch (item.status()) {
 				case DELIVERED -> {
 					this.delivered++;
-					this.warned += item.warnings().isEmpty() ? 0 : 1;
+					this.warned += item.notUnderstood().isEmpty() ? 0 : 1;
 					this.videoSeconds += item.videoSeconds() == null ? 0 : item.videoSeconds();
 				}
 				case SKIPPED -> {
@@ -85,7 +117,7 @@ public record RunSummary(String manifest, String engine, String outcome, int tot
 		RunSummary summary(String manifest, String engine, String outcome) {
 			return new RunSummary(manifest, engine, outcome, this.delivered + this.skipped + this.failed + this.pending,
 					this.delivered, this.skipped, this.failed, this.pending, this.warned, this.credits,
-					this.videoSeconds, this.problems);
+					this.videoSeconds, this.problems, this.unclearCount, this.unclear);
 		}
 
 	}

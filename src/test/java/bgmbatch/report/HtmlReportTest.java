@@ -32,8 +32,8 @@ class HtmlReportTest {
 				ReportFixture.skipped(2, "gone", this.dir.resolve("gone.mp4"), "add music",
 						"the video " + this.dir.resolve("gone.mp4") + " does not exist"),
 				ReportFixture.failed(3, "late", input, "ffmpeg could not render late.mp4: No space left on device"),
-				ReportFixture.delivered(4, "sparkly", input, out.resolve("a.mp4"),
-						"volume=35% warnings: not understood: \"sparkly\"")));
+				ReportFixture.notUnderstood(ReportFixture.delivered(4, "sparkly", input, out.resolve("a.mp4"),
+						"volume=35% warnings: not understood: \"sparkly\""), "sparkly")));
 
 		String page = Files.readString(write(ledger, out, 10));
 

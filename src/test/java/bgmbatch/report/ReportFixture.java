@@ -6,20 +6,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import bgmbatch.engine.Stage;
 import bgmbatch.engine.WorkItem;
 import bgmbatch.ledger.ItemStatus;
 import bgmbatch.ledger.Ledger;
 import bgmbatch.ledger.LedgerItem;
-
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.datasource.init.DatabasePopulatorUtils;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
-import org.springframework.jdbc.support.JdbcTransactionManager;
+import bgmbatch.support.MemoryLedger;
 
 /** A ledger in memory and the items and job facts the report tests put in it. */
 final class ReportFixture {
@@ -43,11 +36,18 @@ final class ReportFixture {
 	}
 
 	static Ledger ledger() {
-		DriverManagerDataSource dataSource = new DriverManagerDataSource("jdbc:hsqldb:mem:report-" + UUID.randomUUID(),
-				"SA", "");
-		DatabasePopulatorUtils.execute(new ResourceDatabasePopulator(new ClassPathResource("ledger-schema.sql")),
-				dataSource);
-		return new Ledger(JdbcClient.create(dataSource), new JdbcTransactionManager(dataSource));
+		return MemoryLedger.create();
+	}
+
+	/** The item with the words of its instruction not understood, as the local engine records them. */
+	static LedgerItem notUnderstood(LedgerItem item, String... words) {
+		Map<String, String> handles = new java.util.HashMap<>(item.handles());
+		handles.put(WorkItem.NOT_UNDERSTOOD, String.join("\n", words));
+		handles.put(WorkItem.WARNINGS, "not understood: "
+				+ String.join(", ", java.util.Arrays.stream(words).map((w) -> "\"" + w + "\"").toList()));
+		return new LedgerItem(item.jobKey(), item.id(), item.seq(), item.line(), item.video(), item.fingerprint(),
+				item.instruction(), item.music(), item.output(), item.stage(), item.status(), item.plan(), handles,
+				item.timings(), item.attempts(), item.lastError(), item.credits(), item.updatedAt());
 	}
 
 	/** A job that ran twice: a night that failed, a morning rerun that finished with a skipped item (exit 3). */

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import bgmbatch.engine.EditingEngine;
+import bgmbatch.engine.Explanation;
 import bgmbatch.engine.ItemFailedException;
 import bgmbatch.engine.ItemRejectedException;
 import bgmbatch.engine.Journal;
@@ -132,7 +133,7 @@ public final class LocalEngine implements EditingEngine {
 
 	@Override
 	public StageResult edit(WorkItem item, Journal journal) {
-		Instruction instruction = this.parser.parse(item.instruction());
+		Instruction instruction = this.parser.parse(item.instruction(), item.handle(WorkItem.LANGUAGE));
 		Map<String, String> handles = new HashMap<>();
 		if (item.music() != null) {
 			handles.put(MUSIC, item.music().toString());
@@ -153,6 +154,12 @@ public final class LocalEngine implements EditingEngine {
 			}
 		}
 		MixPlan plan = plan(item.withHandles(merge(item.handles(), handles)));
+		if (!plan.warnings().isEmpty()) {
+			handles.put(WorkItem.WARNINGS, String.join("\n", plan.warnings()));
+		}
+		if (!instruction.notUnderstood().isEmpty()) {
+			handles.put(WorkItem.NOT_UNDERSTOOD, String.join("\n", instruction.notUnderstood()));
+		}
 		return new StageResult(handles, plan.describe(), 0);
 	}
 
@@ -201,12 +208,12 @@ public final class LocalEngine implements EditingEngine {
 	}
 
 	@Override
-	public String explain(WorkItem item) {
-		WorkItem probed = item.withHandles(upload(item, (k, v) -> {
-		}).handles());
-		StageResult edited = edit(probed, (k, v) -> {
-		});
-		return edited.plan();
+	public Explanation explain(WorkItem item) {
+		Journal none = (k, v) -> {
+		};
+		WorkItem probed = item.withHandles(merge(item.handles(), upload(item, none).handles()));
+		StageResult edited = edit(probed, none);
+		return PlanExplanation.of(plan(probed.withHandles(merge(probed.handles(), edited.handles()))));
 	}
 
 	private Optional<MusicLibrary.Choice> chooseFromLibrary(String mood, int seq) {
@@ -223,7 +230,7 @@ public final class LocalEngine implements EditingEngine {
 
 	/** The plan, rebuilt from the instruction and the handles: the same every time it is asked for. */
 	MixPlan plan(WorkItem item) {
-		Instruction instruction = this.parser.parse(item.instruction());
+		Instruction instruction = this.parser.parse(item.instruction(), item.handle(WorkItem.LANGUAGE));
 		String codec = item.handle(VIDEO_CODEC);
 		String container = MixGraph.container(item.output());
 		int height = Integer.parseInt(item.handles().getOrDefault(DISPLAY_HEIGHT, "0"));

@@ -13,8 +13,8 @@ public enum ExitCode {
 	SKIPPED(3, "finished, but some items were skipped (the report says why)"),
 	/** Stopped for credits or plan limits; restartable once resolved. */
 	HALTED(4, "stopped for credits or plan limits; run again once resolved"),
-	/** Another run of the same manifest is in progress. */
-	ALREADY_RUNNING(5, "another run of the same manifest is in progress");
+	/** Another run into the same output folder, or of the same manifest, is in progress. */
+	ALREADY_RUNNING(5, "another run into the same output folder, or of the same manifest, is in progress");
 
 	private final int code;
 

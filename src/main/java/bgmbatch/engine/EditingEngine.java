@@ -67,4 +67,7 @@ public interface EditingEngine {
 	/** The cheapest stage that recreates a delivered output that has gone missing. */
 	Stage redoStageForMissingOutput();
 
+	/** How people read this engine's stages while they run (console, status, report, logs). */
+	StageWords stageWords();
+
 }

@@ -32,6 +32,13 @@ public record WorkItem(String jobKey, String id, Path video, String instruction,
 	public static final String INPUT_DURATION = "duration";
 
 	/**
+	 * The handle under which a paid engine records the credits the item has committed to
+	 * and not yet paid (a session opened, its edit not yet accepted); the ledger sums it
+	 * over the items in flight for {@link CreditsInFlight}.
+	 */
+	public static final String CREDITS_HELD = "credits.held";
+
+	/**
 	 * The handle in which an engine records what its plan for the item warns about (parts of
 	 * the instruction not understood, changes made to fit the video), one warning per line.
 	 */

@@ -6,14 +6,13 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import bgmbatch.cli.ExitCode;
 import bgmbatch.engine.JobHaltException;
-import bgmbatch.engine.Stage;
+import bgmbatch.engine.StageWords;
 import bgmbatch.ledger.ItemStatus;
 import bgmbatch.ledger.Ledger;
 import bgmbatch.report.JobFacts;
@@ -49,13 +48,18 @@ final class JobConclusion implements JobExecutionListener {
 
 	private final JobRepository repository;
 
+	private final StageWords words;
+
 	private final ReportWriter reports;
 
 	private final SummaryPrinter printer;
 
-	JobConclusion(Ledger ledger, JobRepository repository, ReportWriter reports, SummaryPrinter printer) {
+	/** @param words the engine's words for its stages, which the reports use */
+	JobConclusion(Ledger ledger, JobRepository repository, StageWords words, ReportWriter reports,
+			SummaryPrinter printer) {
 		this.ledger = ledger;
 		this.repository = repository;
+		this.words = words;
 		this.reports = reports;
 		this.printer = printer;
 	}
@@ -97,8 +101,7 @@ final class JobConclusion implements JobExecutionListener {
 		ExitCode exit = exitCode(execution, counts.getOrDefault(ItemStatus.SKIPPED, 0));
 		try {
 			JobFacts job = new JobFacts(params.manifest().toString(), params.engine(), outcome,
-					execution.getStatus().name(), exit.code(), exit.meaning(), runs(params, execution),
-					stageWords(params.engine()));
+					execution.getStatus().name(), exit.code(), exit.meaning(), runs(params, execution), this.words);
 			RunSummary summary = this.reports.write(params.jobKey(), job, params.output());
 			this.printer.print(summary, params.output());
 		}
@@ -152,21 +155,6 @@ final class JobConclusion implements JobExecutionListener {
 	/** Spring Batch keeps local date-times, written in this machine's zone. */
 	private static Instant instant(LocalDateTime time) {
 		return time.atZone(ZoneId.systemDefault()).toInstant();
-	}
-
-	/**
-	 * How each engine names its stages for people. Issue 10 moves these words into the
-	 * engines; once it has, take them from there.
-	 */
-	static Map<Stage, String> stageWords(String engine) {
-		List<String> words = "local".equals(engine)
-				? List.of("probing", "planning", "measuring", "rendering", "delivering")
-				: List.of("uploading", "editing", "verifying", "rendering", "downloading");
-		Map<Stage, String> named = new EnumMap<>(Stage.class);
-		for (int i = 0; i < words.size(); i++) {
-			named.put(Stage.values()[i], words.get(i));
-		}
-		return named;
 	}
 
 	private static Optional<JobHaltException> halt(JobExecution execution) {

@@ -40,8 +40,7 @@ final class PlanExplainer {
 		this.json = json;
 	}
 
-	void explain(ManifestSource source, Path output, boolean keepContainer) {
-		String jobKey = JobParams.jobKey(source.path().toString(), source.sha256());
+	void explain(ManifestSource source, Path output, boolean keepContainer, String jobKey) {
 		try (ManifestReader.Cursor cursor = new ManifestReader(source, output, keepContainer).open()) {
 			ManifestItems.of(cursor, jobKey).forEach(this::explain);
 		}

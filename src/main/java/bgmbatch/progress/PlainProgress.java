@@ -10,17 +10,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import bgmbatch.engine.Stage;
-
 /**
  * Progress for a log or a cron mail: one line per stage change, each starting with the
- * date and time, no control characters, the time left once items finish, and a heartbeat
- * when nothing was said for a while, so a long wait never looks like a hang.
+ * date and time, no control characters, the time left once items are delivered, and a
+ * heartbeat when nothing was said for a while, so a long wait never looks like a hang.
  *
  * <pre>
- * 2026-11-29 02:00:01 [0/3] street: uploading
+ * 2026-11-29 02:00:01 [0/3] street: probing
  * 2026-11-29 02:00:04 [1/3] street: delivered -> street-upbeat.mp4 (3.1 s); about 6s left
- * 2026-11-29 02:01:04 [1/3] still working: 2 in flight; bars rendering for 1m00s; about 2m10s left
+ * 2026-11-29 02:01:04 [1/3] still working: 2 in flight; bars rendering for 1m00s; about 40s left
  * </pre>
  */
 public final class PlainProgress implements ProgressDisplay {
@@ -42,18 +40,13 @@ public final class PlainProgress implements ProgressDisplay {
 	private long lastLine = System.nanoTime();
 
 	public PlainProgress(PrintStream out, Clock clock, Duration heartbeat) {
-		this(out, clock, heartbeat, System::nanoTime);
-	}
-
-	/** @param nanos the clock that measures the pace (tests move it by hand) */
-	PlainProgress(PrintStream out, Clock clock, Duration heartbeat, java.util.function.LongSupplier nanos) {
 		if (heartbeat.isZero() || heartbeat.isNegative()) {
 			throw new IllegalArgumentException("the heartbeat interval must be positive, not " + heartbeat);
 		}
 		this.out = out;
 		this.clock = clock;
 		this.heartbeat = heartbeat;
-		this.board = new ProgressBoard(nanos);
+		this.board = new ProgressBoard(clock);
 	}
 
 	@Override
@@ -74,28 +67,28 @@ public final class PlainProgress implements ProgressDisplay {
 	}
 
 	@Override
-	public void stageStarted(String item, Stage stage) {
+	public void stageStarted(String item, String stage) {
 		this.board.enter(item, stage);
-		line(counter() + " " + clean(item) + ": " + ProgressBoard.verb(stage));
+		line(counter() + " " + clean(item) + ": " + clean(stage));
 	}
 
 	@Override
-	public void stageFinished(String item, Stage stage) {
+	public void stageFinished(String item) {
 		this.board.leave(item);
 	}
 
 	@Override
 	public void delivered(String item, String output, double seconds) {
-		int done = this.board.delivered(item);
-		line(String.format(Locale.ROOT, "[%d/%d] %s: delivered -> %s (%.1f s)%s", done, this.board.total(),
-				clean(item), clean(output), seconds, timeLeft()));
+		int done = this.board.deliver(item);
+		line(String.format(Locale.ROOT, "[%d/%d] %s: delivered -> %s (%.1f s)", done, this.board.total(), clean(item),
+				clean(output), seconds) + timeLeft(done));
 	}
 
 	@Override
-	public void leftBehind(String item, Stage stage, boolean skipped, String reason) {
+	public void leftBehind(String item, String stage, boolean skipped, String reason) {
 		int done = this.board.leftBehind(item, skipped);
-		line("[%d/%d] %s: %s at %s: %s%s".formatted(done, this.board.total(), clean(item),
-				skipped ? "skipped" : "failed", stage.stepName(), clean(reason), timeLeft()));
+		line("[%d/%d] %s: %s while %s: %s".formatted(done, this.board.total(), clean(item),
+				skipped ? "skipped" : "failed", clean(stage), clean(reason)));
 	}
 
 	@Override
@@ -115,15 +108,15 @@ public final class PlainProgress implements ProgressDisplay {
 			}
 		}
 		String longest = this.board.longest()
-			.map((f) -> "; " + clean(f.item()) + " " + ProgressBoard.verb(f.stage()) + " for "
-					+ ProgressBoard.duration(this.board.elapsed(f)))
+			.map((f) -> "; " + clean(f.item()) + " " + clean(f.stage()) + " for " + ProgressBoard.duration(f.elapsed()))
 			.orElse("");
-		line(counter() + " still working: " + this.board.inFlightCount() + " in flight" + longest + timeLeft());
+		line(counter() + " still working: " + this.board.inFlightCount() + " in flight" + longest
+				+ timeLeft(this.board.done()));
 	}
 
-	/** {@code ; about 4m10s left} at the pace measured so far; nothing before the first item is done or after the last. */
-	private String timeLeft() {
-		if (this.board.done() >= this.board.total()) {
+	/** "; about 3m10s left", from the run's deliveries per second, once there is a rate and work left. */
+	private String timeLeft(int done) {
+		if (done >= this.board.total()) {
 			return "";
 		}
 		return this.board.eta().map((eta) -> "; about " + ProgressBoard.duration(eta) + " left").orElse("");
@@ -141,7 +134,10 @@ public final class PlainProgress implements ProgressDisplay {
 		}
 	}
 
-	/** Ids and reasons come from manifests and engines: no escape code or line break gets through. */
+	/**
+	 * Ids and reasons come from manifests and engines: no escape code or line break gets
+	 * through, the 8-bit ones (a lone CSI) included.
+	 */
 	static String clean(String text) {
 		return text == null ? "" : text.replaceAll("\\p{Cc}", " ");
 	}

@@ -1,91 +1,75 @@
 package bgmbatch.progress;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
+import java.time.Instant;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.LongSupplier;
+import java.util.concurrent.atomic.AtomicReference;
 
-import bgmbatch.engine.Stage;
-
-/** The shared state of a display: totals, this run's results, the items in flight and the pace. Thread-safe. */
+/**
+ * The shared state of a display: totals, this run's results, the items in flight, and the
+ * run's throughput. Thread-safe.
+ */
 final class ProgressBoard {
 
-	/** The pace is measured over the last this many finished items: recent enough to follow a change. */
-	static final int PACE_WINDOW = 20;
+	/** Before a second of the run has passed, a rate says nothing. */
+	private static final Duration SHORTEST_MEASURE = Duration.ofSeconds(1);
 
-	private final LongSupplier nanos;
+	private final Clock clock;
 
 	private final AtomicInteger total = new AtomicInteger();
 
 	private final AtomicInteger done = new AtomicInteger();
 
-	private final AtomicInteger delivered = new AtomicInteger();
+	private final AtomicInteger deliveredThisRun = new AtomicInteger();
 
-	private final AtomicInteger skipped = new AtomicInteger();
+	private final AtomicInteger skippedThisRun = new AtomicInteger();
 
-	private final AtomicInteger failed = new AtomicInteger();
+	private final AtomicInteger failedThisRun = new AtomicInteger();
+
+	private final AtomicReference<Instant> begun = new AtomicReference<>();
 
 	private final Map<String, InFlight> inFlight = new ConcurrentHashMap<>();
 
-	/** When the last items finished ({@link #nanos} time), newest last, at most {@link #PACE_WINDOW} + 1. */
-	private final Deque<Long> finishes = new ArrayDeque<>();
-
-	private volatile long began;
-
-	ProgressBoard() {
-		this(System::nanoTime);
-	}
-
-	ProgressBoard(LongSupplier nanos) {
-		this.nanos = nanos;
-		this.began = nanos.getAsLong();
+	ProgressBoard(Clock clock) {
+		this.clock = clock;
 	}
 
 	void begin(int total, int done) {
 		this.total.set(total);
 		this.done.set(done);
-		this.delivered.set(0);
-		this.skipped.set(0);
-		this.failed.set(0);
-		synchronized (this.finishes) {
-			this.finishes.clear();
-			this.began = this.nanos.getAsLong();
-		}
+		this.deliveredThisRun.set(0);
+		this.skippedThisRun.set(0);
+		this.failedThisRun.set(0);
+		this.begun.set(this.clock.instant());
 	}
 
-	void enter(String item, Stage stage) {
-		this.inFlight.put(item, new InFlight(item, stage, this.nanos.getAsLong()));
+	void enter(String item, String stage) {
+		this.inFlight.put(item, new InFlight(item, stage, System.nanoTime()));
 	}
 
 	void leave(String item) {
 		this.inFlight.remove(item);
 	}
 
-	/** An item got its output; returns how many items are done now. */
-	int delivered(String item) {
-		this.delivered.incrementAndGet();
+	/** The item left the job without an output, skipped for good or failed until the next run. */
+	int leftBehind(String item, boolean skipped) {
+		(skipped ? this.skippedThisRun : this.failedThisRun).incrementAndGet();
 		return finish(item);
 	}
 
-	/** An item left without an output; returns how many items are done now. */
-	int leftBehind(String item, boolean skipped) {
-		(skipped ? this.skipped : this.failed).incrementAndGet();
+	/** The item's output is in place. */
+	int deliver(String item) {
+		this.deliveredThisRun.incrementAndGet();
 		return finish(item);
 	}
 
 	private int finish(String item) {
 		this.inFlight.remove(item);
-		synchronized (this.finishes) {
-			this.finishes.addLast(this.nanos.getAsLong());
-			if (this.finishes.size() > PACE_WINDOW + 1) {
-				this.finishes.removeFirst();
-			}
-		}
 		return this.done.incrementAndGet();
 	}
 
@@ -109,12 +93,12 @@ final class ProgressBoard {
 		return this.inFlight.values().stream().min(Comparator.comparingLong(InFlight::since));
 	}
 
-	/** This run's results so far: {@code 3 delivered · 1 skipped}, leaving out what is zero. */
+	/** This run's results so far, {@code 3 delivered · 1 skipped}, leaving out what is zero. */
 	String results() {
 		StringBuilder text = new StringBuilder();
-		append(text, this.delivered.get(), "delivered");
-		append(text, this.skipped.get(), "skipped");
-		append(text, this.failed.get(), "failed");
+		append(text, this.deliveredThisRun.get(), "delivered");
+		append(text, this.skippedThisRun.get(), "skipped");
+		append(text, this.failedThisRun.get(), "failed");
 		return text.toString();
 	}
 
@@ -125,55 +109,39 @@ final class ProgressBoard {
 	}
 
 	/**
-	 * The time left at the pace of the last {@link #PACE_WINDOW} finished items (all of them
-	 * before that many), measured up to now, so the estimate grows while nothing finishes.
-	 * Empty until the first item of this run finishes.
+	 * Time left at this run's measured throughput: items delivered per second since the
+	 * run began, applied to the items still to do. Empty until something was delivered
+	 * (a rate of stage changes would say nothing about deliveries).
 	 */
 	Optional<Duration> eta() {
-		int remaining = total() - done();
-		if (remaining <= 0) {
-			return Optional.of(Duration.ZERO);
+		Instant start = this.begun.get();
+		int delivered = this.deliveredThisRun.get();
+		if (start == null || delivered == 0) {
+			return Optional.empty();
 		}
-		long from;
-		int finished;
-		synchronized (this.finishes) {
-			if (this.finishes.isEmpty()) {
-				return Optional.empty();
-			}
-			finished = Math.min(this.finishes.size(), PACE_WINDOW);
-			from = this.finishes.size() > PACE_WINDOW ? this.finishes.peekFirst() : this.began;
+		Duration elapsed = Duration.between(start, this.clock.instant());
+		if (elapsed.compareTo(SHORTEST_MEASURE) < 0) {
+			return Optional.empty();
 		}
-		double perItem = (double) (this.nanos.getAsLong() - from) / finished;
-		return Optional.of(Duration.ofNanos((long) (perItem * remaining)));
-	}
-
-	/** How the operator reads a stage in progress. */
-	static String verb(Stage stage) {
-		return switch (stage) {
-			case UPLOAD -> "uploading";
-			case EDIT -> "editing";
-			case VERIFY -> "verifying";
-			case EXPORT -> "rendering";
-			case DOWNLOAD -> "downloading";
-			case DONE -> "done";
-		};
+		int remaining = Math.max(0, this.total.get() - this.done.get());
+		return Optional.of(elapsed.multipliedBy(remaining).dividedBy(delivered));
 	}
 
 	static String duration(Duration elapsed) {
 		long seconds = elapsed.toSeconds();
 		if (seconds >= 3600) {
-			return "%dh%02dm".formatted(seconds / 3600, seconds / 60 % 60);
+			return "%dh%02dm".formatted(seconds / 3600, seconds % 3600 / 60);
 		}
 		return seconds >= 60 ? "%dm%02ds".formatted(seconds / 60, seconds % 60) : seconds + "s";
 	}
 
-	/** An item working on a stage since a {@link #nanos} instant. */
-	record InFlight(String item, Stage stage, long since) {
+	/** An item working on a stage (in the engine's word for it) since a {@link System#nanoTime()} instant. */
+	record InFlight(String item, String stage, long since) {
 
-	}
+		Duration elapsed() {
+			return Duration.ofNanos(System.nanoTime() - this.since);
+		}
 
-	Duration elapsed(InFlight flight) {
-		return Duration.ofNanos(this.nanos.getAsLong() - flight.since());
 	}
 
 }

@@ -2,6 +2,7 @@ package bgmbatch.progress;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -11,16 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntSupplier;
 
-import bgmbatch.engine.Stage;
-
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressState;
 
 /**
  * The live display on a terminal: an overall bar drawn by the progressbar library (items
- * done of total, this run's results, the time left at the measured pace), and under it one
- * line per worker with the item in flight, its stage and for how long. The library redraws
+ * done of total, this run's results, the time left at the run's measured deliveries per
+ * second), and under it one line per worker with the item in flight, its stage in the
+ * engine's word for it, and for how long. The library redraws
  * from its own timer every 250 ms into a {@link LiveScreen}, which keeps the block in place.
  * At the end the worker lines are erased and the finished bar stays, so the summary follows
  * it on a clean screen.
@@ -37,7 +37,7 @@ final class TerminalProgress implements ProgressDisplay {
 
 	private final Object lock = new Object();
 
-	private final ProgressBoard board = new ProgressBoard();
+	private final ProgressBoard board = new ProgressBoard(Clock.systemUTC());
 
 	private final Map<String, Integer> slotOf = new HashMap<>();
 
@@ -97,7 +97,7 @@ final class TerminalProgress implements ProgressDisplay {
 	}
 
 	@Override
-	public void stageStarted(String item, Stage stage) {
+	public void stageStarted(String item, String stage) {
 		synchronized (this.lock) {
 			Integer slot = this.slotOf.get(item);
 			if (slot == null) {
@@ -113,7 +113,7 @@ final class TerminalProgress implements ProgressDisplay {
 	}
 
 	@Override
-	public void stageFinished(String item, Stage stage) {
+	public void stageFinished(String item) {
 		release(item);
 	}
 
@@ -121,13 +121,13 @@ final class TerminalProgress implements ProgressDisplay {
 	public void delivered(String item, String output, double seconds) {
 		synchronized (this.lock) {
 			release(item);
-			this.board.delivered(item);
+			this.board.deliver(item);
 			step();
 		}
 	}
 
 	@Override
-	public void leftBehind(String item, Stage stage, boolean skipped, String reason) {
+	public void leftBehind(String item, String stage, boolean skipped, String reason) {
 		synchronized (this.lock) {
 			release(item);
 			this.board.leftBehind(item, skipped);
@@ -209,8 +209,8 @@ final class TerminalProgress implements ProgressDisplay {
 				String item = this.slots[slot];
 				String state = item == null ? IDLE
 						: this.board.inFlight(item)
-							.map((f) -> PlainProgress.clean(item) + ": " + ProgressBoard.verb(f.stage()) + " ("
-									+ ProgressBoard.duration(this.board.elapsed(f)) + ")")
+							.map((f) -> PlainProgress.clean(item) + ": " + PlainProgress.clean(f.stage()) + " ("
+									+ ProgressBoard.duration(f.elapsed()) + ")")
 							.orElse(IDLE);
 				lines.add("  worker " + (slot + 1) + "  " + state);
 			}

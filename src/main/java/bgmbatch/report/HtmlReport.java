@@ -93,7 +93,7 @@ public final class HtmlReport {
 
 		private final Map<ItemStatus, List<ItemReport>> attention = new HashMap<>();
 
-		private final Timeline.Estimate timeline = new Timeline.Estimate();
+		private final Timeline.Collector timeline = new Timeline.Collector();
 
 		private int deliveredPictures;
 

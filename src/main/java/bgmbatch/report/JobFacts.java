@@ -3,11 +3,10 @@ package bgmbatch.report;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 import bgmbatch.engine.Stage;
+import bgmbatch.engine.StageWords;
 
 /**
  * What the reports say about the job as a whole, across all its runs: the job decides
@@ -23,11 +22,10 @@ import bgmbatch.engine.Stage;
  * @param stageWords how this engine names each stage for people (local: probing, planning...)
  */
 public record JobFacts(String manifest, String engine, String outcome, String status, int exitCode,
-		String exitMeaning, List<Run> runs, Map<Stage, String> stageWords) {
+		String exitMeaning, List<Run> runs, StageWords stageWords) {
 
 	public JobFacts {
 		runs = runs.stream().sorted(Comparator.comparing(Run::started)).toList();
-		stageWords = stageWords.isEmpty() ? Map.of() : new EnumMap<>(stageWords);
 	}
 
 	/** When the first run started; null before any run. */
@@ -53,7 +51,7 @@ public record JobFacts(String manifest, String engine, String outcome, String st
 
 	/** A stage as this engine names it, e.g. "rendering". */
 	public String word(Stage stage) {
-		return this.stageWords.getOrDefault(stage, stage.stepName());
+		return this.stageWords.of(stage);
 	}
 
 	/**

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 
 import bgmbatch.engine.Stage;
 import bgmbatch.ledger.LedgerItem;
+import bgmbatch.ledger.StageRun;
 
 /**
  * The spans of a job's items, sorted into one row per worker, for the timeline of each run.
@@ -37,27 +38,37 @@ final class Timeline {
 	}
 
 	/**
-	 * The spans as far as the ledger tells them today, gathered item by item while the report
-	 * passes over the ledger: the ledger keeps, per item, only the seconds each stage took and
-	 * when the row last changed, so each item's stages are laid end to end, ending at that
-	 * last change, on no known worker ({@link #rows} then gives each item the first free row).
-	 * <p>
-	 * This is the one place to change once the ledger records each stage's worker, start and
-	 * finish: read those instead (one query per report) and build the timeline with
-	 * {@code Timeline.of(spans, false)}.
+	 * Gathers the spans item by item while the report passes over the ledger. An item's row
+	 * keeps its stage log (which worker ran each stage, from when to when): those are the
+	 * spans. A row written before the ledger kept that log has only the seconds each stage
+	 * took and when the row last changed: its stages are then laid end to end, ending at
+	 * that change, on no known worker ({@link #rows} gives each such item the first free
+	 * row), and the page says the timeline is estimated.
 	 */
-	static final class Estimate {
+	static final class Collector {
 
 		private final List<Span> spans = new ArrayList<>();
 
+		private boolean estimated;
+
 		void add(LedgerItem item) {
-			if (this.spans.size() < MAX_SPANS) {
+			if (this.spans.size() >= MAX_SPANS) {
+				return;
+			}
+			if (!item.stageLog().isEmpty()) {
+				for (StageRun run : item.stageLog()) {
+					this.spans.add(new Span(run.worker(), item.id(), run.stage(), run.started(), run.finished(),
+							item.status()));
+				}
+			}
+			else if (!item.timings().isEmpty()) {
 				this.spans.addAll(estimate(item));
+				this.estimated = true;
 			}
 		}
 
 		Timeline timeline() {
-			return new Timeline(List.copyOf(this.spans), true);
+			return new Timeline(List.copyOf(this.spans), this.estimated);
 		}
 
 	}
@@ -113,7 +124,7 @@ final class Timeline {
 	 * many items were under way at once.
 	 */
 	static Map<String, List<Span>> rows(List<Span> spans) {
-		Map<String, List<Span>> workers = new TreeMap<>();
+		Map<String, List<Span>> workers = new TreeMap<>(Timeline::byWorker);
 		Map<String, List<Span>> unassigned = new LinkedHashMap<>();
 		for (Span span : spans) {
 			if (span.worker() != null) {
@@ -145,6 +156,39 @@ final class Timeline {
 		}
 		slots.forEach((slot, row) -> rows.put("slot " + (slot + 1), row));
 		return rows;
+	}
+
+	/** {@code host:pid:slot} in order of process, then of slot as a number (slot 2 before slot 10). */
+	static int byWorker(String a, String b) {
+		int cut = a.lastIndexOf(':');
+		int otherCut = b.lastIndexOf(':');
+		if (cut > 0 && otherCut > 0 && a.substring(0, cut).equals(b.substring(0, otherCut))) {
+			try {
+				return Integer.compare(Integer.parseInt(a.substring(cut + 1)), Integer.parseInt(b.substring(otherCut + 1)));
+			}
+			catch (NumberFormatException ex) {
+				// not a slot number: the names' own order
+			}
+		}
+		return a.compareTo(b);
+	}
+
+	/**
+	 * What a row is called on the page: {@code worker 2} when the run had one process (the
+	 * usual night), else the whole {@code host:pid:slot}.
+	 */
+	static Map<String, String> labels(Iterable<String> rows) {
+		Map<String, String> labels = new LinkedHashMap<>();
+		java.util.Set<String> processes = new java.util.HashSet<>();
+		for (String row : rows) {
+			int cut = row.lastIndexOf(':');
+			processes.add(cut > 0 ? row.substring(0, cut) : row);
+		}
+		for (String row : rows) {
+			int cut = row.lastIndexOf(':');
+			labels.put(row, processes.size() == 1 && cut > 0 ? "worker " + row.substring(cut + 1) : row);
+		}
+		return labels;
 	}
 
 	private record Slot(int index, Instant freeAt) {

@@ -47,8 +47,8 @@ final class TimelineHtml {
 		}
 		out.write("<p class=\"lead\">One row per worker, one bar per item, coloured by stage: a long bar is a slow item,"
 				+ " a gap is a worker with nothing to do."
-				+ (timeline.estimated() ? " Rows and starts are estimated from each item's stage times and when it"
-						+ " finished." : "")
+				+ (timeline.estimated() ? " Some items were worked on before the ledger recorded who did each"
+						+ " stage and when: their rows and starts are estimated from their stage times." : "")
 				+ "</p>");
 		List<JobFacts.Run> runs = this.job.runs();
 		int drawn = 0;
@@ -78,10 +78,11 @@ final class TimelineHtml {
 		out.write("<figure class=\"run\"><figcaption>" + (of > 1 ? "Run " + number + " of " + of + " · " : "")
 				+ esc(this.times.dayAndTime(start)) + " to " + esc(this.times.sameDayTime(end, start)) + " · "
 				+ Times.words(seconds) + " · " + Html.plural(rows.size(), "row", "rows") + "</figcaption>");
+		Map<String, String> labels = Timeline.labels(rows.keySet());
 		for (Map.Entry<String, List<Span>> row : rows.entrySet()) {
-			out.write("<div class=\"lane\"><span title=\"" + esc(row.getKey()) + "\">" + esc(row.getKey())
+			out.write("<div class=\"lane\"><span title=\"" + esc(row.getKey()) + "\">" + esc(labels.get(row.getKey()))
 					+ "</span><svg viewBox=\"0 0 " + (int) WIDTH + " 10\" preserveAspectRatio=\"none\" role=\"img\""
-					+ " aria-label=\"" + esc(row.getKey()) + "\">");
+					+ " aria-label=\"" + esc(labels.get(row.getKey())) + "\">");
 			for (List<Span> item : byItem(row.getValue()).values()) {
 				bar(out, item, start, seconds);
 			}

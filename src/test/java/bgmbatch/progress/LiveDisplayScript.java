@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 
-import bgmbatch.engine.Stage;
-
 /**
  * Drives the live display through a night in miniature, inside a terminal that tmux keeps
  * for {@link TerminalDisplayInTmuxTest}. At each checkpoint it redraws, tells the test
@@ -30,21 +28,21 @@ public final class LiveDisplayScript {
 		display.begin(5, 0);
 		String longName = "a-clip-with-a-name-long-enough-to-run-past-the-edge-of-any-terminal-"
 				+ "x".repeat(150);
-		display.stageStarted("idlefile-with-a-long-name", Stage.UPLOAD);
-		display.stageStarted(longName, Stage.EDIT);
+		display.stageStarted("idlefile-with-a-long-name", "uploading");
+		display.stageStarted(longName, "editing");
 		checkpoint(display, "busy");
 
-		display.stageFinished("idlefile-with-a-long-name", Stage.UPLOAD);
+		display.stageFinished("idlefile-with-a-long-name");
 		display.delivered(longName, "long.mp4", 3.2);
-		display.stageStarted("x", Stage.EXPORT);
+		display.stageStarted("x", "rendering");
 		// a warning logged to the console while the block is up
 		System.out.println("WARN the disk is 91% full");
 		checkpoint(display, "shorter");
 
 		display.delivered("x", "x.mp4", 1.0);
-		display.leftBehind("idlefile-with-a-long-name", Stage.EDIT, true, "not a video");
-		display.stageStarted("last", Stage.DOWNLOAD);
-		display.stageStarted("stuck", Stage.DOWNLOAD);
+		display.leftBehind("idlefile-with-a-long-name", "editing", true, "not a video");
+		display.stageStarted("last", "downloading");
+		display.stageStarted("stuck", "downloading");
 		display.redraw();
 		display.delivered("last", "last.mp4", 2.0);
 		// "stuck" is still downloading when the job stops: the final screen must not say so

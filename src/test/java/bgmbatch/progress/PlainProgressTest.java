@@ -11,9 +11,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-
-import bgmbatch.engine.Stage;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,33 +21,53 @@ class PlainProgressTest {
 	private static final Clock NIGHT = Clock.fixed(Instant.parse("2026-01-02T02:00:05Z"), ZoneOffset.UTC);
 
 	@Test
-	void printsOneLineWithDateAndTimeForEachStageChangeAndEachEndWithTheTimeLeftAtThePaceSoFar() {
+	void printsOneLineStartingWithDateAndTimeForEachStageChangeAndEachEnd() {
 		ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-		AtomicLong nanos = new AtomicLong();
 		try (PlainProgress progress = new PlainProgress(new PrintStream(buffer, true, StandardCharsets.UTF_8), NIGHT,
-				Duration.ofHours(1), nanos::get)) {
-			progress.begin(4, 1);
-			progress.stageStarted("street", Stage.UPLOAD);
-			progress.stageFinished("street", Stage.UPLOAD);
-			progress.stageStarted("street", Stage.EXPORT);
-			progress.stageFinished("street", Stage.EXPORT);
-			progress.stageStarted("street", Stage.DOWNLOAD);
-			nanos.addAndGet(TimeUnit.SECONDS.toNanos(10));
+				Duration.ofHours(1))) {
+			progress.begin(3, 1);
+			progress.stageStarted("street", "uploading");
+			progress.stageFinished("street");
+			progress.stageStarted("street", "rendering");
+			progress.stageFinished("street");
+			progress.stageStarted("street", "downloading");
 			progress.delivered("street", "street-upbeat.mp4", 3.14);
-			progress.stageStarted("bars", Stage.EDIT);
-			nanos.addAndGet(TimeUnit.SECONDS.toNanos(2));
-			progress.leftBehind("bars", Stage.EDIT, true, "the instruction asks for nothing");
-			progress.stageStarted("last", Stage.UPLOAD);
-			progress.delivered("last", "last.mp4", 1);
+			progress.stageStarted("bars", "editing");
+			progress.leftBehind("bars", "editing", true, "the instruction asks for nothing");
 		}
 
 		assertThat(buffer.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
-				"2026-01-02 02:00:05 [1/4] 3 item(s) to work on", "2026-01-02 02:00:05 [1/4] street: uploading",
-				"2026-01-02 02:00:05 [1/4] street: rendering", "2026-01-02 02:00:05 [1/4] street: downloading",
-				"2026-01-02 02:00:05 [2/4] street: delivered -> street-upbeat.mp4 (3.1 s); about 20s left",
-				"2026-01-02 02:00:05 [2/4] bars: editing",
-				"2026-01-02 02:00:05 [3/4] bars: skipped at edit: the instruction asks for nothing; about 6s left",
-				"2026-01-02 02:00:05 [3/4] last: uploading", "2026-01-02 02:00:05 [4/4] last: delivered -> last.mp4 (1.0 s)");
+				"2026-01-02 02:00:05 [1/3] 2 item(s) to work on", "2026-01-02 02:00:05 [1/3] street: uploading",
+				"2026-01-02 02:00:05 [1/3] street: rendering", "2026-01-02 02:00:05 [1/3] street: downloading",
+				"2026-01-02 02:00:05 [2/3] street: delivered -> street-upbeat.mp4 (3.1 s)",
+				"2026-01-02 02:00:05 [2/3] bars: editing",
+				"2026-01-02 02:00:05 [3/3] bars: skipped while editing: the instruction asks for nothing");
+	}
+
+	@Test
+	void timeLeftComesFromTheItemsDeliveredPerSecondOfThisRunNotFromStageChanges() {
+		ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+		StepClock clock = new StepClock(Instant.parse("2026-01-02T02:00:00Z"));
+		try (PlainProgress progress = new PlainProgress(new PrintStream(buffer, true, StandardCharsets.UTF_8), clock,
+				Duration.ofHours(1))) {
+			progress.begin(10, 2);
+			clock.advance(Duration.ofSeconds(30));
+			progress.stageStarted("a", "rendering");
+			progress.stageStarted("b", "rendering");
+			progress.delivered("a", "a.mp4", 30);
+			clock.advance(Duration.ofSeconds(30));
+			progress.delivered("b", "b.mp4", 60);
+			progress.leftBehind("c", "planning", true, "no music file");
+		}
+
+		assertThat(buffer.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
+				"2026-01-02 02:00:00 [2/10] 8 item(s) to work on", "2026-01-02 02:00:30 [2/10] a: rendering",
+				"2026-01-02 02:00:30 [2/10] b: rendering",
+				// one delivered in 30 s, seven to go
+				"2026-01-02 02:00:30 [3/10] a: delivered -> a.mp4 (30.0 s); about 3m30s left",
+				// two in 60 s, six to go
+				"2026-01-02 02:01:00 [4/10] b: delivered -> b.mp4 (60.0 s); about 3m00s left",
+				"2026-01-02 02:01:00 [5/10] c: skipped while planning: no music file");
 	}
 
 	@Test
@@ -59,14 +76,14 @@ class PlainProgressTest {
 		try (PlainProgress progress = new PlainProgress(new PrintStream(buffer, true, StandardCharsets.UTF_8), NIGHT,
 				Duration.ofHours(1))) {
 			progress.begin(1, 0);
-			progress.stageStarted("evil\u001b[2Jid\r", Stage.UPLOAD);
-			progress.leftBehind("evil\u001b[2Jid\r", Stage.UPLOAD, false, "line one\nline two\u0007\u009b2J");
+			progress.stageStarted("evil\u001b[2Jid\r", "uploading");
+			progress.leftBehind("evil\u001b[2Jid\r", "uploading", false, "line one\nline two\u0007\u009b2J");
 		}
 
 		String text = buffer.toString(StandardCharsets.UTF_8);
 		assertThat(text.lines()).hasSize(3);
 		assertThat(text.replace("\n", "")).doesNotContainPattern("\\p{Cc}");
-		assertThat(text).contains("failed at upload: line one line two");
+		assertThat(text).contains("failed while uploading: line one line two");
 	}
 
 	@Test
@@ -77,7 +94,7 @@ class PlainProgressTest {
 		try (PlainProgress progress = new PlainProgress(new PrintStream(lines, true, StandardCharsets.UTF_8),
 				Clock.systemUTC(), Duration.ofMillis(50))) {
 			progress.begin(2, 0);
-			progress.stageStarted("bars", Stage.EXPORT);
+			progress.stageStarted("bars", "rendering");
 
 			assertThat(heartbeat.await(10, TimeUnit.SECONDS)).as("a heartbeat line within 10 s").isTrue();
 		}
@@ -93,7 +110,7 @@ class PlainProgressTest {
 		try (ProgressDisplay display = ProgressDisplays.choose(quiet, false, 2,
 				new PrintStream(buffer, true, StandardCharsets.UTF_8))) {
 			display.begin(1, 0);
-			display.stageStarted("a", Stage.UPLOAD);
+			display.stageStarted("a", "uploading");
 			display.delivered("a", "a.mp4", 1);
 		}
 		assertThat(buffer.size()).isZero();
@@ -108,6 +125,36 @@ class PlainProgressTest {
 		try (ProgressDisplay display = ProgressDisplays.choose(auto, true, 2, System.out)) {
 			assertThat(display).isInstanceOf(TerminalProgress.class);
 		}
+	}
+
+	/** A clock that moves only when told to. */
+	private static final class StepClock extends Clock {
+
+		private Instant now;
+
+		StepClock(Instant start) {
+			this.now = start;
+		}
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+		@Override
+		public ZoneOffset getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+
 	}
 
 	/** Collects the lines written to it and opens a latch when one contains a word. */

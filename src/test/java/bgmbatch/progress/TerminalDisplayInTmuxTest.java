@@ -63,7 +63,9 @@ class TerminalDisplayInTmuxTest {
 		assertThat(shorter).as("the warning went above the display, once").containsOnlyOnce("WARN the disk is 91% full");
 		assertThat(shorter).anySatisfy((line) -> assertThat(line).isEqualTo("  worker 1  idle"));
 		assertThat(shorter).anySatisfy((line) -> assertThat(line).matches("  worker 2  x: rendering \\(\\d+s\\)"));
-		assertThat(shorter).anySatisfy((line) -> assertThat(line).matches("1/5 items │.*│ 20% · 1 delivered · about \\S+ left"));
+		assertThat(shorter).anySatisfy((line) -> assertThat(line)
+			// the time left shows once a second of the run has passed: on a fast machine it may not have
+			.matches("1/5 items │.*│ 20% · 1 delivered · (about \\S+ left|no estimate yet)"));
 		assertThat(String.join("\n", shorter)).doesNotContain("idlefile", "a-clip-with", "(0s)s)", "s))");
 
 		List<String> last = screenAt("final", columns);

@@ -4,8 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-import bgmbatch.engine.Stage;
-
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,12 +16,12 @@ class TerminalProgressTest {
 		TerminalProgress progress = new TerminalProgress(2, new PrintStream(screen, true, StandardCharsets.UTF_8),
 				() -> 80);
 		progress.begin(3, 1);
-		progress.stageStarted("street", Stage.UPLOAD);
-		progress.stageFinished("street", Stage.UPLOAD);
-		progress.stageStarted("street", Stage.EDIT);
-		progress.stageStarted("bars", Stage.EDIT);
+		progress.stageStarted("street", "uploading");
+		progress.stageFinished("street");
+		progress.stageStarted("street", "editing");
+		progress.stageStarted("bars", "editing");
 		progress.redraw();
-		progress.leftBehind("bars", Stage.EDIT, true, "no");
+		progress.leftBehind("bars", "editing", true, "no");
 		progress.redraw();
 		progress.close();
 
@@ -39,12 +37,12 @@ class TerminalProgressTest {
 		TerminalProgress progress = new TerminalProgress(1, new PrintStream(screen, true, StandardCharsets.UTF_8),
 				() -> 80);
 		progress.begin(1, 0);
-		progress.stageStarted("first", Stage.UPLOAD);
+		progress.stageStarted("first", "uploading");
 		progress.close();
 		screen.reset();
 
 		progress.begin(1, 0);
-		progress.stageStarted("second", Stage.UPLOAD);
+		progress.stageStarted("second", "uploading");
 		progress.redraw();
 		progress.close();
 

@@ -2,10 +2,17 @@ package bgmbatch.report;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
+import bgmbatch.engine.Stage;
+import bgmbatch.engine.StageResult;
+import bgmbatch.ledger.ItemStatus;
 import bgmbatch.ledger.Ledger;
+import bgmbatch.ledger.LedgerItem;
+import bgmbatch.ledger.StageRun;
 import bgmbatch.media.CommandRunner;
 import bgmbatch.support.TestMedia;
 
@@ -68,6 +75,34 @@ class HtmlReportTest {
 		assertThat(page).contains("Pictures are drawn for the first 2 of 3 delivered items")
 			.contains("<article class=\"item compact\" id=\"item-c\"");
 		assertThat(out).isDirectoryNotContaining("glob:**/.frame-*").isDirectoryNotContaining("glob:**/*.part");
+	}
+
+	@Test
+	void theTimelineHasARowPerWorkerFromTheLedgersRecordOfEachStage() throws Exception {
+		Path out = Files.createDirectories(this.dir.resolve("out"));
+		Ledger ledger = ReportFixture.ledger();
+		Path input = this.dir.resolve("in.mp4");
+		ledger.insertIfAbsent(List.of(
+				LedgerItem.fresh(ReportFixture.JOB, "a", 1, 2, input, "f", "add music", null, out.resolve("a.mp4"),
+						Map.of(), ItemStatus.PENDING, null),
+				LedgerItem.fresh(ReportFixture.JOB, "b", 2, 3, input, "f", "add music", null, out.resolve("b.mp4"),
+						Map.of(), ItemStatus.PENDING, null)));
+		Instant at = ReportFixture.MORNING.plusSeconds(1);
+		for (Stage stage : List.of(Stage.UPLOAD, Stage.EDIT, Stage.VERIFY, Stage.EXPORT, Stage.DOWNLOAD)) {
+			ledger.advance(ReportFixture.JOB, "a", StageResult.none(), new StageRun(stage, "night-box:4242:1", at,
+					at.plusSeconds(1)));
+			ledger.advance(ReportFixture.JOB, "b", StageResult.none(), new StageRun(stage, "night-box:4242:2", at,
+					at.plusMillis(500)));
+			at = at.plusSeconds(1);
+		}
+
+		String page = Files.readString(write(ledger, out, 0));
+
+		String timeline = page.substring(page.indexOf("id=\"timeline\""), page.indexOf("id=\"delivered\""));
+		assertThat(timeline).containsSubsequence("title=\"night-box:4242:1\">worker 1<", "<title>a: 5.0 s</title>",
+				"title=\"night-box:4242:2\">worker 2<", "<title>b: 2.5 s</title>")
+			.contains("Run 2 of 2")
+			.doesNotContain("estimated", "Run 1 of 2");
 	}
 
 	@Test

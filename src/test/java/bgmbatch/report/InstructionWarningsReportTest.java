@@ -43,7 +43,7 @@ class InstructionWarningsReportTest {
 					WorkItem.WARNINGS, "not understood: \"tropical\", \"solo" + i + "\"\nthe fades are longer than the music");
 			items.add(new LedgerItem(JOB, "item" + i, i, i + 1, this.dir.resolve(i + ".mp4"), "f", "tropical music", null,
 					this.dir.resolve("out").resolve(i + ".mp4"), Stage.DONE, ItemStatus.DELIVERED, "volume=35%", handles,
-					Map.of(), 0, null, 0, null));
+					Map.of(), 0, null, 0, null, null, null));
 		}
 		ledger.insertIfAbsent(items);
 		Path out = Files.createDirectories(this.dir.resolve("out"));

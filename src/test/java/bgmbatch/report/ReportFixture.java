@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import bgmbatch.engine.Stage;
+import bgmbatch.engine.StageWords;
 import bgmbatch.engine.WorkItem;
 import bgmbatch.ledger.ItemStatus;
 import bgmbatch.ledger.Ledger;
@@ -47,7 +48,8 @@ final class ReportFixture {
 				+ String.join(", ", java.util.Arrays.stream(words).map((w) -> "\"" + w + "\"").toList()));
 		return new LedgerItem(item.jobKey(), item.id(), item.seq(), item.line(), item.video(), item.fingerprint(),
 				item.instruction(), item.music(), item.output(), item.stage(), item.status(), item.plan(), handles,
-				item.timings(), item.attempts(), item.lastError(), item.credits(), item.updatedAt());
+				item.timings(), item.attempts(), item.lastError(), item.credits(), item.updatedAt(), item.claimedBy(),
+				item.stageLog());
 	}
 
 	/** A job that ran twice: a night that failed, a morning rerun that finished with a skipped item (exit 3). */
@@ -56,8 +58,7 @@ final class ReportFixture {
 				"finished, but some items were skipped (the report says why)",
 				List.of(new JobFacts.Run(7, NIGHT, NIGHT_END, "FAILED"), new JobFacts.Run(9, MORNING, MORNING_END,
 						"COMPLETED")),
-				Map.of(Stage.UPLOAD, "probing", Stage.EDIT, "planning", Stage.VERIFY, "measuring", Stage.EXPORT,
-						"rendering", Stage.DOWNLOAD, "delivering"));
+				new StageWords("probing", "planning", "measuring", "rendering", "delivering"));
 	}
 
 	/** Delivered a minute into the night, after 3.15 s of work on a 6 s video. */
@@ -65,20 +66,20 @@ final class ReportFixture {
 		return new LedgerItem(JOB, id, seq, seq + 1, input, "f", "add calm music", null, output, Stage.DONE,
 				ItemStatus.DELIVERED, plan, Map.of(WorkItem.INPUT_DURATION, "6.0"),
 				Map.of("upload", 0.5, "edit", 1.25, "verify", 0.3, "export", 0.9, "download", 0.2), 0, null, 7,
-				NIGHT.plusSeconds(60 + seq));
+				NIGHT.plusSeconds(60 + seq), null, null);
 	}
 
 	static LedgerItem skipped(int seq, String id, Path input, String instruction, String reason) {
 		return new LedgerItem(JOB, id, seq, seq + 1, input, null, instruction, null,
 				input.resolveSibling(id + "-out.mp4"), Stage.UPLOAD, ItemStatus.SKIPPED, null, null, null, 0, reason, 0,
-				NIGHT.plusSeconds(5));
+				NIGHT.plusSeconds(5), null, null);
 	}
 
 	static LedgerItem failed(int seq, String id, Path input, String reason) {
 		return new LedgerItem(JOB, id, seq, seq + 1, input, "f", "add upbeat music", null,
 				input.resolveSibling(id + "-out.mp4"), Stage.EXPORT, ItemStatus.FAILED,
 				"music=built-in/upbeat (mood upbeat)", null, Map.of("upload", 0.4, "edit", 0.2, "verify", 0.3), 1,
-				reason, 0, MORNING.plusSeconds(4));
+				reason, 0, MORNING.plusSeconds(4), null, null);
 	}
 
 }

@@ -141,11 +141,12 @@ class ReportInChromiumTest {
 				LedgerItem item = ReportFixture.delivered(i, id, input, delivered, plan);
 				items.add(new LedgerItem(item.jobKey(), id, i, i + 1, input, "f",
 						"add upbeat background music and fade it out at the end", null, delivered, Stage.DONE,
-						ItemStatus.DELIVERED, plan, item.handles(), item.timings(), 0, null, 0, item.updatedAt()));
+						ItemStatus.DELIVERED, plan, item.handles(), item.timings(), 0, null, 0, item.updatedAt(), null,
+						null));
 			}
 		}
 		ledger.insertIfAbsent(items);
-		HtmlReport html = new HtmlReport(ledger, new CommandRunner(), Integer.getInteger("pics", 100), Runtime.getRuntime().availableProcessors());
+		HtmlReport html = new HtmlReport(ledger, new CommandRunner(), 100, Runtime.getRuntime().availableProcessors());
 		long writing = System.nanoTime();
 		new ReportWriter(ledger, html, ReportFixture.CLOCK).write(ReportFixture.JOB, ReportFixture.twoRuns(), big);
 		double writeSeconds = (System.nanoTime() - writing) / 1e9;

@@ -20,6 +20,7 @@ import bgmbatch.engine.ItemRejectedException;
 import bgmbatch.engine.Journal;
 import bgmbatch.engine.Stage;
 import bgmbatch.engine.StageResult;
+import bgmbatch.engine.StageWords;
 import bgmbatch.engine.WorkItem;
 import bgmbatch.media.CommandRunner;
 
@@ -53,6 +54,9 @@ public final class LocalEngine implements EditingEngine {
 
 	/** An original quieter than this is room tone, not something the music can be set against. */
 	static final double SILENT_ORIGINAL_LUFS = -50;
+
+	/** What each stage does here: the input probed, the plan made, the music measured, the mix rendered, the output delivered. */
+	static final StageWords WORDS = new StageWords("probing", "planning", "measuring", "rendering", "delivering");
 
 	private static final String MEASURED = " | measured:";
 
@@ -200,6 +204,11 @@ public final class LocalEngine implements EditingEngine {
 			render(item);
 		}
 		return StageResult.none();
+	}
+
+	@Override
+	public StageWords stageWords() {
+		return WORDS;
 	}
 
 	@Override

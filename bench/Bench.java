@@ -793,7 +793,7 @@ public final class Bench {
 					+ " is its own committed chunk.");
 			double parallelSteps = parallel.stepSeconds().values().stream().mapToDouble(Double::doubleValue).sum();
 			this.b.limit("2a", String.format(Locale.ROOT, "the job at concurrency 2 took %s: start-up to the first item"
-					+ " %s, steps %s %s, the rest (reports with their waveforms, shutdown) %s. Two ffmpeg processes"
+					+ " %s, steps %s %s, the rest (reports with their pictures, shutdown) %s. Two ffmpeg processes"
 					+ " plus the JVM share two cores.", seconds(parallel.wall()),
 					parallel.toFirstItem() == null ? "?" : seconds(parallel.toFirstItem()), seconds(parallelSteps),
 					steps(parallel), seconds(parallel.wall() - parallelSteps
@@ -1071,7 +1071,8 @@ public final class Bench {
 							+ " included) / items. The output check (an ffprobe) is inside the stages: %s per item for"
 							+ " all five stages, against %s for one ffprobe of the output timed alone by the harness"
 							+ " (median of 30). After the steps the job spent %s on the reports (report.html draws a"
-							+ " waveform with ffmpeg for up to 100 items), %s per item, not counted.",
+							+ " frame and the sound before and after with ffmpeg for up to 100 items), %s per item,"
+							+ " not counted.",
 					n, seconds(prepare), seconds(work), seconds(staged), millis(staged / n), millis(probe),
 					seconds(report), millis(report / n)));
 		}

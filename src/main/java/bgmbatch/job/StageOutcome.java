@@ -4,7 +4,11 @@ import bgmbatch.engine.Stage;
 import bgmbatch.engine.StageResult;
 import bgmbatch.ledger.LedgerItem;
 
-/** One item's finished stage, on its way to the ledger. */
-record StageOutcome(LedgerItem item, Stage stage, StageResult result, double seconds) {
+/**
+ * One item's finished stage, on its way to the ledger. Public because the build-time bean
+ * definitions (Spring AOT, generated in another package) name it in the type of the
+ * step-scoped processor.
+ */
+public record StageOutcome(LedgerItem item, Stage stage, StageResult result, double seconds) {
 
 }

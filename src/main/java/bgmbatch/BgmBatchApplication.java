@@ -11,6 +11,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 public class BgmBatchApplication {
 
 	public static void main(String[] args) {
+		ClassPreloader.startInBackground();
 		StartupCompiler.keepToC1InBackground();
 		PrintStream out = System.out;
 		System.exit(new Cli(out, System.err).run(args));

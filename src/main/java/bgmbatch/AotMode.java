@@ -23,8 +23,8 @@ import org.springframework.util.ClassUtils;
 /**
  * Decides, once the settings are known, whether this start uses the bean definitions that
  * Spring AOT prepared when the jar was built ({@code process-aot}) instead of finding them
- * at start-up (measured on 2 cores: the context's configuration parsing is about a third
- * of plain {@code java -jar}'s start).
+ * at start-up: measured on 2 cores, plain {@code java -jar} had its first item under way
+ * 0.4 s sooner (2.5 s instead of 2.9 s, medians of 5).
  * <p>
  * Those definitions are frozen: every condition was decided at build time with default
  * settings, and sources added at run time ({@code spring.main.sources}) are ignored. So a

@@ -13,9 +13,11 @@ import javax.management.ObjectName;
  * {@code -XX:TieredStopAtLevel=1} does, by adding a compiler directive that excludes C2
  * (what {@code jcmd <pid> Compiler.directives_add} does, through the JVM's own diagnostic
  * command bean). On two cores the optimising compiler's threads take the CPU start-up
- * needs: measured on this kind of machine, plain {@code java -jar} reached its first item
- * in about half the time with C2 kept out; the job's own Java work is small beside ffmpeg
- * and the network (run.sh has run C1-only since issue 7, no slower over 200 items).
+ * needs: measured on this kind of machine, plain {@code java -jar} went from main to its
+ * first item in 2.3-2.7 s with C2 kept out, 3.0-3.5 s with it (2.1-2.4 s with the
+ * command-line option). The job's own Java work is small beside ffmpeg and the network
+ * (run.sh has run C1-only since issue 7, no slower over 200 items). Give
+ * {@code -XX:TieredStopAtLevel=4} to keep C2.
  * <p>
  * Done on a thread of its own, so the main thread does not wait for the management
  * classes; a JVM without the command (not HotSpot) simply starts as it is.

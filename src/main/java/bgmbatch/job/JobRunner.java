@@ -2,7 +2,9 @@ package bgmbatch.job;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import bgmbatch.BgmProperties;
 import bgmbatch.cli.ExitCode;
@@ -31,6 +33,9 @@ public final class JobRunner {
 
 	/** The job's name in the repository, for the job commands that read it. */
 	public static final String JOB_NAME = BgmJobConfiguration.JOB_NAME;
+
+	/** Newest first; a kill leaves at most one instance without executions, so the first look nearly always finds it. */
+	private static final int INSTANCES_PER_LOOK = 10;
 
 	private final JobOperator operator;
 
@@ -130,17 +135,34 @@ public final class JobRunner {
 	}
 
 	private JobExecution lastExecution(ManifestSource source) {
-		JobInstance instance = this.repository.getLastJobInstance(BgmJobConfiguration.JOB_NAME);
-		if (instance == null) {
-			return null;
-		}
-		JobExecution execution = this.repository.getLastJobExecution(instance);
+		JobExecution execution = latestExecution(this.repository).orElse(null);
 		if (execution == null) {
 			return null;
 		}
 		JobParams params = JobParams.of(execution.getJobParameters());
 		boolean sameManifest = params.manifest().equals(source.path()) && params.sha256().equals(source.sha256());
 		return sameManifest ? execution : null;
+	}
+
+	/**
+	 * The newest execution of the job. Spring Batch 6 creates a job instance and its first
+	 * execution in two transactions, so a kill between them leaves an instance without
+	 * executions: looking only at the newest instance, the next run took the job for new and
+	 * started generation 1 again (exit 1 once that was complete). Such instances are passed.
+	 */
+	public static Optional<JobExecution> latestExecution(JobRepository repository) {
+		for (int start = 0;; start += INSTANCES_PER_LOOK) {
+			List<JobInstance> instances = repository.getJobInstances(JOB_NAME, start, INSTANCES_PER_LOOK);
+			for (JobInstance instance : instances) {
+				JobExecution execution = repository.getLastJobExecution(instance);
+				if (execution != null) {
+					return Optional.of(execution);
+				}
+			}
+			if (instances.size() < INSTANCES_PER_LOOK) {
+				return Optional.empty();
+			}
+		}
 	}
 
 	private static JobParams next(JobParams fresh, JobExecution last) {

@@ -3,7 +3,7 @@
 # baselines measured in the same run (see README, "Benchmarks").
 #   bench/run.sh                 everything (under 10 minutes on 2 cores)
 #   bench/run.sh quick           a quick look (1-2 minutes): fewer runs, smaller batches, no 500 MB run
-#   bench/run.sh [quick] local batch startup overhead cloud memory   only those sections
+#   bench/run.sh [quick] local batch flow startup overhead cloud memory   only those sections
 # Inputs are generated once into bench/work/ (about 25 s the first time) and kept.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"

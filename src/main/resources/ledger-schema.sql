@@ -20,4 +20,13 @@ CREATE CACHED TABLE IF NOT EXISTS BGM_ITEM (
 	UPDATED_AT TIMESTAMP NOT NULL,
 	PRIMARY KEY (JOB_KEY, ITEM_ID)
 );
-CREATE INDEX IF NOT EXISTS BGM_ITEM_WORK ON BGM_ITEM (JOB_KEY, STAGE, STATUS, SEQ);
+-- the worker holding the item (host:pid:slot) and until when, unless it renews the lease
+ALTER TABLE BGM_ITEM ADD COLUMN IF NOT EXISTS CLAIMED_BY VARCHAR(300);
+ALTER TABLE BGM_ITEM ADD COLUMN IF NOT EXISTS LEASE_UNTIL TIMESTAMP;
+-- every finished stage: which worker ran it, from when to when (a JSON list)
+ALTER TABLE BGM_ITEM ADD COLUMN IF NOT EXISTS STAGE_LOG LONGVARCHAR;
+-- credits the item has committed to and not yet paid (the handle credits.held, kept here to be summed)
+ALTER TABLE BGM_ITEM ADD COLUMN IF NOT EXISTS CREDITS_HELD INTEGER DEFAULT 0 NOT NULL;
+-- workers claim the next waiting item in manifest order
+CREATE INDEX IF NOT EXISTS BGM_ITEM_QUEUE ON BGM_ITEM (JOB_KEY, STATUS, SEQ);
+DROP INDEX IF EXISTS BGM_ITEM_WORK;

@@ -2,7 +2,6 @@ package bgmbatch;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 
 import javax.sql.DataSource;
 
@@ -10,8 +9,7 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import bgmbatch.media.CommandRunner;
 import bgmbatch.media.MediaProbe;
-import bgmbatch.state.AlreadyRunningException;
-import bgmbatch.state.RunLock;
+import bgmbatch.state.RunLocks;
 import bgmbatch.state.StateFolder;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,41 +24,38 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 @EnableConfigurationProperties(BgmProperties.class)
 class AppConfiguration {
 
-	/** Each lane holds a chunk transaction and a ledger transaction at once; the rest is headroom. */
-	private static final int CONNECTIONS_PER_LANE = 2;
+	/** Each worker holds a chunk transaction and a ledger transaction at once; the rest is headroom. */
+	private static final int CONNECTIONS_PER_WORKER = 2;
 
 	@Bean
 	StateFolder stateFolder(BgmProperties properties) {
-		StateFolder state = new StateFolder(properties.stateDir());
+		StateFolder state = StateFolder.of(properties.stateDir());
 		state.ensureWritable();
 		return state;
 	}
 
 	/**
-	 * The run lock of the manifest, taken before its database is opened: a second run must
-	 * stop here, not at the database's own lock (a confusing error, exit 1) or, worse, by
-	 * opening files another live process is writing. Released when the context closes,
-	 * after the database (which depends on it) has shut down.
+	 * The run locks (the output folder's and the manifest database's), taken before the
+	 * database is opened: a second run must stop here, not at the database's own lock (a
+	 * confusing error, exit 1) or, worse, by opening files another live process is writing.
+	 * Released when the context closes, after the database (which depends on them) has
+	 * shut down.
 	 */
 	@Bean(destroyMethod = "close")
-	RunLock runLock(StateFolder state, BgmProperties properties) throws IOException {
+	RunLocks runLocks(StateFolder state, BgmProperties properties) throws IOException {
 		if (properties.manifest() == null) {
 			throw new bgmbatch.cli.UsageException("no manifest given: run with manifest=FILE (see --help)");
 		}
-		Path lockFile = state.lockFile(properties.manifest().toAbsolutePath().normalize());
-		return RunLock.tryAcquire(lockFile)
-			.orElseThrow(() -> new AlreadyRunningException("another run of " + properties.manifest().toAbsolutePath()
-					+ " is in progress (process " + RunLock.holder(lockFile)
-					+ "); this one exits without doing anything. Run it again once that one has finished."));
+		return RunLocks.acquire(state, properties.manifest(), properties.outputFolder());
 	}
 
 	@Bean
-	DataSource dataSource(StateFolder state, BgmProperties properties, RunLock runLock) {
+	DataSource dataSource(StateFolder state, BgmProperties properties, RunLocks runLocks) {
 		HikariDataSource dataSource = new HikariDataSource();
 		dataSource.setJdbcUrl(state.databaseUrl(properties.manifest()));
 		dataSource.setUsername("SA");
 		dataSource.setPassword("");
-		dataSource.setMaximumPoolSize(CONNECTIONS_PER_LANE * properties.lanes() + 4);
+		dataSource.setMaximumPoolSize(CONNECTIONS_PER_WORKER * properties.lanes() + 4);
 		dataSource.setPoolName("bgm-ledger");
 		ResourceDatabasePopulator ledgerSchema = new ResourceDatabasePopulator(new ClassPathResource("ledger-schema.sql"));
 		DatabasePopulatorUtils.execute(ledgerSchema, dataSource);

@@ -15,33 +15,47 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param engine the editing engine: {@code local} (ffmpeg here) or {@code nemo} (cloud)
  * @param concurrency how many items are worked on at once; 0 picks the number of cores
  * @param force start every item afresh, even delivered ones
- * @param stateDir the folder holding the job database, credentials cache and logs
+ * @param stateDir the folder holding the job database, credentials cache and logs; default the
+ * user's state folder, {@code $XDG_STATE_HOME/bgm-batch} or {@code ~/.local/state/bgm-batch}
  * @param format {@code mp4} writes MP4 outputs; {@code same} keeps each input's container
  * @param itemRetries how often a stage is retried for one item after a transient failure
  * @param ffmpegTimeout the longest one ffmpeg run may take before the item fails
  * @param dryRun check the manifest and the engine, print what each item would do and cost,
  * and stop without doing or spending anything
  * @param musicLibrary a folder of tracks the local engine picks from by mood (tags in its library.csv or the files)
- * @param explain print each item's plan without rendering anything
+ * @param explain print each item's plan without rendering anything: {@code true} for people,
+ * {@code json} for one JSON object per row; {@code false} runs the job
  * @param maxHeight scale videos taller than this down to it (re-encoding them); 0 keeps every size
  */
 @ConfigurationProperties("bgm")
 public record BgmProperties(Path manifest, Path output, @DefaultValue("local") String engine,
 		@DefaultValue("0") int concurrency, @DefaultValue("false") boolean force,
-		@DefaultValue(".bgm-batch") Path stateDir, @DefaultValue("mp4") String format,
+		Path stateDir, @DefaultValue("mp4") String format,
 		@DefaultValue("2") int itemRetries, @DefaultValue("30m") Duration ffmpegTimeout,
 		@DefaultValue("false") boolean dryRun,
-		Path musicLibrary, @DefaultValue("false") boolean explain, @DefaultValue("0") int maxHeight) {
+		Path musicLibrary, @DefaultValue("false") Explain explain, @DefaultValue("0") int maxHeight) {
+
+	/** What {@code explain} asks for. */
+	public enum Explain {
+
+		FALSE, TRUE, JSON
+
+	}
 
 	public boolean keepContainer() {
 		return "same".equalsIgnoreCase(this.format);
 	}
 
 	public Path outputFolder() {
-		if (this.output != null) {
-			return this.output.toAbsolutePath().normalize();
+		return outputFolder(this.manifest, this.output);
+	}
+
+	/** The output folder given, else {@code output} beside the manifest; absolute. */
+	public static Path outputFolder(Path manifest, Path output) {
+		if (output != null) {
+			return output.toAbsolutePath().normalize();
 		}
-		return this.manifest.toAbsolutePath().normalize().resolveSibling("output");
+		return manifest.toAbsolutePath().normalize().resolveSibling("output");
 	}
 
 	public int lanes() {

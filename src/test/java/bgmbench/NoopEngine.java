@@ -11,6 +11,7 @@ import bgmbatch.engine.ItemFailedException;
 import bgmbatch.engine.Journal;
 import bgmbatch.engine.Stage;
 import bgmbatch.engine.StageResult;
+import bgmbatch.engine.StageWords;
 import bgmbatch.engine.WorkItem;
 
 /**
@@ -59,6 +60,11 @@ public final class NoopEngine implements EditingEngine {
 			throw new ItemFailedException("cannot copy the template: " + ex.getMessage(), ex);
 		}
 		return StageResult.none();
+	}
+
+	@Override
+	public StageWords stageWords() {
+		return new StageWords("noting", "planning", "checking", "rendering", "copying");
 	}
 
 	@Override

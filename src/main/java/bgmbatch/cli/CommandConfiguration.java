@@ -2,6 +2,8 @@ package bgmbatch.cli;
 
 import javax.sql.DataSource;
 
+import bgmbatch.BgmProperties;
+import bgmbatch.engine.EditingEngine;
 import bgmbatch.ledger.Ledger;
 import bgmbatch.media.MediaProbe;
 
@@ -16,8 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class CommandConfiguration {
 
 	@Bean
-	StatusCommand statusCommand(JobRepository repository, Ledger ledger) {
-		return new StatusCommand(repository, ledger);
+	StatusCommand statusCommand(JobRepository repository, Ledger ledger, EditingEngine engine,
+			BgmProperties properties) {
+		return new StatusCommand(repository, ledger, engine, properties.engine());
 	}
 
 	@Bean

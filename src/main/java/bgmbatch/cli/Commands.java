@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 import bgmbatch.BgmBatchApplication;
+import bgmbatch.BgmProperties;
 import bgmbatch.state.RunLock;
+import bgmbatch.state.RunLocks;
 import bgmbatch.state.StateFolder;
 import bgmbatch.state.StateFolderException;
 
@@ -20,8 +22,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class Commands {
 
-	private static final String DEFAULT_STATE_DIR = ".bgm-batch";
-
 	private final PrintStream out;
 
 	private final PrintStream err;
@@ -32,17 +32,16 @@ final class Commands {
 	}
 
 	int run(Arguments arguments) {
-		Path stateDir = Path.of(setting(arguments, "state-dir").orElse(DEFAULT_STATE_DIR));
+		StateFolder state = stateFolder(arguments);
 		try {
 			if ("jobs".equals(arguments.command())) {
-				return new JobsCommand(stateDir).run(this.out).code();
+				return new JobsCommand(state.root()).run(this.out).code();
 			}
 			Optional<String> manifest = setting(arguments, "manifest");
 			if (manifest.isEmpty()) {
 				this.err.println("error: " + arguments.command() + " needs manifest=FILE (the manifest the job ran)");
 				return ExitCode.USAGE.code();
 			}
-			StateFolder state = new StateFolder(stateDir);
 			Path manifestPath = Path.of(manifest.get());
 			if (!Files.isDirectory(state.databaseFolder(manifestPath))) {
 				this.err.println("error: no job of " + manifestPath.toAbsolutePath().normalize() + " in " + state.root()
@@ -77,34 +76,25 @@ final class Commands {
 	}
 
 	/**
-	 * Whether another live process holds the run lock of the manifest the arguments name:
-	 * the message to print, or null (no manifest given, or the lock is free). Only a
-	 * courtesy check: the context takes the lock itself before opening the database.
+	 * Whether another live process holds a run lock the run the arguments ask for needs
+	 * (its output folder's or its manifest database's): the message to print, or null (no
+	 * manifest given, or both are free). Only a courtesy check: the context takes the locks
+	 * itself before opening the database.
 	 */
 	static String runningHolder(Arguments arguments) {
 		Optional<String> manifest = setting(arguments, "manifest");
 		if (manifest.isEmpty()) {
 			return null;
 		}
-		Path manifestPath = Path.of(manifest.get()).toAbsolutePath().normalize();
-		StateFolder state = new StateFolder(Path.of(setting(arguments, "state-dir").orElse(DEFAULT_STATE_DIR)));
-		Path lockFile = state.lockFile(manifestPath);
-		if (!Files.exists(lockFile)) {
-			return null;
-		}
+		Path manifestPath = Path.of(manifest.get());
+		Path output = BgmProperties.outputFolder(manifestPath, setting(arguments, "output").map(Path::of).orElse(null));
 		try {
-			Optional<RunLock> lock = RunLock.tryAcquire(lockFile);
-			if (lock.isPresent()) {
-				lock.get().close();
-				return null;
-			}
+			return RunLocks.busy(stateFolder(arguments), manifestPath, output).orElse(null);
 		}
 		catch (IOException | RuntimeException ex) {
 			// the context's own check will say what is wrong
 			return null;
 		}
-		return "another run of " + manifestPath + " is in progress (process " + RunLock.holder(lockFile)
-				+ "); this one exits without doing anything. Run it again once that one has finished.";
 	}
 
 	/**
@@ -113,12 +103,17 @@ final class Commands {
 	 */
 	static String stateFolderProblem(Arguments arguments) {
 		try {
-			new StateFolder(Path.of(setting(arguments, "state-dir").orElse(DEFAULT_STATE_DIR))).ensureWritable();
+			stateFolder(arguments).ensureWritable();
 			return null;
 		}
 		catch (StateFolderException ex) {
 			return ex.getMessage();
 		}
+	}
+
+	/** The state folder given with state-dir, else the user's default, as the context picks it. */
+	private static StateFolder stateFolder(Arguments arguments) {
+		return StateFolder.of(setting(arguments, "state-dir").map(Path::of).orElse(null));
 	}
 
 	/** A setting from the command line, else from the environment ({@code BGM_STATE_DIR}), as Spring would bind it. */

@@ -13,7 +13,7 @@ public enum ExitCode {
 	SKIPPED(3),
 	/** Stopped for credits or plan limits; restartable once resolved. */
 	HALTED(4),
-	/** Another run of the same manifest is in progress. */
+	/** Another run into the same output folder, or of the same manifest, is in progress. */
 	ALREADY_RUNNING(5);
 
 	private final int code;

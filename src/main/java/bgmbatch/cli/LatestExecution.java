@@ -5,6 +5,7 @@ import java.util.Optional;
 import bgmbatch.job.JobRunner;
 
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 
 /** The newest execution in a manifest's job database (each manifest has its own, so this is that manifest's). */
@@ -14,7 +15,8 @@ final class LatestExecution {
 	}
 
 	static Optional<JobExecution> of(JobRepository repository) {
-		return JobRunner.latestExecution(repository);
+		JobInstance instance = repository.getLastJobInstance(JobRunner.JOB_NAME);
+		return instance == null ? Optional.empty() : Optional.ofNullable(repository.getLastJobExecution(instance));
 	}
 
 }

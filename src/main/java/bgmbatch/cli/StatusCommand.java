@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import bgmbatch.engine.EditingEngine;
+import bgmbatch.engine.StageWords;
 import bgmbatch.job.JobParams;
 import bgmbatch.ledger.ItemStatus;
 import bgmbatch.ledger.Ledger;
@@ -14,16 +16,29 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 
-/** {@code status manifest=FILE}: the latest execution, its stage steps, and every item with the stage it is at. */
+/**
+ * {@code status manifest=FILE}: the latest execution, its steps, and every item with the
+ * stage it is at (in the words of the engine that ran it) and the worker holding it, if any.
+ */
 final class StatusCommand implements ManifestCommand {
 
 	private final JobRepository repository;
 
 	private final Ledger ledger;
 
-	StatusCommand(JobRepository repository, Ledger ledger) {
+	private final EditingEngine engine;
+
+	private final String engineName;
+
+	/**
+	 * @param engine the engine of this context
+	 * @param engineName its name, to tell whether it is the one that ran the job
+	 */
+	StatusCommand(JobRepository repository, Ledger ledger, EditingEngine engine, String engineName) {
 		this.repository = repository;
 		this.ledger = ledger;
+		this.engine = engine;
+		this.engineName = engineName;
 	}
 
 	@Override
@@ -51,9 +66,11 @@ final class StatusCommand implements ManifestCommand {
 		out.printf("Items:     %d delivered, %d skipped, %d failed, %d pending%n",
 				counts.getOrDefault(ItemStatus.DELIVERED, 0), counts.getOrDefault(ItemStatus.SKIPPED, 0),
 				counts.getOrDefault(ItemStatus.FAILED, 0), counts.getOrDefault(ItemStatus.PENDING, 0));
-		out.printf("  %-20s %-10s %-9s %-8s %s%n", "ID", "STATUS", "STAGE", "ATTEMPTS", "REASON");
-		this.ledger.forEach(params.jobKey(), (item) -> out.println("  %-20s %-10s %-9s %-8d %s".formatted(item.id(),
-				item.status().name().toLowerCase(Locale.ROOT), item.stage().stepName(), item.attempts(),
+		StageWords words = params.engine().equals(this.engineName) ? this.engine.stageWords() : StageWords.LEDGER;
+		out.printf("  %-20s %-10s %-11s %-8s %-24s %s%n", "ID", "STATUS", "STAGE", "ATTEMPTS", "HELD BY", "REASON");
+		this.ledger.forEach(params.jobKey(), (item) -> out.println("  %-20s %-10s %-11s %-8d %-24s %s".formatted(item.id(),
+				item.status().name().toLowerCase(Locale.ROOT), words.of(item.stage()), item.attempts(),
+				item.claimedBy() == null ? "" : item.claimedBy(),
 				item.lastError() == null ? "" : item.lastError().lines().findFirst().orElse("")).stripTrailing()));
 		return ExitCode.OK;
 	}

@@ -19,7 +19,8 @@ final class Usage {
 			  engine=NAME        local (ffmpeg on this machine, default) or nemo (NemoVideo cloud)
 			  concurrency=N      items worked on at once (default: number of cores)
 			  force=true         redo every item, even delivered ones
-			  state-dir=DIR      job database, caches and logs (default: .bgm-batch)
+			  state-dir=DIR      job database, caches and logs (default: $XDG_STATE_HOME/bgm-batch,
+			                     else ~/.local/state/bgm-batch, whatever folder the run starts in)
 			  format=same        keep each input's container instead of writing MP4
 			  progress=MODE      auto (a live bar on a terminal, plain lines otherwise), bar or plain
 			  quiet=true         print only the summary at the end
@@ -37,7 +38,8 @@ final class Usage {
 			  abandon            give up a stuck or failed execution: the next run starts a new one
 			                     (items keep their progress; nothing paid for is done again)
 			  retry-skipped      re-queue skipped items whose files are now in place; then run again
-			  explain=true       print each item's plan and exit without rendering
+			  explain=true       print each item's plan, and the phrases behind it, and exit without
+			                     rendering; explain=json prints one JSON object per row
 			  music-library=DIR  tracks to pick from by mood (local engine; tags in DIR/library.csv)
 			  max-height=N       scale taller videos down to N pixels high (re-encodes them)
 
@@ -47,7 +49,7 @@ final class Usage {
 			  2  bad invocation, manifest or state folder, or ffmpeg missing; nothing was done
 			  3  finished, but some items were skipped (the report says why)
 			  4  stopped for credits or plan limits; run again once resolved
-			  5  another run of the same manifest is in progress
+			  5  another run into the same output folder, or of the same manifest, is in progress
 			""";
 
 	private Usage() {

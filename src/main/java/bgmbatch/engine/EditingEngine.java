@@ -57,14 +57,17 @@ public interface EditingEngine {
 	}
 
 	/**
-	 * What the engine would do with the item, in one line, without doing it or spending
-	 * anything ({@code explain=true}). Null when the engine cannot tell in advance.
+	 * What the engine would do with the item, without doing it or spending anything
+	 * ({@code explain=true}, {@code explain=json}). Null when the engine cannot tell in advance.
 	 */
-	default String explain(WorkItem item) {
+	default Explanation explain(WorkItem item) {
 		return null;
 	}
 
 	/** The cheapest stage that recreates a delivered output that has gone missing. */
 	Stage redoStageForMissingOutput();
+
+	/** How people read this engine's stages while they run (console, status, report, logs). */
+	StageWords stageWords();
 
 }

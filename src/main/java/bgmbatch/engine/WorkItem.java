@@ -31,6 +31,33 @@ public record WorkItem(String jobKey, String id, Path video, String instruction,
 	 */
 	public static final String INPUT_DURATION = "duration";
 
+	/**
+	 * The handle under which a paid engine records the credits the item has committed to
+	 * and not yet paid (a session opened, its edit not yet accepted); the ledger sums it
+	 * over the items in flight for {@link CreditsInFlight}.
+	 */
+	public static final String CREDITS_HELD = "credits.held";
+
+	/**
+	 * The handle in which an engine records what its plan for the item warns about (parts of
+	 * the instruction not understood, changes made to fit the video), one warning per line.
+	 */
+	public static final String WARNINGS = "warnings";
+
+	/** The handle in which an engine records the words of the instruction it made nothing of, one per line. */
+	public static final String NOT_UNDERSTOOD = "notUnderstood";
+
+	/** The handle holding the instruction's language when the manifest's {@code language} column gives it. */
+	public static final String LANGUAGE = "language";
+
+	/**
+	 * The handles an item starts with, from its manifest row: its language, if given.
+	 * @param language the row's {@code language} column, empty when not given
+	 */
+	public static Map<String, String> rowHandles(String language) {
+		return language == null || language.isBlank() ? Map.of() : Map.of(LANGUAGE, language);
+	}
+
 	public WorkItem {
 		instruction = instruction == null ? "" : instruction;
 		handles = handles == null ? Map.of() : Map.copyOf(handles);

@@ -3,12 +3,12 @@ package bgmbatch.job;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import javax.sql.DataSource;
 
 import bgmbatch.BgmProperties;
 import bgmbatch.engine.EditingEngine;
-import bgmbatch.engine.Stage;
 import bgmbatch.engine.TransientEngineException;
 import bgmbatch.ledger.Ledger;
 import bgmbatch.ledger.LedgerItem;
@@ -24,13 +24,14 @@ import bgmbatch.state.StateFolder;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.job.builder.SimpleJobBuilder;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
-import org.springframework.batch.infrastructure.item.ItemReader;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -41,9 +42,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The job: a prepare step (manifest to ledger), then one partitioned step per stage.
- * Each stage step splits the items waiting for it into lanes that run concurrently; a
- * lane is a chunk step of size one, so every item's stage is its own commit.
+ * The job, top to bottom: {@code prepare} loads the manifest into the ledger, then
+ * {@code work} runs {@code concurrency} workers at once. Each worker ({@code worker}, a
+ * chunk step of size one) claims the next waiting item and takes it through its remaining
+ * stages, one committed chunk per stage, then claims the next; no worker waits for the
+ * others to finish a stage. A worker needs only the job database and the engine.
  */
 @Configuration(proxyBeanMethods = false)
 class BgmJobConfiguration {
@@ -59,40 +62,75 @@ class BgmJobConfiguration {
 	}
 
 	@Bean
-	Job bgmJob(JobRepository jobRepository, Step prepareStep, StageSteps stageSteps, BgmProperties properties,
-			Ledger ledger, PrintStream console, StateFolder state, ProgressDisplay progressDisplay,
-			HtmlReport htmlReport) {
-		SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository).start(prepareStep);
-		SimpleAsyncTaskExecutor lanes = new SimpleAsyncTaskExecutor("lane-");
-		for (Stage stage : Stage.values()) {
-			if (stage == Stage.DONE) {
-				continue;
-			}
-			job.next(new StepBuilder(stage.stepName(), jobRepository).partitioner(stage.stepName(),
-					new LanePartitioner(stage))
-				.step(stageSteps.worker(stage))
-				.gridSize(properties.lanes())
-				.taskExecutor(lanes)
-				.allowStartIfComplete(true)
-				.build());
-		}
+	Job bgmJob(JobRepository jobRepository, Step prepare, Step work, Ledger ledger, PrintStream console,
+			StateFolder state, ProgressDisplay progressDisplay, HtmlReport htmlReport, EditingEngine engine,
+			StopClaiming stopClaiming) {
 		// afterJob runs in reverse order: display closed, then reports and summary, then the log file closed
-		return job.listener(OperatorListeners.executionLog(state))
-			.listener(new JobConclusion(ledger, new ReportWriter(ledger, htmlReport), new SummaryPrinter(console)))
+		return new JobBuilder(JOB_NAME, jobRepository).start(prepare)
+			.next(work)
+			.listener(freshStart(stopClaiming))
+			.listener(OperatorListeners.executionLog(state))
+			.listener(new JobConclusion(ledger, new ReportWriter(ledger, htmlReport, engine.stageWords()),
+					new SummaryPrinter(console)))
 			.listener(OperatorListeners.closeDisplay(progressDisplay))
 			.build();
 	}
 
 	@Bean
-	Step prepareStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+	Step prepare(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ItemStreamReader<ManifestRow> manifestItemReader, ItemProcessor<ManifestRow, LedgerItem> rowChecker,
 			Ledger ledger, ProgressDisplay progressDisplay) {
 		return new StepBuilder("prepare", jobRepository).<ManifestRow, LedgerItem>chunk(PREPARE_CHUNK)
 			.transactionManager(transactionManager)
 			.reader(manifestItemReader)
 			.processor(rowChecker)
-			.writer((chunk) -> ledger.insertIfAbsent(java.util.List.copyOf(chunk.getItems())))
+			.writer((chunk) -> ledger.insertIfAbsent(List.copyOf(chunk.getItems())))
 			.listener(OperatorListeners.begin(ledger, progressDisplay))
+			.allowStartIfComplete(true)
+			.build();
+	}
+
+	/**
+	 * The worker slots, run at once. On a restart Spring Batch keeps the slots of the run it
+	 * restarts; every slot starts again (allowStartIfComplete), since the queue lives in the
+	 * ledger, not in a slot.
+	 */
+	@Bean
+	Step work(JobRepository jobRepository, Step worker, BgmProperties properties) {
+		return new StepBuilder("work", jobRepository).partitioner("worker", new WorkerSlots())
+			.step(worker)
+			.gridSize(properties.lanes())
+			.taskExecutor(new SimpleAsyncTaskExecutor("worker-"))
+			.allowStartIfComplete(true)
+			.build();
+	}
+
+	/**
+	 * One worker: reads (claims) an item's next stage, runs it, commits it with the ledger's
+	 * record of it. A transient failure is retried here; any other failure of an item is
+	 * recorded on it and the worker goes on with the next; a failure of the whole job stops
+	 * the worker, and the others claim nothing more.
+	 */
+	@Bean
+	Step worker(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ItemStreamReader<LedgerItem> itemClaimer, ItemProcessor<LedgerItem, StageOutcome> stageProcessor,
+			Ledger ledger, BgmProperties properties, ProgressDisplay progressDisplay, EditingEngine engine) {
+		RetryPolicy retry = RetryPolicy.builder()
+			.includes(TransientEngineException.class)
+			.maxRetries(properties.itemRetries())
+			.delay(Duration.ofSeconds(1))
+			.multiplier(2)
+			.build();
+		return new StepBuilder("worker", jobRepository).<LedgerItem, StageOutcome>chunk(1)
+			.transactionManager(transactionManager)
+			.reader(itemClaimer)
+			.processor(stageProcessor)
+			.writer(new StageWriter(ledger))
+			.faultTolerant()
+			.retryPolicy(retry)
+			.skipPolicy(new ItemSkipPolicy())
+			.skipListener(new ItemFailureRecorder(ledger))
+			.listener(new ProgressTracker(engine.stageWords(), progressDisplay))
 			.allowStartIfComplete(true)
 			.build();
 	}
@@ -107,70 +145,55 @@ class BgmJobConfiguration {
 
 	@Bean
 	@StepScope
-	ItemProcessor<ManifestRow, LedgerItem> rowChecker(@Value("#{jobParameters['manifest']}") String manifest,
-			@Value("#{jobParameters['manifestSha256']}") String sha256, Ledger ledger) {
-		return new RowChecker(JobParams.jobKey(manifest, sha256), ledger);
-	}
-
-	@Bean
-	StageSteps stageSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ItemReader<LedgerItem> laneReader, ItemProcessor<LedgerItem, StageOutcome> stageProcessor, Ledger ledger,
-			BgmProperties properties, ProgressDisplay progressDisplay) {
-		RetryPolicy retry = RetryPolicy.builder()
-			.includes(TransientEngineException.class)
-			.maxRetries(properties.itemRetries())
-			.delay(Duration.ofSeconds(1))
-			.multiplier(2)
-			.build();
-		return (stage) -> new StepBuilder(stage.stepName() + "-lane", jobRepository)
-			.<LedgerItem, StageOutcome>chunk(1)
-			.transactionManager(transactionManager)
-			.reader(() -> {
-				try {
-					return laneReader.read();
-				}
-				catch (Exception ex) {
-					throw new LaneReadException(ex);
-				}
-			})
-			.processor(stageProcessor)
-			.writer(new StageWriter(ledger))
-			.faultTolerant()
-			.retryPolicy(retry)
-			.skipPolicy(new ItemSkipPolicy())
-			.skipListener(new ItemFailureRecorder(ledger))
-			.listener(new ProgressTracker(stage, progressDisplay))
-			.allowStartIfComplete(true)
-			.build();
-	}
-
-	/**
-	 * Makes the lane (worker) step of a stage. Every stage needs its own, because a
-	 * partition's step execution is named after its worker step and restart state is
-	 * looked up by that name.
-	 */
-	@FunctionalInterface
-	interface StageSteps {
-
-		Step worker(Stage stage);
-
+	ItemProcessor<ManifestRow, LedgerItem> rowChecker(@Value("#{stepExecution}") StepExecution step, Ledger ledger) {
+		return new RowChecker(jobKey(step), ledger);
 	}
 
 	@Bean
 	@StepScope
-	ItemReader<LedgerItem> laneReader(Ledger ledger, @Value("#{jobParameters['manifest']}") String manifest,
-			@Value("#{jobParameters['manifestSha256']}") String sha256,
-			@Value("#{stepExecutionContext['stage']}") String stage, @Value("#{stepExecutionContext['lane']}") int lane,
-			@Value("#{stepExecutionContext['lanes']}") int lanes) {
-		return new LaneReader(ledger, JobParams.jobKey(manifest, sha256), Stage.valueOf(stage), lane, lanes);
+	ItemStreamReader<LedgerItem> itemClaimer(Ledger ledger, @Value("#{stepExecution}") StepExecution step,
+			@Value("#{stepExecutionContext['slot']}") int slot, WorkerIds workers, LeaseKeeper leases,
+			StopClaiming stopClaiming) {
+		return new ItemClaimer(ledger, jobKey(step), workers.of(slot), leases, stopClaiming);
 	}
 
 	@Bean
 	@StepScope
-	ItemProcessor<LedgerItem, StageOutcome> stageProcessor(@Value("#{stepExecutionContext['stage']}") String stage,
-			@Value("#{jobParameters['output']}") String output, EditingEngine engine, Ledger ledger,
-			MediaProbe probe) {
-		return new StageProcessor(Stage.valueOf(stage), engine, ledger, new OutputDelivery(probe, Path.of(output)));
+	ItemProcessor<LedgerItem, StageOutcome> stageProcessor(@Value("#{jobParameters['output']}") String output,
+			@Value("#{stepExecutionContext['slot']}") int slot, EditingEngine engine, Ledger ledger, MediaProbe probe,
+			WorkerIds workers, StopClaiming stopClaiming) {
+		return new StageProcessor(engine, ledger, new OutputDelivery(probe, Path.of(output)), workers.of(slot),
+				stopClaiming);
+	}
+
+	@Bean
+	WorkerIds workerIds() {
+		return new WorkerIds();
+	}
+
+	@Bean(destroyMethod = "close")
+	LeaseKeeper leaseKeeper(Ledger ledger) {
+		return new LeaseKeeper(ledger);
+	}
+
+	@Bean
+	StopClaiming stopClaiming() {
+		return new StopClaiming();
+	}
+
+	private static String jobKey(StepExecution step) {
+		return JobParams.of(step.getJobParameters()).jobKey();
+	}
+
+	private static JobExecutionListener freshStart(StopClaiming stopClaiming) {
+		return new JobExecutionListener() {
+
+			@Override
+			public void beforeJob(JobExecution execution) {
+				stopClaiming.reset();
+			}
+
+		};
 	}
 
 }

@@ -24,8 +24,7 @@ final class DryRun {
 		this.console = console;
 	}
 
-	ExitCode run(ManifestSource source, Path output, boolean keepContainer) {
-		String jobKey = JobParams.jobKey(source.path().toString(), source.sha256());
+	ExitCode run(ManifestSource source, Path output, boolean keepContainer, String jobKey) {
 		this.console.println("Dry run of " + source.path() + ": nothing is sent, nothing is spent.");
 		try (ManifestReader.Cursor cursor = new ManifestReader(source, output, keepContainer).open()) {
 			return this.engine.dryRun(ManifestItems.of(cursor, jobKey), this.console) ? ExitCode.OK : ExitCode.HALTED;

@@ -13,12 +13,16 @@ final class ItemSkipPolicy implements SkipPolicy {
 
 	@Override
 	public boolean shouldSkip(Throwable failure, long skipCount) {
+		return skippable(failure);
+	}
+
+	static boolean skippable(Throwable failure) {
 		Throwable t = Failures.unwrap(failure);
 		if (t instanceof JobHaltException) {
 			// out of credits or a plan limit: every further item would fail the same way
 			return false;
 		}
-		if (t instanceof LaneReadException) {
+		if (t instanceof ClaimReadException) {
 			// no item was read: skipping would read the same failure again, forever
 			return false;
 		}

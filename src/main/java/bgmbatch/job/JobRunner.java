@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import bgmbatch.BgmProperties;
 import bgmbatch.cli.ExitCode;
@@ -25,17 +24,17 @@ import org.springframework.batch.core.repository.JobRepository;
 /**
  * Starts, restarts or declines a run of the manifest, and maps the result to an exit
  * code. The manifest is checked whole before anything starts; a run left STARTED by a
- * killed process is recovered (the run lock, held by this context since before the
- * database opened, proves that process is gone); a finished job
- * runs again only for items whose output went missing, or when forced.
+ * killed process is recovered and the items its workers held are let go (the run locks,
+ * held by this context since before the database opened, prove that process is gone); a
+ * finished job runs again only for items whose output went missing, or when forced.
  */
 public final class JobRunner {
 
 	/** The job's name in the repository, for the job commands that read it. */
 	public static final String JOB_NAME = BgmJobConfiguration.JOB_NAME;
 
-	/** Newest first; a kill leaves at most one instance without executions, so the first look nearly always finds it. */
-	private static final int INSTANCES_PER_LOOK = 10;
+	/** Job instances read at a time while looking for this job's newest. */
+	private static final int INSTANCE_PAGE = 50;
 
 	private final JobOperator operator;
 
@@ -72,11 +71,13 @@ public final class JobRunner {
 		// every engine's output is verified with ffprobe
 		this.probe.checkInstalled();
 		this.engine.checkReady();
+		String jobKey = JobParams.jobKey(source.path().toString(), source.sha256(), output, this.properties.engine());
 		if (this.properties.dryRun()) {
-			return new DryRun(this.engine, this.console).run(source, output, this.properties.keepContainer());
+			return new DryRun(this.engine, this.console).run(source, output, this.properties.keepContainer(), jobKey);
 		}
-		if (this.properties.explain()) {
-			new PlanExplainer(this.engine, this.console).explain(source, output, this.properties.keepContainer());
+		if (this.properties.explain() != BgmProperties.Explain.FALSE) {
+			new PlanExplainer(this.engine, this.console, this.properties.explain() == BgmProperties.Explain.JSON)
+				.explain(source, output, this.properties.keepContainer(), jobKey);
 			return ExitCode.OK;
 		}
 		// the context took the manifest's run lock before opening its database (AppConfiguration)
@@ -84,15 +85,17 @@ public final class JobRunner {
 	}
 
 	private ExitCode run(ManifestSource source, Path output, int rows) throws Exception {
-		String jobKey = JobParams.jobKey(source.path().toString(), source.sha256());
 		JobParams fresh = new JobParams(source.path(), source.sha256(), 1, output, this.properties.engine());
-		JobExecution last = lastExecution(source);
+		String jobKey = fresh.jobKey();
+		JobExecution last = lastExecution(fresh);
 		boolean interrupted = last != null && last.getStatus().isRunning();
 		if (interrupted) {
 			// we hold the run lock, so the process that left it running is gone
 			this.console.println("Recovering the run interrupted at " + last.getStartTime() + ".");
 			last = this.operator.recover(last);
 		}
+		// we hold the run locks: no worker of this job is alive, so whatever is still claimed was a killed run's
+		this.ledger.releaseClaims(jobKey);
 		if (this.properties.force()) {
 			this.ledger.forget(jobKey);
 			return launch(next(fresh, last));
@@ -134,33 +137,23 @@ public final class JobRunner {
 				this.properties.engine()));
 	}
 
-	private JobExecution lastExecution(ManifestSource source) {
-		JobExecution execution = latestExecution(this.repository).orElse(null);
-		if (execution == null) {
-			return null;
-		}
-		JobParams params = JobParams.of(execution.getJobParameters());
-		boolean sameManifest = params.manifest().equals(source.path()) && params.sha256().equals(source.sha256());
-		return sameManifest ? execution : null;
-	}
-
 	/**
-	 * The newest execution of the job. Spring Batch 6 creates a job instance and its first
-	 * execution in two transactions, so a kill between them leaves an instance without
-	 * executions: looking only at the newest instance, the next run took the job for new and
-	 * started generation 1 again (exit 1 once that was complete). Such instances are passed.
+	 * The newest execution of this job (manifest, content, output folder and engine), of
+	 * any generation. A manifest's database also holds its jobs into other output folders
+	 * or on the other engine, and those are not this job.
 	 */
-	public static Optional<JobExecution> latestExecution(JobRepository repository) {
-		for (int start = 0;; start += INSTANCES_PER_LOOK) {
-			List<JobInstance> instances = repository.getJobInstances(JOB_NAME, start, INSTANCES_PER_LOOK);
+	private JobExecution lastExecution(JobParams job) {
+		for (int start = 0;; start += INSTANCE_PAGE) {
+			List<JobInstance> instances = this.repository.getJobInstances(BgmJobConfiguration.JOB_NAME, start,
+					INSTANCE_PAGE);
 			for (JobInstance instance : instances) {
-				JobExecution execution = repository.getLastJobExecution(instance);
-				if (execution != null) {
-					return Optional.of(execution);
+				JobExecution execution = this.repository.getLastJobExecution(instance);
+				if (execution != null && JobParams.of(execution.getJobParameters()).sameJob(job)) {
+					return execution;
 				}
 			}
-			if (instances.size() < INSTANCES_PER_LOOK) {
-				return Optional.empty();
+			if (instances.size() < INSTANCE_PAGE) {
+				return null;
 			}
 		}
 	}
@@ -183,9 +176,10 @@ public final class JobRunner {
 	}
 
 	/** Exposed for tests that inspect the ledger of the job they ran. */
-	public static String jobKeyOf(Path manifest) {
+	/** The ledger key of the job of this manifest, output folder and engine. */
+	public static String jobKeyOf(Path manifest, Path output, String engine) {
 		ManifestSource source = ManifestSource.of(manifest);
-		return JobParams.jobKey(source.path().toString(), source.sha256());
+		return JobParams.jobKey(source.path().toString(), source.sha256(), output, engine);
 	}
 
 }

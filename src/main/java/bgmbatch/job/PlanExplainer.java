@@ -1,46 +1,100 @@
 package bgmbatch.job;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import bgmbatch.engine.EditingEngine;
+import bgmbatch.engine.Explanation;
 import bgmbatch.engine.WorkItem;
 import bgmbatch.manifest.ManifestReader;
 import bgmbatch.manifest.ManifestSource;
 
 /**
  * {@code explain=true}: streams the manifest and prints what the engine would do with
- * each row, touching neither the ledger nor the outputs.
+ * each row, and which phrase of its instruction set which part of the plan, touching
+ * neither the ledger nor the outputs. {@code explain=json} prints the same as one JSON
+ * object per row (JSON Lines), for scripts.
  */
 final class PlanExplainer {
+
+	private static final String LATER = "this engine makes its plan while it runs";
 
 	private final EditingEngine engine;
 
 	private final PrintStream console;
 
-	PlanExplainer(EditingEngine engine, PrintStream console) {
+	private final boolean json;
+
+	private final ObjectMapper mapper = new ObjectMapper();
+
+	PlanExplainer(EditingEngine engine, PrintStream console, boolean json) {
 		this.engine = engine;
 		this.console = console;
+		this.json = json;
 	}
 
-	void explain(ManifestSource source, Path output, boolean keepContainer) {
-		String jobKey = JobParams.jobKey(source.path().toString(), source.sha256());
+	void explain(ManifestSource source, Path output, boolean keepContainer, String jobKey) {
 		try (ManifestReader.Cursor cursor = new ManifestReader(source, output, keepContainer).open()) {
-			ManifestItems.of(cursor, jobKey).forEach((item) -> this.console.println(item.id() + ": " + plan(item)));
+			ManifestItems.of(cursor, jobKey).forEach(this::explain);
 		}
 	}
 
-	private String plan(WorkItem item) {
+	private void explain(WorkItem item) {
+		String skipped = null;
+		Explanation explanation = null;
 		if (!Files.isRegularFile(item.video())) {
-			return "would be skipped: the video " + item.video() + " does not exist";
+			skipped = "the video " + item.video() + " does not exist";
+		}
+		else {
+			try {
+				explanation = this.engine.explain(item);
+			}
+			catch (RuntimeException ex) {
+				skipped = ex.getMessage();
+			}
+		}
+		if (this.json) {
+			this.console.println(json(item, explanation, skipped));
+		}
+		else if (skipped != null) {
+			this.console.println(item.id() + ": would be skipped: " + skipped);
+		}
+		else if (explanation == null) {
+			this.console.println(item.id() + ": (" + LATER + ")");
+		}
+		else {
+			this.console.println(item.id() + ": " + explanation.plan());
+			explanation.because().forEach((line) -> this.console.println("    " + line));
+		}
+	}
+
+	private String json(WorkItem item, Explanation explanation, String skipped) {
+		Map<String, Object> row = new LinkedHashMap<>();
+		row.put("id", item.id());
+		row.put("instruction", item.instruction());
+		if (skipped != null) {
+			row.put("skipped", skipped);
+		}
+		else if (explanation == null) {
+			row.put("plan", null);
+			row.put("note", LATER);
+		}
+		else {
+			row.put("summary", explanation.plan());
+			row.putAll(explanation.fields());
 		}
 		try {
-			String plan = this.engine.explain(item);
-			return plan == null ? "(this engine makes its plan while it runs)" : plan;
+			return this.mapper.writeValueAsString(row);
 		}
-		catch (RuntimeException ex) {
-			return "would be skipped: " + ex.getMessage();
+		catch (JsonProcessingException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -1,7 +1,10 @@
 package bgmbatch.job;
 
+import java.util.Locale;
+
 import bgmbatch.engine.ItemRejectedException;
 import bgmbatch.engine.Stage;
+import bgmbatch.engine.StageWords;
 import bgmbatch.ledger.LedgerItem;
 import bgmbatch.progress.ProgressDisplay;
 
@@ -15,9 +18,10 @@ import org.springframework.batch.core.listener.SkipListener;
 import org.springframework.batch.infrastructure.item.Chunk;
 
 /**
- * Feeds the progress display from a stage's lane steps, and puts the item's id into the
- * logging context ({@code item}) while it is worked on, so every log line about it says
- * which item it is. Lanes call it concurrently; it keeps no state of its own.
+ * Feeds the progress display from the workers, in the engine's words for its stages, and
+ * puts the item's id into the logging context ({@code item}) while it is worked on, so
+ * every log line about it says which item it is. Workers call it concurrently; it keeps
+ * no state of its own.
  */
 final class ProgressTracker
 		implements ItemProcessListener<LedgerItem, StageOutcome>, ItemWriteListener<StageOutcome>,
@@ -27,20 +31,20 @@ final class ProgressTracker
 
 	private static final Log logger = LogFactory.getLog(ProgressTracker.class);
 
-	private final Stage stage;
+	private final StageWords words;
 
 	private final ProgressDisplay display;
 
-	ProgressTracker(Stage stage, ProgressDisplay display) {
-		this.stage = stage;
+	ProgressTracker(StageWords words, ProgressDisplay display) {
+		this.words = words;
 		this.display = display;
 	}
 
 	@Override
 	public void beforeProcess(LedgerItem item) {
 		MDC.put(MDC_ITEM, item.id());
-		logger.info(this.stage.stepName() + " started (" + item.video().getFileName() + ")");
-		this.display.stageStarted(item.id(), this.stage);
+		logger.info(this.words.of(item.stage()) + " started (" + item.video().getFileName() + ")");
+		this.display.stageStarted(item.id(), this.words.of(item.stage()));
 	}
 
 	@Override
@@ -51,15 +55,15 @@ final class ProgressTracker
 	@Override
 	public void afterWrite(Chunk<? extends StageOutcome> items) {
 		for (StageOutcome outcome : items) {
-			logger.info(String.format(java.util.Locale.ROOT, "%s done in %.2f s", outcome.stage().stepName(),
-					outcome.seconds()));
+			logger.info(String.format(Locale.ROOT, "%s done in %.2f s", this.words.of(outcome.stage()),
+					outcome.run().seconds()));
 			if (outcome.stage() == Stage.DOWNLOAD) {
 				double total = outcome.item().timings().values().stream().mapToDouble(Double::doubleValue).sum()
-						+ outcome.seconds();
+						+ outcome.run().seconds();
 				this.display.delivered(outcome.item().id(), outcome.item().output().getFileName().toString(), total);
 			}
 			else {
-				this.display.stageFinished(outcome.item().id(), outcome.stage());
+				this.display.stageFinished(outcome.item().id());
 			}
 		}
 		MDC.remove(MDC_ITEM);
@@ -73,16 +77,16 @@ final class ProgressTracker
 	@Override
 	public void onSkipInProcess(LedgerItem item, Throwable failure) {
 		Throwable t = Failures.unwrap(failure);
-		logger.info((t instanceof ItemRejectedException ? "skipped" : "failed") + " at " + this.stage.stepName() + ": "
+		String stage = this.words.of(item.stage());
+		logger.info((t instanceof ItemRejectedException ? "skipped" : "failed") + " while " + stage + ": "
 				+ ItemFailureRecorder.reason(t));
-		this.display.leftBehind(item.id(), this.stage, t instanceof ItemRejectedException,
-				ItemFailureRecorder.reason(t));
+		this.display.leftBehind(item.id(), stage, t instanceof ItemRejectedException, ItemFailureRecorder.reason(t));
 		MDC.remove(MDC_ITEM);
 	}
 
 	@Override
 	public void onSkipInWrite(StageOutcome outcome, Throwable failure) {
-		this.display.leftBehind(outcome.item().id(), this.stage, false,
+		this.display.leftBehind(outcome.item().id(), this.words.of(outcome.stage()), false,
 				"could not record the result: " + ItemFailureRecorder.reason(failure));
 		MDC.remove(MDC_ITEM);
 	}

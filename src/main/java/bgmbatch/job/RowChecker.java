@@ -10,7 +10,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
 
-import bgmbatch.engine.Stage;
+import bgmbatch.engine.WorkItem;
 import bgmbatch.ledger.ItemStatus;
 import bgmbatch.ledger.Ledger;
 import bgmbatch.ledger.LedgerItem;
@@ -50,9 +50,9 @@ final class RowChecker implements ItemProcessor<ManifestRow, LedgerItem> {
 		if (problem == null && fingerprint == null) {
 			problem = "the video " + row.video() + " cannot be read";
 		}
-		return new LedgerItem(this.jobKey, row.id(), row.row(), row.line(), row.video(), fingerprint,
-				row.instruction(), row.music(), row.output(), Stage.UPLOAD,
-				problem == null ? ItemStatus.PENDING : ItemStatus.SKIPPED, null, null, null, 0, problem, 0, null);
+		return LedgerItem.fresh(this.jobKey, row.id(), row.row(), row.line(), row.video(), fingerprint,
+				row.instruction(), row.music(), row.output(), WorkItem.rowHandles(row.language()),
+				problem == null ? ItemStatus.PENDING : ItemStatus.SKIPPED, problem);
 	}
 
 	private static String problem(ManifestRow row) {

@@ -1,5 +1,7 @@
 package bgmbatch.job;
 
+import java.time.Instant;
+
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.engine.Journal;
 import bgmbatch.engine.Stage;
@@ -7,13 +9,16 @@ import bgmbatch.engine.StageResult;
 import bgmbatch.engine.WorkItem;
 import bgmbatch.ledger.Ledger;
 import bgmbatch.ledger.LedgerItem;
+import bgmbatch.ledger.StageRun;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
-/** Runs one stage of one item through the engine; the download stage also delivers. */
+/**
+ * Runs an item's next stage through the engine; the download stage also delivers. A
+ * failure that concerns the whole job (see {@link ItemSkipPolicy}) also tells the other
+ * workers to claim nothing more.
+ */
 final class StageProcessor implements ItemProcessor<LedgerItem, StageOutcome> {
-
-	private final Stage stage;
 
 	private final EditingEngine engine;
 
@@ -21,19 +26,36 @@ final class StageProcessor implements ItemProcessor<LedgerItem, StageOutcome> {
 
 	private final OutputDelivery delivery;
 
-	StageProcessor(Stage stage, EditingEngine engine, Ledger ledger, OutputDelivery delivery) {
-		this.stage = stage;
+	private final String worker;
+
+	private final StopClaiming stop;
+
+	StageProcessor(EditingEngine engine, Ledger ledger, OutputDelivery delivery, String worker, StopClaiming stop) {
 		this.engine = engine;
 		this.ledger = ledger;
 		this.delivery = delivery;
+		this.worker = worker;
+		this.stop = stop;
 	}
 
 	@Override
 	public StageOutcome process(LedgerItem item) {
-		long start = System.nanoTime();
-		WorkItem work = item.toWorkItem();
-		Journal journal = (key, value) -> this.ledger.recordHandle(item.jobKey(), item.id(), key, value);
-		StageResult result = switch (this.stage) {
+		Instant started = Instant.now();
+		try {
+			StageResult result = run(item.stage(), item.toWorkItem(),
+					(key, value) -> this.ledger.recordHandle(item.jobKey(), item.id(), key, value));
+			return new StageOutcome(item, result, new StageRun(item.stage(), this.worker, started, Instant.now()));
+		}
+		catch (RuntimeException | Error ex) {
+			if (!ItemSkipPolicy.skippable(ex)) {
+				this.stop.request(ItemFailureRecorder.reason(ex));
+			}
+			throw ex;
+		}
+	}
+
+	private StageResult run(Stage stage, WorkItem work, Journal journal) {
+		return switch (stage) {
 			case UPLOAD -> this.engine.upload(work, journal);
 			case EDIT -> this.engine.edit(work, journal);
 			case VERIFY -> this.engine.verify(work, journal);
@@ -52,7 +74,6 @@ final class StageProcessor implements ItemProcessor<LedgerItem, StageOutcome> {
 			}
 			case DONE -> throw new IllegalStateException("a delivered item has no stage to run");
 		};
-		return new StageOutcome(item, this.stage, result, (System.nanoTime() - start) / 1e9);
 	}
 
 }

@@ -5,7 +5,7 @@ import bgmbatch.ledger.Ledger;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
-/** Commits each finished stage to the ledger, moving the item on. */
+/** Commits each finished stage to the ledger with the worker and times that ran it, moving the item on. */
 final class StageWriter implements ItemWriter<StageOutcome> {
 
 	private final Ledger ledger;
@@ -17,8 +17,7 @@ final class StageWriter implements ItemWriter<StageOutcome> {
 	@Override
 	public void write(Chunk<? extends StageOutcome> chunk) {
 		for (StageOutcome outcome : chunk) {
-			this.ledger.advance(outcome.item().jobKey(), outcome.item().id(), outcome.stage(), outcome.result(),
-					outcome.seconds());
+			this.ledger.advance(outcome.item().jobKey(), outcome.item().id(), outcome.result(), outcome.run());
 		}
 	}
 

@@ -2,6 +2,7 @@ package bgmbatch.ledger;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import bgmbatch.engine.Stage;
@@ -28,15 +29,34 @@ import bgmbatch.engine.WorkItem;
  * @param lastError the reason of the last failure or skip
  * @param credits credits spent on it
  * @param updatedAt when the row last changed
+ * @param claimedBy the worker holding the item now (host:pid:slot), or null
+ * @param stageLog the stages finished so far: by which worker, from when to when
  */
 public record LedgerItem(String jobKey, String id, int seq, long line, Path video, String fingerprint,
 		String instruction, Path music, Path output, Stage stage, ItemStatus status, String plan,
 		Map<String, String> handles, Map<String, Double> timings, int attempts, String lastError, int credits,
-		Instant updatedAt) {
+		Instant updatedAt, String claimedBy, List<StageRun> stageLog) {
 
 	public LedgerItem {
 		handles = handles == null ? Map.of() : Map.copyOf(handles);
 		timings = timings == null ? Map.of() : Map.copyOf(timings);
+		stageLog = stageLog == null ? List.of() : List.copyOf(stageLog);
+	}
+
+	/**
+	 * A new item, as the prepare step makes it: nothing done, nobody holding it.
+	 * @param handles what the manifest row already says about it (see {@link WorkItem#rowHandles})
+	 */
+	public static LedgerItem fresh(String jobKey, String id, int seq, long line, Path video, String fingerprint,
+			String instruction, Path music, Path output, Map<String, String> handles, ItemStatus status,
+			String lastError) {
+		return new LedgerItem(jobKey, id, seq, line, video, fingerprint, instruction, music, output, Stage.UPLOAD,
+				status, null, handles, null, 0, lastError, 0, null, null, null);
+	}
+
+	/** Whether the worker still holds the item with work left: it then runs the item's next stage. */
+	public boolean heldBy(String worker) {
+		return this.status == ItemStatus.PENDING && this.stage != Stage.DONE && worker.equals(this.claimedBy);
 	}
 
 	public WorkItem toWorkItem() {

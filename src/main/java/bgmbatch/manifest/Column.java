@@ -7,7 +7,7 @@ import java.util.Optional;
 /** The manifest's columns. */
 enum Column {
 
-	VIDEO(true), INSTRUCTION(true), MUSIC(false), OUTPUT(false), ID(false);
+	VIDEO(true), INSTRUCTION(true), MUSIC(false), OUTPUT(false), ID(false), LANGUAGE(false);
 
 	private final boolean required;
 

@@ -204,9 +204,14 @@ public final class ManifestReader {
 		else if (id.length() > 200 || id.chars().anyMatch(Character::isISOControl)) {
 			throw ManifestException.at(line, row, "id", "an id must be at most 200 characters with no control characters");
 		}
+		String language = value(record, headers, Column.LANGUAGE);
+		if (language.length() > 40 || language.chars().anyMatch(Character::isISOControl)) {
+			throw ManifestException.at(line, row, "language",
+					"name a language (en, de, es, fr, pt, it, zh, ja, or its name) or leave it empty");
+		}
 		return new ManifestRow(row, line, id, videoPath, value(record, headers, Column.INSTRUCTION),
 				music.isEmpty() ? null : resolve(music, line, row, Column.MUSIC),
-				output(value(record, headers, Column.OUTPUT), videoPath, line, row));
+				output(value(record, headers, Column.OUTPUT), videoPath, line, row), language);
 	}
 
 	private static String value(CSVRecord record, Map<Column, String> headers, Column column) {

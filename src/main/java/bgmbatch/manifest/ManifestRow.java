@@ -12,7 +12,9 @@ import java.nio.file.Path;
  * @param instruction the instruction, empty when not given
  * @param music the music file, resolved against the manifest's folder, or null
  * @param output the output file, inside the output folder
+ * @param language the instruction's language as the {@code language} column names it, empty when not given
  */
-public record ManifestRow(int row, long line, String id, Path video, String instruction, Path music, Path output) {
+public record ManifestRow(int row, long line, String id, Path video, String instruction, Path music, Path output,
+		String language) {
 
 }

@@ -10,16 +10,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import bgmbatch.engine.Stage;
-
 /**
  * Progress for a log or a cron mail: one line per stage change, no control characters,
  * and a heartbeat when nothing was said for a while, so a long wait never looks like a hang.
  *
  * <pre>
- * 02:00:01 [0/3] street: uploading
- * 02:00:04 [1/3] street: delivered -> street-upbeat.mp4 (3.1 s)
- * 02:01:04 [1/3] still working: 2 in flight; bars editing for 1m00s
+ * 02:00:01 [0/3] street: probing
+ * 02:00:04 [1/3] street: delivered -> street-upbeat.mp4 (3.1 s); about 6s left
+ * 02:01:04 [1/3] still working: 2 in flight; bars rendering for 1m00s; about 40s left
  * </pre>
  */
 public final class PlainProgress implements ProgressDisplay {
@@ -32,7 +30,7 @@ public final class PlainProgress implements ProgressDisplay {
 
 	private final Duration heartbeat;
 
-	private final ProgressBoard board = new ProgressBoard();
+	private final ProgressBoard board;
 
 	private final Object lock = new Object();
 
@@ -47,6 +45,7 @@ public final class PlainProgress implements ProgressDisplay {
 		this.out = out;
 		this.clock = clock;
 		this.heartbeat = heartbeat;
+		this.board = new ProgressBoard(clock);
 	}
 
 	@Override
@@ -67,28 +66,28 @@ public final class PlainProgress implements ProgressDisplay {
 	}
 
 	@Override
-	public void stageStarted(String item, Stage stage) {
+	public void stageStarted(String item, String stage) {
 		this.board.enter(item, stage);
-		line(counter() + " " + clean(item) + ": " + ProgressBoard.verb(stage));
+		line(counter() + " " + clean(item) + ": " + clean(stage));
 	}
 
 	@Override
-	public void stageFinished(String item, Stage stage) {
+	public void stageFinished(String item) {
 		this.board.leave(item);
 	}
 
 	@Override
 	public void delivered(String item, String output, double seconds) {
-		int done = this.board.finish(item);
+		int done = this.board.deliver(item);
 		line(String.format(Locale.ROOT, "[%d/%d] %s: delivered -> %s (%.1f s)", done, this.board.total(), clean(item),
-				clean(output), seconds));
+				clean(output), seconds) + timeLeft(done));
 	}
 
 	@Override
-	public void leftBehind(String item, Stage stage, boolean skipped, String reason) {
+	public void leftBehind(String item, String stage, boolean skipped, String reason) {
 		int done = this.board.finish(item);
-		line("[%d/%d] %s: %s at %s: %s".formatted(done, this.board.total(), clean(item), skipped ? "skipped" : "failed",
-				stage.stepName(), clean(reason)));
+		line("[%d/%d] %s: %s while %s: %s".formatted(done, this.board.total(), clean(item),
+				skipped ? "skipped" : "failed", clean(stage), clean(reason)));
 	}
 
 	@Override
@@ -108,10 +107,18 @@ public final class PlainProgress implements ProgressDisplay {
 			}
 		}
 		String longest = this.board.longest()
-			.map((f) -> "; " + clean(f.item()) + " " + ProgressBoard.verb(f.stage()) + " for "
-					+ ProgressBoard.duration(f.elapsed()))
+			.map((f) -> "; " + clean(f.item()) + " " + clean(f.stage()) + " for " + ProgressBoard.duration(f.elapsed()))
 			.orElse("");
-		line(counter() + " still working: " + this.board.inFlightCount() + " in flight" + longest);
+		line(counter() + " still working: " + this.board.inFlightCount() + " in flight" + longest
+				+ timeLeft(this.board.done()));
+	}
+
+	/** "; about 3m10s left", from the run's deliveries per second, once there is a rate and work left. */
+	private String timeLeft(int done) {
+		if (done >= this.board.total()) {
+			return "";
+		}
+		return this.board.eta().map((eta) -> "; about " + ProgressBoard.duration(eta) + " left").orElse("");
 	}
 
 	private String counter() {

@@ -1,29 +1,48 @@
 package bgmbatch.progress;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
-import bgmbatch.engine.Stage;
-
-/** The shared state of a display: totals and the items in flight. Thread-safe. */
+/**
+ * The shared state of a display: totals, the items in flight, and the run's throughput.
+ * Thread-safe.
+ */
 final class ProgressBoard {
+
+	/** Before a second of the run has passed, a rate says nothing. */
+	private static final Duration SHORTEST_MEASURE = Duration.ofSeconds(1);
+
+	private final Clock clock;
 
 	private final AtomicInteger total = new AtomicInteger();
 
 	private final AtomicInteger done = new AtomicInteger();
 
+	private final AtomicInteger deliveredThisRun = new AtomicInteger();
+
+	private final AtomicReference<Instant> begun = new AtomicReference<>();
+
 	private final Map<String, InFlight> inFlight = new ConcurrentHashMap<>();
+
+	ProgressBoard(Clock clock) {
+		this.clock = clock;
+	}
 
 	void begin(int total, int done) {
 		this.total.set(total);
 		this.done.set(done);
+		this.deliveredThisRun.set(0);
+		this.begun.set(this.clock.instant());
 	}
 
-	void enter(String item, Stage stage) {
+	void enter(String item, String stage) {
 		this.inFlight.put(item, new InFlight(item, stage, System.nanoTime()));
 	}
 
@@ -31,9 +50,16 @@ final class ProgressBoard {
 		this.inFlight.remove(item);
 	}
 
+	/** The item left the job without an output. */
 	int finish(String item) {
 		this.inFlight.remove(item);
 		return this.done.incrementAndGet();
+	}
+
+	/** The item's output is in place. */
+	int deliver(String item) {
+		this.deliveredThisRun.incrementAndGet();
+		return finish(item);
 	}
 
 	int total() {
@@ -52,25 +78,35 @@ final class ProgressBoard {
 		return this.inFlight.values().stream().min(Comparator.comparingLong(InFlight::since));
 	}
 
-	/** How the operator reads a stage in progress. */
-	static String verb(Stage stage) {
-		return switch (stage) {
-			case UPLOAD -> "uploading";
-			case EDIT -> "editing";
-			case VERIFY -> "verifying";
-			case EXPORT -> "rendering";
-			case DOWNLOAD -> "downloading";
-			case DONE -> "done";
-		};
+	/**
+	 * Time left at this run's measured throughput: items delivered per second since the
+	 * run began, applied to the items still to do. Empty until something was delivered
+	 * (a rate of stage changes would say nothing about deliveries).
+	 */
+	Optional<Duration> eta() {
+		Instant start = this.begun.get();
+		int delivered = this.deliveredThisRun.get();
+		if (start == null || delivered == 0) {
+			return Optional.empty();
+		}
+		Duration elapsed = Duration.between(start, this.clock.instant());
+		if (elapsed.compareTo(SHORTEST_MEASURE) < 0) {
+			return Optional.empty();
+		}
+		int remaining = Math.max(0, this.total.get() - this.done.get());
+		return Optional.of(elapsed.multipliedBy(remaining).dividedBy(delivered));
 	}
 
 	static String duration(Duration elapsed) {
 		long seconds = elapsed.toSeconds();
+		if (seconds >= 3600) {
+			return "%dh%02dm".formatted(seconds / 3600, seconds % 3600 / 60);
+		}
 		return seconds >= 60 ? "%dm%02ds".formatted(seconds / 60, seconds % 60) : seconds + "s";
 	}
 
 	/** An item working on a stage since a {@link System#nanoTime()} instant. */
-	record InFlight(String item, Stage stage, long since) {
+	record InFlight(String item, String stage, long since) {
 
 		Duration elapsed() {
 			return Duration.ofNanos(System.nanoTime() - this.since);

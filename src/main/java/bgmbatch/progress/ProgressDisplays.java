@@ -14,17 +14,17 @@ public final class ProgressDisplays {
 
 	/**
 	 * @param terminal whether the console is an interactive terminal
-	 * @param lanes how many items can be in flight at once
+	 * @param workers how many items can be in flight at once
 	 */
-	public static ProgressDisplay choose(OperatorProperties settings, boolean terminal, int lanes, PrintStream out) {
+	public static ProgressDisplay choose(OperatorProperties settings, boolean terminal, int workers, PrintStream out) {
 		if (settings.quiet()) {
 			return new QuietProgress();
 		}
 		String mode = settings.progress().strip().toLowerCase(Locale.ROOT);
 		return switch (mode) {
-			case "bar" -> new TerminalProgress(lanes, out);
+			case "bar" -> new TerminalProgress(workers, out);
 			case "plain" -> new PlainProgress(out, Clock.systemDefaultZone(), settings.heartbeat());
-			case "auto" -> terminal ? new TerminalProgress(lanes, out)
+			case "auto" -> terminal ? new TerminalProgress(workers, out)
 					: new PlainProgress(out, Clock.systemDefaultZone(), settings.heartbeat());
 			default -> throw new UsageException("progress=" + settings.progress() + " is not one of auto, bar, plain");
 		};

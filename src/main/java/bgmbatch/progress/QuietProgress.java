@@ -1,7 +1,5 @@
 package bgmbatch.progress;
 
-import bgmbatch.engine.Stage;
-
 /** {@code quiet=true}: nothing while the job runs; the summary still prints. */
 final class QuietProgress implements ProgressDisplay {
 
@@ -10,11 +8,11 @@ final class QuietProgress implements ProgressDisplay {
 	}
 
 	@Override
-	public void stageStarted(String item, Stage stage) {
+	public void stageStarted(String item, String stage) {
 	}
 
 	@Override
-	public void stageFinished(String item, Stage stage) {
+	public void stageFinished(String item) {
 	}
 
 	@Override
@@ -22,7 +20,7 @@ final class QuietProgress implements ProgressDisplay {
 	}
 
 	@Override
-	public void leftBehind(String item, Stage stage, boolean skipped, String reason) {
+	public void leftBehind(String item, String stage, boolean skipped, String reason) {
 	}
 
 	@Override

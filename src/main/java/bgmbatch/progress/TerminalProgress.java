@@ -1,6 +1,7 @@
 package bgmbatch.progress;
 
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -10,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLongArray;
 
-import bgmbatch.engine.Stage;
-
 import me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -19,17 +18,18 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * The live display on a terminal, drawn by the progressbar library: an overall bar
- * (items done of total, with its ETA) and one line per lane showing the item in flight
- * and its stage. A lane works on one item at a time, so a line per lane is a line per
- * item in flight. The library stacks several bars with cursor moves when the terminal
- * supports them, and redraws them from its own timer thread. The bars go to the same
- * console as the summary, so the summary lands below the finished bars.
+ * (items done of total, with the time left at the run's measured deliveries per second)
+ * and one line per worker showing the item in flight and its stage. A worker works on one
+ * item at a time, so a line per worker is a line per item in flight. The library stacks
+ * several bars with cursor moves when the terminal supports them, and redraws them from
+ * its own timer thread. The bars go to the same console as the summary, so the summary
+ * lands below the finished bars.
  */
 final class TerminalProgress implements ProgressDisplay {
 
 	private static final String IDLE = "idle";
 
-	private final int lanes;
+	private final int workers;
 
 	private final Object lock = new Object();
 
@@ -45,14 +45,16 @@ final class TerminalProgress implements ProgressDisplay {
 
 	private final PrintStream out;
 
-	TerminalProgress(int lanes, PrintStream out) {
-		this.lanes = Math.max(1, lanes);
+	private final ProgressBoard board = new ProgressBoard(Clock.systemUTC());
+
+	TerminalProgress(int workers, PrintStream out) {
+		this.workers = Math.max(1, workers);
 		this.out = out;
-		this.since = new AtomicLongArray(this.lanes);
+		this.since = new AtomicLongArray(this.workers);
 	}
 
-	private String laneLine(String lane, String message, int index, int width) {
-		String text = lane + "  " + (message == null ? IDLE : message);
+	private String workerLine(String worker, String message, int index, int width) {
+		String text = worker + "  " + (message == null ? IDLE : message);
 		if (!IDLE.equals(message)) {
 			text += " (" + ProgressBoard.duration(Duration.ofNanos(System.nanoTime() - this.since.get(index))) + ")";
 		}
@@ -65,33 +67,35 @@ final class TerminalProgress implements ProgressDisplay {
 			if (this.overall != null) {
 				return;
 			}
+			this.board.begin(total, done);
 			this.overall = new ProgressBarBuilder().setTaskName("items")
 				.setInitialMax(total)
 				.startsFrom(done, Duration.ZERO)
+				.setEtaFunction((state) -> this.board.eta())
 				.setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
 				.setUpdateIntervalMillis(250)
 				.continuousUpdate()
 				.setConsumer(new InteractiveConsoleProgressBarConsumer(this.out))
 				.build();
-			for (int lane = 0; lane < this.lanes; lane++) {
-				int index = lane;
-				// a lane is a line of text, not a bar: the library draws and stacks it, this says what it shows
-				ProgressBar slot = new ProgressBarBuilder().setTaskName("  lane " + (lane + 1))
+			for (int worker = 0; worker < this.workers; worker++) {
+				int index = worker;
+				// a worker is a line of text, not a bar: the library draws and stacks it, this says what it shows
+				ProgressBar slot = new ProgressBarBuilder().setTaskName("  worker " + (worker + 1))
 					.setInitialMax(-1)
-					.setRenderer((state, width) -> laneLine(state.getTaskName(), state.getExtraMessage(), index, width))
+					.setRenderer((state, width) -> workerLine(state.getTaskName(), state.getExtraMessage(), index, width))
 					.setUpdateIntervalMillis(250)
 					.continuousUpdate()
 					.setConsumer(new InteractiveConsoleProgressBarConsumer(this.out))
 					.build();
 				slot.setExtraMessage(IDLE);
 				this.slots.add(slot);
-				this.freeSlots.add(lane);
+				this.freeSlots.add(worker);
 			}
 		}
 	}
 
 	@Override
-	public void stageStarted(String item, Stage stage) {
+	public void stageStarted(String item, String stage) {
 		synchronized (this.lock) {
 			Integer slot = this.slotOf.get(item);
 			if (slot == null) {
@@ -102,23 +106,25 @@ final class TerminalProgress implements ProgressDisplay {
 				this.slotOf.put(item, slot);
 			}
 			this.since.set(slot, System.nanoTime());
-			this.slots.get(slot).setExtraMessage(PlainProgress.clean(item) + ": " + ProgressBoard.verb(stage));
+			this.slots.get(slot).setExtraMessage(PlainProgress.clean(item) + ": " + PlainProgress.clean(stage));
 		}
 	}
 
 	@Override
-	public void stageFinished(String item, Stage stage) {
+	public void stageFinished(String item) {
 		release(item);
 	}
 
 	@Override
 	public void delivered(String item, String output, double seconds) {
+		this.board.deliver(item);
 		release(item);
 		step();
 	}
 
 	@Override
-	public void leftBehind(String item, Stage stage, boolean skipped, String reason) {
+	public void leftBehind(String item, String stage, boolean skipped, String reason) {
+		this.board.finish(item);
 		release(item);
 		step();
 	}
@@ -144,7 +150,7 @@ final class TerminalProgress implements ProgressDisplay {
 	@Override
 	public void close() {
 		synchronized (this.lock) {
-			// the lanes go first so the finished overall bar is the last thing left on screen
+			// the workers go first so the finished overall bar is the last thing left on screen
 			this.slots.forEach(ProgressBar::close);
 			this.slots.clear();
 			this.slotOf.clear();

@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import bgmbatch.engine.Stage;
+import bgmbatch.engine.StageWords;
 import bgmbatch.ledger.ItemStatus;
 import bgmbatch.ledger.Ledger;
 import bgmbatch.ledger.LedgerItem;
@@ -51,10 +51,14 @@ public final class HtmlReport {
 
 	private final int maxWaveforms;
 
-	public HtmlReport(Ledger ledger, Waveforms waveforms, int maxWaveforms) {
+	private final StageWords words;
+
+	/** @param words the engine's words for its stages, which the page uses */
+	public HtmlReport(Ledger ledger, Waveforms waveforms, int maxWaveforms, StageWords words) {
 		this.ledger = ledger;
 		this.waveforms = waveforms;
 		this.maxWaveforms = Math.max(0, maxWaveforms);
+		this.words = words;
 	}
 
 	/** Writes the page aside and renames it, so a reader never sees half a report. */
@@ -138,7 +142,7 @@ public final class HtmlReport {
 				+ esc(item.video().getFileName().toString()) + "</td><td>" + esc(item.instruction()) + "</td>"
 				+ "<td class=\"plan\">" + esc(item.plan() == null ? "" : item.plan()) + "</td><td>" + esc(engine)
 				+ "</td><td class=\"seconds\">" + esc(timings(item.timings())) + "</td><td class=\"result\">" + result
-				+ (delivered ? "" : " at " + item.stage().stepName()) + "</td><td>"
+				+ (delivered ? "" : " while " + this.words.of(item.stage())) + "</td><td>"
 				+ esc(item.lastError() == null ? "" : item.lastError()) + "</td><td>");
 		if (delivered) {
 			String link = relativeLink(outputFolder, item.output());
@@ -177,17 +181,13 @@ public final class HtmlReport {
 		return link.toString();
 	}
 
-	private static String timings(Map<String, Double> timings) {
+	private String timings(Map<String, Double> timings) {
 		StringBuilder text = new StringBuilder();
-		for (Stage stage : Stage.values()) {
-			Double seconds = timings.get(stage.stepName());
-			if (seconds != null) {
-				text.append(text.isEmpty() ? "" : "\n")
-					.append(stage.stepName())
-					.append(' ')
-					.append(String.format(Locale.ROOT, "%.1f", seconds));
-			}
-		}
+		ItemReport.seconds(timings, this.words)
+			.forEach((stage, seconds) -> text.append(text.isEmpty() ? "" : "\n")
+				.append(stage)
+				.append(' ')
+				.append(String.format(Locale.ROOT, "%.1f", seconds)));
 		return text.toString();
 	}
 

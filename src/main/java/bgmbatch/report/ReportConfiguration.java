@@ -1,5 +1,6 @@
 package bgmbatch.report;
 
+import bgmbatch.engine.EditingEngine;
 import bgmbatch.ledger.Ledger;
 import bgmbatch.media.CommandRunner;
 import bgmbatch.progress.OperatorProperties;
@@ -11,8 +12,9 @@ import org.springframework.context.annotation.Configuration;
 class ReportConfiguration {
 
 	@Bean
-	HtmlReport htmlReport(Ledger ledger, CommandRunner commandRunner, OperatorProperties settings) {
-		return new HtmlReport(ledger, new Waveforms(commandRunner), settings.reportWaveforms());
+	HtmlReport htmlReport(Ledger ledger, CommandRunner commandRunner, OperatorProperties settings,
+			EditingEngine engine) {
+		return new HtmlReport(ledger, new Waveforms(commandRunner), settings.reportWaveforms(), engine.stageWords());
 	}
 
 }

@@ -10,13 +10,13 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import bgmbatch.engine.StageWords;
 import bgmbatch.ledger.ItemStatus;
 import bgmbatch.ledger.Ledger;
 
@@ -35,7 +35,7 @@ public final class ReportWriter {
 	private static final Log logger = LogFactory.getLog(ReportWriter.class);
 
 	static final String[] CSV_HEADER = { "id", "line", "video", "instruction", "music", "result", "stage", "reason",
-			"plan", "output", "attempts", "credits", "seconds" };
+			"plan", "output", "attempts", "credits", "seconds", "warnings" };
 
 	private final Ledger ledger;
 
@@ -43,14 +43,16 @@ public final class ReportWriter {
 
 	private final HtmlReport html;
 
-	public ReportWriter(Ledger ledger) {
-		this(ledger, null);
-	}
+	private final StageWords words;
 
-	/** Also writes report.html, when {@code html} is given. */
-	public ReportWriter(Ledger ledger, HtmlReport html) {
+	/**
+	 * @param html writes report.html too, when given
+	 * @param words the engine's words for its stages, which the reports use
+	 */
+	public ReportWriter(Ledger ledger, HtmlReport html, StageWords words) {
 		this.ledger = ledger;
 		this.html = html;
+		this.words = words;
 	}
 
 	/**
@@ -66,6 +68,8 @@ public final class ReportWriter {
 		Path jsonPart = outputFolder.resolve(".report.json.part");
 		int[] counts = new int[ItemStatus.values().length];
 		List<ItemReport> problems = new ArrayList<>();
+		int[] unclear = { 0 };
+		List<RunSummary.Unclear> unclearExamples = new ArrayList<>();
 		RunSummary summary;
 		try (Writer csvOut = Files.newBufferedWriter(csvPart, StandardCharsets.UTF_8);
 				CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader(CSV_HEADER).get().print(csvOut);
@@ -77,16 +81,23 @@ public final class ReportWriter {
 			gen.writeArrayFieldStart("items");
 			IOException[] failure = { null };
 			this.ledger.forEach(jobKey, (item) -> {
-				ItemReport report = ItemReport.of(item);
+				ItemReport report = ItemReport.of(item, this.words);
 				counts[item.status().ordinal()]++;
 				if ((item.status() == ItemStatus.SKIPPED || item.status() == ItemStatus.FAILED)
 						&& problems.size() < RunSummary.MAX_PROBLEMS) {
 					problems.add(report);
 				}
+				List<String> words = ItemReport.notUnderstood(item);
+				if (!words.isEmpty()) {
+					unclear[0]++;
+					if (unclearExamples.size() < RunSummary.MAX_UNCLEAR) {
+						unclearExamples.add(new RunSummary.Unclear(item.id(), item.line(), words));
+					}
+				}
 				try {
 					csv.printRecord(report.id(), report.line(), report.video(), report.instruction(), report.music(),
 							report.result(), report.stage(), report.reason(), report.plan(), report.output(),
-							report.attempts(), report.credits(), seconds(report.seconds()));
+							report.attempts(), report.credits(), seconds(report.seconds()), String.join("; ", report.warnings()));
 					this.json.writeValue(gen, report);
 				}
 				catch (IOException ex) {
@@ -97,7 +108,7 @@ public final class ReportWriter {
 				throw failure[0];
 			}
 			gen.writeEndArray();
-			summary = summary(manifest, engine, outcome, counts, problems);
+			summary = summary(manifest, engine, outcome, counts, problems).withUnclear(unclear[0], unclearExamples);
 			gen.writeObjectField("totals", Map.of("total", summary.total(), "delivered", summary.delivered(),
 					"skipped", summary.skipped(), "failed", summary.failed(), "pending", summary.pending()));
 			gen.writeEndObject();
@@ -132,7 +143,7 @@ public final class ReportWriter {
 
 	private static String seconds(Map<String, Double> timings) {
 		StringBuilder text = new StringBuilder();
-		new TreeMap<>(timings).forEach((stage, value) -> text.append(text.isEmpty() ? "" : " ")
+		timings.forEach((stage, value) -> text.append(text.isEmpty() ? "" : " ")
 			.append(stage)
 			.append('=')
 			.append(String.format(java.util.Locale.ROOT, "%.2f", value)));

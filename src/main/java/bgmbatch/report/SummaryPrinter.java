@@ -24,6 +24,15 @@ public final class SummaryPrinter {
 		if (summary.unlistedProblems() > 0) {
 			this.out.printf("  ... and %d more; see the report%n", summary.unlistedProblems());
 		}
+		if (summary.unclearCount() > 0) {
+			this.out.printf("  %d %s with words not understood (the rest of each was done):%s%n", summary.unclearCount(),
+					summary.unclearCount() == 1 ? "instruction" : "instructions",
+					summary.unclearCount() > summary.unclear().size() ? " the first " + summary.unclear().size() + "," : "");
+			for (RunSummary.Unclear item : summary.unclear()) {
+				this.out.printf("    %s (line %d): %s%n", item.id(), item.line(),
+						String.join(", ", item.words().stream().map((w) -> "\"" + w + "\"").toList()));
+			}
+		}
 		if (reportFolder != null) {
 			this.out.println("  report: " + reportFolder.resolve("report.html") + " (also report.csv, report.json)");
 		}

@@ -11,7 +11,9 @@ import java.util.Locale;
 
 /**
  * The state folder: one job database per manifest (so runs of different manifests never
- * contend for a database lock), run locks, credentials and logs.
+ * contend for a database lock), the locks of those databases, credentials and logs.
+ * Unless a run names another, it is the user's own state folder (XDG), the same whatever
+ * folder the run starts in, so a cron line and a shell run of a manifest share its state.
  */
 public final class StateFolder {
 
@@ -19,6 +21,23 @@ public final class StateFolder {
 
 	public StateFolder(Path root) {
 		this.root = root.toAbsolutePath().normalize();
+	}
+
+	/** The given folder, or the user's default when none is given. */
+	public static StateFolder of(Path root) {
+		return new StateFolder(root == null ? userDefault() : root);
+	}
+
+	/**
+	 * {@code $XDG_STATE_HOME/bgm-batch}, else {@code ~/.local/state/bgm-batch}: the XDG Base
+	 * Directory place for state that should survive a restart but is not worth a backup,
+	 * and one that does not depend on the working folder. (The same rule sits in
+	 * application.properties for the log file.)
+	 */
+	public static Path userDefault() {
+		String xdg = System.getenv("XDG_STATE_HOME");
+		Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "state");
+		return base.resolve("bgm-batch").toAbsolutePath().normalize();
 	}
 
 	public Path root() {
@@ -41,10 +60,11 @@ public final class StateFolder {
 		}
 	}
 
-	/** A stable, readable name for a manifest: its file name plus a hash of its absolute path. */
-	public static String slug(Path manifest) {
-		Path absolute = manifest.toAbsolutePath().normalize();
-		String name = absolute.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_").toLowerCase(Locale.ROOT);
+	/** A stable, readable name for a file or folder: its name plus a hash of its absolute path. */
+	public static String slug(Path path) {
+		Path absolute = path.toAbsolutePath().normalize();
+		String name = absolute.getFileName() == null ? "root" : absolute.getFileName().toString();
+		name = name.replaceAll("[^A-Za-z0-9._-]", "_").toLowerCase(Locale.ROOT);
 		if (name.length() > 40) {
 			name = name.substring(0, 40);
 		}
@@ -74,6 +94,7 @@ public final class StateFolder {
 				+ ";hsqldb.lock_file=false";
 	}
 
+	/** The lock of the manifest's job database, held by whoever has it open. */
 	public Path lockFile(Path manifest) {
 		return this.root.resolve("locks").resolve(slug(manifest) + ".lock");
 	}

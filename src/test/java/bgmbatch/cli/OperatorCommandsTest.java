@@ -74,7 +74,7 @@ class OperatorCommandsTest {
 		assertThat(this.night.code()).as(this.night.text()).isEqualTo(ExitCode.SKIPPED.code());
 		String console = this.night.out();
 		assertThat(console.replace("\n", "")).doesNotContainPattern("\\p{Cntrl}");
-		assertThat(console).containsPattern("(?m)^\\d\\d:\\d\\d:\\d\\d \\[\\d/3\\] beach: uploading$")
+		assertThat(console).containsPattern("(?m)^\\d\\d:\\d\\d:\\d\\d \\[\\d/3\\] beach: probing$")
 			.containsPattern("(?m)^\\d\\d:\\d\\d:\\d\\d \\[\\d/3\\] city: rendering$")
 			.containsPattern("(?m)^\\d\\d:\\d\\d:\\d\\d \\[\\d/3\\] beach: delivered -> beach & sea\\.mp4 \\(\\d+\\.\\d s\\)$")
 			.contains("late (line 4): the video")
@@ -91,8 +91,8 @@ class OperatorCommandsTest {
 		}
 		assertThat(files).hasSize(1);
 		List<String> lines = Files.readAllLines(files.get(0));
-		assertThat(lines).anyMatch((line) -> line.contains("item=beach ") && line.contains("upload started"))
-			.anyMatch((line) -> line.contains("item=city ") && line.contains("download done"))
+		assertThat(lines).anyMatch((line) -> line.contains("item=beach ") && line.contains("probing started"))
+			.anyMatch((line) -> line.contains("item=city ") && line.contains("delivering done"))
 			.allMatch((line) -> line.isBlank() || line.matches("^\\S+ \\S+\\s+\\[[^]]+\\] item=\\S+ .*")
 					|| line.startsWith("\t") || !line.startsWith("20"));
 		assertThat(lines.stream().filter((line) -> line.contains("started (")))
@@ -161,8 +161,8 @@ class OperatorCommandsTest {
 		assertThat(status.code()).isZero();
 		assertThat(status.out()).contains("COMPLETED")
 			.containsPattern("(?m)^  beach\\s+delivered\\s+done")
-			.containsPattern("(?m)^  late\\s+skipped\\s+upload\\s+0\\s+the video .*late\\.mp4 does not exist")
-			.containsPattern("(?m)^  download\\s+COMPLETED\\s+read 2, written 2");
+			.containsPattern("(?m)^  late\\s+skipped\\s+probing\\s+0\\s+the video .*late\\.mp4 does not exist")
+			.containsPattern("(?m)^  work\\s+COMPLETED\\s+read 10, written 10");
 	}
 
 	@Test
@@ -180,7 +180,7 @@ class OperatorCommandsTest {
 				"quiet=true");
 		assertThat(rerun.code()).as(rerun.text()).isZero();
 		assertThat(rerun.out()).contains("Job finished.", "3 delivered, 0 skipped, 0 failed")
-			.doesNotContain("uploading", "Starting", "delivered ->");
+			.doesNotContain("probing", "Starting", "delivered ->");
 		assertThat(this.output.resolve("late.mp4")).isRegularFile();
 	}
 

@@ -39,21 +39,20 @@ class LedgerTransactionTest {
 		DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
 		this.ledger = new Ledger(JdbcClient.create(dataSource), transactions);
 		this.chunk = new TransactionTemplate(transactions);
-		this.ledger.insertIfAbsent(java.util.List.of(new LedgerItem(JOB, "a", 0, 2, Path.of("/in/a.mp4"), null, "",
-				null, Path.of("/out/a.mp4"), Stage.UPLOAD, ItemStatus.PENDING, null, null, null, 0, null, 0,
-				Instant.now())));
+		this.ledger.insertIfAbsent(java.util.List.of(LedgerItem.fresh(JOB, "a", 0, 2, Path.of("/in/a.mp4"), null, "",
+				null, Path.of("/out/a.mp4"), null, ItemStatus.PENDING, null)));
 	}
 
 	@Test
 	void advanceCommitsWithTheChunkThatRecordsIt() {
 		this.chunk.executeWithoutResult((tx) -> {
-			this.ledger.advance(JOB, "a", Stage.UPLOAD, StageResult.of(Map.of("duration", "2.0")), 0.1);
+			this.ledger.advance(JOB, "a", StageResult.of(Map.of("duration", "2.0")), upload());
 			tx.setRollbackOnly();
 		});
 		assertThat(this.ledger.find(JOB, "a").orElseThrow().stage()).isEqualTo(Stage.UPLOAD);
 
-		this.chunk.executeWithoutResult((tx) -> this.ledger.advance(JOB, "a", Stage.UPLOAD,
-				StageResult.of(Map.of("duration", "2.0")), 0.1));
+		this.chunk.executeWithoutResult((tx) -> this.ledger.advance(JOB, "a",
+				StageResult.of(Map.of("duration", "2.0")), upload()));
 		LedgerItem item = this.ledger.find(JOB, "a").orElseThrow();
 		assertThat(item.stage()).isEqualTo(Stage.EDIT);
 		assertThat(item.handles()).containsEntry("duration", "2.0");
@@ -63,12 +62,17 @@ class LedgerTransactionTest {
 	void aWriteAheadHandleSurvivesTheRollbackOfTheChunkItWasRecordedIn() {
 		this.chunk.executeWithoutResult((tx) -> {
 			this.ledger.recordHandle(JOB, "a", "renderId", "r-1");
-			this.ledger.advance(JOB, "a", Stage.UPLOAD, StageResult.none(), 0.1);
+			this.ledger.advance(JOB, "a", StageResult.none(), upload());
 			tx.setRollbackOnly();
 		});
 		LedgerItem item = this.ledger.find(JOB, "a").orElseThrow();
 		assertThat(item.handles()).containsEntry("renderId", "r-1");
 		assertThat(item.stage()).isEqualTo(Stage.UPLOAD);
+	}
+
+	private static StageRun upload() {
+		Instant now = Instant.now();
+		return new StageRun(Stage.UPLOAD, "host:1:1", now.minusMillis(100), now);
 	}
 
 }

@@ -71,6 +71,14 @@ class ManifestReaderTest {
 	}
 
 	@Test
+	void languageColumnIsReadAndEmptyMeansDetect() throws IOException {
+		List<ManifestRow> rows = read("video,instruction,language\na.mp4,musica calma,pt-BR\nb.mp4,calm music,\n");
+		assertThat(rows).extracting(ManifestRow::language).containsExactly("pt-BR", "");
+		assertRejected("video,instruction,language\na.mp4,x," + "x".repeat(41) + "\n", "column 'language'",
+				"name a language");
+	}
+
+	@Test
 	void headerlessFileIsRejected() {
 		assertRejected("", "has no header");
 	}

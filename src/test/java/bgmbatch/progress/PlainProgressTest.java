@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import bgmbatch.engine.Stage;
-
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,21 +26,46 @@ class PlainProgressTest {
 		try (PlainProgress progress = new PlainProgress(new PrintStream(buffer, true, StandardCharsets.UTF_8), NIGHT,
 				Duration.ofHours(1))) {
 			progress.begin(3, 1);
-			progress.stageStarted("street", Stage.UPLOAD);
-			progress.stageFinished("street", Stage.UPLOAD);
-			progress.stageStarted("street", Stage.EXPORT);
-			progress.stageFinished("street", Stage.EXPORT);
-			progress.stageStarted("street", Stage.DOWNLOAD);
+			progress.stageStarted("street", "uploading");
+			progress.stageFinished("street");
+			progress.stageStarted("street", "rendering");
+			progress.stageFinished("street");
+			progress.stageStarted("street", "downloading");
 			progress.delivered("street", "street-upbeat.mp4", 3.14);
-			progress.stageStarted("bars", Stage.EDIT);
-			progress.leftBehind("bars", Stage.EDIT, true, "the instruction asks for nothing");
+			progress.stageStarted("bars", "editing");
+			progress.leftBehind("bars", "editing", true, "the instruction asks for nothing");
 		}
 
 		assertThat(buffer.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
 				"02:00:05 [1/3] 2 item(s) to work on", "02:00:05 [1/3] street: uploading",
 				"02:00:05 [1/3] street: rendering", "02:00:05 [1/3] street: downloading",
 				"02:00:05 [2/3] street: delivered -> street-upbeat.mp4 (3.1 s)", "02:00:05 [2/3] bars: editing",
-				"02:00:05 [3/3] bars: skipped at edit: the instruction asks for nothing");
+				"02:00:05 [3/3] bars: skipped while editing: the instruction asks for nothing");
+	}
+
+	@Test
+	void timeLeftComesFromTheItemsDeliveredPerSecondOfThisRunNotFromStageChanges() {
+		ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+		StepClock clock = new StepClock(Instant.parse("2026-01-02T02:00:00Z"));
+		try (PlainProgress progress = new PlainProgress(new PrintStream(buffer, true, StandardCharsets.UTF_8), clock,
+				Duration.ofHours(1))) {
+			progress.begin(10, 2);
+			clock.advance(Duration.ofSeconds(30));
+			progress.stageStarted("a", "rendering");
+			progress.stageStarted("b", "rendering");
+			progress.delivered("a", "a.mp4", 30);
+			clock.advance(Duration.ofSeconds(30));
+			progress.delivered("b", "b.mp4", 60);
+			progress.leftBehind("c", "planning", true, "no music file");
+		}
+
+		assertThat(buffer.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
+				"02:00:00 [2/10] 8 item(s) to work on", "02:00:30 [2/10] a: rendering", "02:00:30 [2/10] b: rendering",
+				// one delivered in 30 s, seven to go
+				"02:00:30 [3/10] a: delivered -> a.mp4 (30.0 s); about 3m30s left",
+				// two in 60 s, six to go
+				"02:01:00 [4/10] b: delivered -> b.mp4 (60.0 s); about 3m00s left",
+				"02:01:00 [5/10] c: skipped while planning: no music file");
 	}
 
 	@Test
@@ -51,14 +74,14 @@ class PlainProgressTest {
 		try (PlainProgress progress = new PlainProgress(new PrintStream(buffer, true, StandardCharsets.UTF_8), NIGHT,
 				Duration.ofHours(1))) {
 			progress.begin(1, 0);
-			progress.stageStarted("evil\u001b[2Jid\r", Stage.UPLOAD);
-			progress.leftBehind("evil\u001b[2Jid\r", Stage.UPLOAD, false, "line one\nline two\u0007");
+			progress.stageStarted("evil\u001b[2Jid\r", "uploading");
+			progress.leftBehind("evil\u001b[2Jid\r", "uploading", false, "line one\nline two\u0007");
 		}
 
 		String text = buffer.toString(StandardCharsets.UTF_8);
 		assertThat(text.lines()).hasSize(3);
 		assertThat(text.replace("\n", "")).doesNotContainPattern("\\p{Cntrl}");
-		assertThat(text).contains("failed at upload: line one line two");
+		assertThat(text).contains("failed while uploading: line one line two");
 	}
 
 	@Test
@@ -69,7 +92,7 @@ class PlainProgressTest {
 		try (PlainProgress progress = new PlainProgress(new PrintStream(lines, true, StandardCharsets.UTF_8),
 				Clock.systemUTC(), Duration.ofMillis(50))) {
 			progress.begin(2, 0);
-			progress.stageStarted("bars", Stage.EXPORT);
+			progress.stageStarted("bars", "rendering");
 
 			assertThat(heartbeat.await(10, TimeUnit.SECONDS)).as("a heartbeat line within 10 s").isTrue();
 		}
@@ -85,7 +108,7 @@ class PlainProgressTest {
 		try (ProgressDisplay display = ProgressDisplays.choose(quiet, false, 2,
 				new PrintStream(buffer, true, StandardCharsets.UTF_8))) {
 			display.begin(1, 0);
-			display.stageStarted("a", Stage.UPLOAD);
+			display.stageStarted("a", "uploading");
 			display.delivered("a", "a.mp4", 1);
 		}
 		assertThat(buffer.size()).isZero();
@@ -100,6 +123,36 @@ class PlainProgressTest {
 		try (ProgressDisplay display = ProgressDisplays.choose(auto, true, 2, System.out)) {
 			assertThat(display).isInstanceOf(TerminalProgress.class);
 		}
+	}
+
+	/** A clock that moves only when told to. */
+	private static final class StepClock extends Clock {
+
+		private Instant now;
+
+		StepClock(Instant start) {
+			this.now = start;
+		}
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+		@Override
+		public ZoneOffset getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+
 	}
 
 	/** Collects the lines written to it and opens a latch when one contains a word. */

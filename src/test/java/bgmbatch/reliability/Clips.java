@@ -2,10 +2,15 @@ package bgmbatch.reliability;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import bgmbatch.media.CommandRunner;
 import bgmbatch.media.MediaInfo;
@@ -47,6 +52,40 @@ final class Clips {
 			copies.add(Files.copy(clip, folder.resolve(String.format("clip-%02d.mp4", i))));
 		}
 		return copies;
+	}
+
+	/**
+	 * A manifest {@code folder/videos.csv} of {@code items} copies of the clip (in
+	 * {@code folder/in/}), row i with id {@code item-i} and output {@code out-i.mp4}.
+	 */
+	Path manifest(Path folder, Path clip, int items, String instruction) throws IOException {
+		Path inputs = Files.createDirectories(folder.resolve("in"));
+		StringBuilder csv = new StringBuilder("video,instruction,output,id\n");
+		List<Path> videos = copies(clip, inputs, items);
+		for (int i = 0; i < items; i++) {
+			csv.append("in/").append(videos.get(i).getFileName()).append(',').append(instruction).append(",out-")
+				.append(i).append(".mp4,item-").append(i).append('\n');
+		}
+		return Files.writeString(folder.resolve("videos.csv"), csv);
+	}
+
+	/**
+	 * The .mp4 files in a folder and their identity (device and inode): an output made
+	 * again is a new file, so a changed identity is a second delivery. Empty when the
+	 * folder does not exist yet.
+	 */
+	static Map<String, Object> outputs(Path folder) throws IOException {
+		Map<String, Object> keys = new HashMap<>();
+		if (!Files.isDirectory(folder)) {
+			return keys;
+		}
+		try (Stream<Path> files = Files.list(folder)) {
+			for (Path file : files.filter((f) -> f.getFileName().toString().endsWith(".mp4")).toList()) {
+				keys.put(file.getFileName().toString(),
+						Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey());
+			}
+		}
+		return keys;
 	}
 
 	MediaInfo probe(Path file) {

@@ -135,14 +135,7 @@ class CloudKillAnywhereTest {
 		Path folder = Files.createDirectories(this.dir.resolve(name));
 		FakeNemoServer fake = new FakeNemoServer(Files.createDirectories(folder.resolve("fake")));
 		this.fakes.add(fake);
-		Path inputs = Files.createDirectories(folder.resolve("in"));
-		StringBuilder csv = new StringBuilder("video,instruction,output,id\n");
-		List<Path> videos = this.clips.copies(clip, inputs, ITEMS);
-		for (int i = 0; i < ITEMS; i++) {
-			csv.append("in/").append(videos.get(i).getFileName()).append(",add calm background music,out-").append(i)
-				.append(".mp4,item-").append(i).append('\n');
-		}
-		Path manifest = Files.writeString(folder.resolve("videos.csv"), csv);
+		Path manifest = this.clips.manifest(folder, clip, ITEMS, "add calm background music");
 		return new Job(folder, manifest, folder.resolve("out"), folder.resolve("state"), fake);
 	}
 

@@ -3,9 +3,7 @@ package bgmbatch.reliability;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -116,7 +114,7 @@ class KillAnywhereTest {
 			this.clips.assertValidOutput(job.output().resolve("out-" + i + ".mp4"), SECONDS);
 		}
 		assertThat(firstSeen).as("each output written once: the file seen first is the file at the end")
-			.isEqualTo(fileKeys(job.output()));
+			.isEqualTo(Clips.outputs(job.output()));
 		assertThat(StateDatabase.countBy(job.state(), job.manifest(),
 				"SELECT STATUS, COUNT(*) FROM BGM_ITEM GROUP BY STATUS"))
 			.isEqualTo(Map.of("DELIVERED", ITEMS));
@@ -131,7 +129,7 @@ class KillAnywhereTest {
 	 * once seen it must stay the same file (same inode): a second delivery would replace it.
 	 */
 	private void checkVisibleOutputs(Job job, Map<String, Object> firstSeen) throws IOException {
-		Map<String, Object> now = fileKeys(job.output());
+		Map<String, Object> now = Clips.outputs(job.output());
 		for (Map.Entry<String, Object> output : now.entrySet()) {
 			Object earlier = firstSeen.putIfAbsent(output.getKey(), output.getValue());
 			if (earlier == null) {
@@ -150,20 +148,6 @@ class KillAnywhereTest {
 		}
 	}
 
-	private static Map<String, Object> fileKeys(Path folder) throws IOException {
-		Map<String, Object> keys = new HashMap<>();
-		if (!Files.isDirectory(folder)) {
-			return keys;
-		}
-		try (Stream<Path> files = Files.list(folder)) {
-			for (Path file : files.filter((f) -> f.getFileName().toString().endsWith(".mp4")).toList()) {
-				keys.put(file.getFileName().toString(),
-						Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey());
-			}
-		}
-		return keys;
-	}
-
 	private static Set<String> listing(Path folder) throws IOException {
 		try (Stream<Path> files = Files.list(folder)) {
 			return files.map((f) -> f.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
@@ -172,14 +156,7 @@ class KillAnywhereTest {
 
 	private Job job(String name, Path clip) throws IOException {
 		Path folder = Files.createDirectories(this.dir.resolve(name));
-		Path inputs = Files.createDirectories(folder.resolve("in"));
-		StringBuilder csv = new StringBuilder("video,instruction,output,id\n");
-		List<Path> videos = this.clips.copies(clip, inputs, ITEMS);
-		for (int i = 0; i < ITEMS; i++) {
-			csv.append("in/").append(videos.get(i).getFileName()).append(",add calm music at 30%,out-").append(i)
-				.append(".mp4,item-").append(i).append('\n');
-		}
-		Path manifest = Files.writeString(folder.resolve("videos.csv"), csv);
+		Path manifest = this.clips.manifest(folder, clip, ITEMS, "add calm music at 30%");
 		return new Job(folder, manifest, folder.resolve("out"), folder.resolve("state"));
 	}
 

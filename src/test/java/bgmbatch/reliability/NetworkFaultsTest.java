@@ -113,7 +113,8 @@ class NetworkFaultsTest {
 	private RenderStatus finishedRender() {
 		String session = this.client.createSession();
 		this.client.upload(session, clip);
-		this.client.edit(session, "add music", (text) -> {
+		this.client.edit(session, "add music", () -> {
+		}, (text) -> {
 		});
 		this.client.submitRender("render_a", session, this.client.state(session));
 		// the fake completes a render after a fixed number of polls: this loop ends

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import bgmbatch.engine.Stage;
+import bgmbatch.engine.StageWords;
 import bgmbatch.ledger.ItemStatus;
 import bgmbatch.ledger.Ledger;
 import bgmbatch.ledger.LedgerItem;
@@ -31,6 +32,10 @@ class HtmlReportTest {
 
 	private static final String JOB = "/videos.csv#0123456789abcdef";
 
+	/** The report speaks the engine's words: a local job's stages. */
+	private static final StageWords LOCAL_WORDS = new StageWords("probing", "planning", "measuring", "rendering",
+			"delivering");
+
 	@TempDir
 	Path dir;
 
@@ -44,22 +49,22 @@ class HtmlReportTest {
 		ledger.insertIfAbsent(List.of(delivered(1, "a"), delivered(2, "b"), delivered(3, "c"),
 				new LedgerItem(JOB, "evil", 4, 5, this.dir.resolve("evil.mp4"), null, "<b>loud</b>", null,
 						out.resolve("evil.mp4"), Stage.EDIT, ItemStatus.SKIPPED, null, null, null, 0,
-						"instruction \"<script>alert(1)</script>\" not understood", 0, null)));
+						"instruction \"<script>alert(1)</script>\" not understood", 0, null, null, null)));
 		RunSummary summary = new RunSummary("/videos.csv", "local", "Job finished.", 4, 3, 1, 0, 0, List.of());
 		Map<String, Object> header = new LinkedHashMap<>();
 		header.put("manifest", "/videos.csv");
 		header.put("engine", "local");
 
-		Path html = new HtmlReport(ledger, new Waveforms(new CommandRunner()), 2).write(JOB, header, summary, out);
+		Path html = new HtmlReport(ledger, new Waveforms(new CommandRunner()), 2, LOCAL_WORDS).write(JOB, header, summary, out);
 
 		String page = Files.readString(html);
 		assertThat(html).hasFileName("report.html");
 		assertThat(Pattern.compile("src=\"data:image/png;base64,").matcher(page).results().count()).isEqualTo(2);
 		assertThat(page).contains("Waveforms are drawn for the first 2 of 3 delivered items only")
-			.contains("&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;b&gt;loud&lt;/b&gt;", "skipped at edit")
+			.contains("&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;b&gt;loud&lt;/b&gt;", "skipped while planning")
 			.doesNotContain("<script>", "<b>loud")
 			.contains("<a href=\"c.mp4\">c.mp4</a>")
-			.containsPattern("data-id=\"a\".*<td class=\"seconds\">upload 0\\.5\nedit 1\\.3</td>");
+			.containsPattern("data-id=\"a\".*<td class=\"seconds\">probing 0\\.5\nplanning 1\\.3</td>");
 		assertThat(out).isDirectoryNotContaining("glob:**/.waveform-*").isDirectoryNotContaining("glob:**/*.part");
 	}
 
@@ -75,7 +80,7 @@ class HtmlReportTest {
 	private LedgerItem delivered(int seq, String id) {
 		return new LedgerItem(JOB, id, seq, seq + 1, this.dir.resolve(id + "-in.mp4"), "f", "add calm music", null,
 				this.dir.resolve("out").resolve(id + ".mp4"), Stage.DONE, ItemStatus.DELIVERED, "volume=35%",
-				Map.of(), Map.of("upload", 0.5, "edit", 1.25), 0, null, 7, null);
+				Map.of(), Map.of("upload", 0.5, "edit", 1.25), 0, null, 7, null, null, null);
 	}
 
 	private static Ledger ledger() {

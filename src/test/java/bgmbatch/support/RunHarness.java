@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import bgmbatch.BgmBatchApplication;
+import bgmbatch.BgmProperties;
 import bgmbatch.cli.ExitCode;
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.job.JobRunner;
@@ -52,7 +53,9 @@ public final class RunHarness {
 	public List<LedgerItem> ledger(Path manifest) {
 		try (ConfigurableApplicationContext context = context(manifest)) {
 			List<LedgerItem> items = new ArrayList<>();
-			context.getBean(Ledger.class).forEach(JobRunner.jobKeyOf(manifest), items::add);
+			BgmProperties settings = context.getBean(BgmProperties.class);
+			context.getBean(Ledger.class)
+				.forEach(JobRunner.jobKeyOf(manifest, settings.outputFolder(), settings.engine()), items::add);
 			return items;
 		}
 	}

@@ -1,6 +1,7 @@
 package bgmbatch.engine.local;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What an instruction asks for, before music is chosen or the video is looked at.
@@ -19,13 +20,26 @@ import java.util.List;
  * @param loop whether the music repeats to fill its time (else it plays once)
  * @param loudnessLufs the integrated loudness the final mix is brought to
  * @param warnings what in the instruction was not understood or had to be changed
+ * @param language the language the instruction was read in ({@code de}); {@code de+en}
+ * when words of another language were understood too
+ * @param phrases for each part of the plan the instruction set ({@code mood},
+ * {@code volume}, {@code fadeIn}, {@code fadeOut}, {@code ducking}, {@code original},
+ * {@code start}, {@code end}, {@code loop}, {@code loudness}), the phrases that set it
+ * @param notUnderstood the words nothing was made of, in order
  */
 public record Instruction(String mood, boolean moodAsked, double volume, String volumeAsked, boolean ducking,
 		double fadeInSeconds, double fadeOutSeconds, boolean fadeOutAsked, boolean keepOriginal, double startSeconds,
-		Double endSeconds, boolean loop, double loudnessLufs, List<String> warnings) {
+		Double endSeconds, boolean loop, double loudnessLufs, List<String> warnings, String language,
+		Map<String, List<String>> phrases, List<String> notUnderstood) {
 
 	public Instruction {
 		warnings = List.copyOf(warnings);
+		phrases = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(phrases));
+		notUnderstood = List.copyOf(notUnderstood);
 	}
+
+	/** The parts of the plan in the order they are explained, with the phrases behind each. */
+	public static final List<String> FIELDS = List.of("mood", "volume", "fadeIn", "fadeOut", "ducking", "original",
+			"start", "end", "loop", "loudness");
 
 }

@@ -14,11 +14,13 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import bgmbatch.engine.EditingEngine;
+import bgmbatch.engine.Explanation;
 import bgmbatch.engine.ItemFailedException;
 import bgmbatch.engine.ItemRejectedException;
 import bgmbatch.engine.Journal;
 import bgmbatch.engine.Stage;
 import bgmbatch.engine.StageResult;
+import bgmbatch.engine.StageWords;
 import bgmbatch.engine.WorkItem;
 import bgmbatch.media.CommandRunner;
 
@@ -52,6 +54,9 @@ public final class LocalEngine implements EditingEngine {
 
 	/** An original quieter than this is room tone, not something the music can be set against. */
 	static final double SILENT_ORIGINAL_LUFS = -50;
+
+	/** What each stage does here: the input probed, the plan made, the music measured, the mix rendered, the output delivered. */
+	static final StageWords WORDS = new StageWords("probing", "planning", "measuring", "rendering", "delivering");
 
 	private static final String MEASURED = " | measured:";
 
@@ -132,7 +137,7 @@ public final class LocalEngine implements EditingEngine {
 
 	@Override
 	public StageResult edit(WorkItem item, Journal journal) {
-		Instruction instruction = this.parser.parse(item.instruction());
+		Instruction instruction = this.parser.parse(item.instruction(), item.handle(WorkItem.LANGUAGE));
 		Map<String, String> handles = new HashMap<>();
 		if (item.music() != null) {
 			handles.put(MUSIC, item.music().toString());
@@ -153,6 +158,12 @@ public final class LocalEngine implements EditingEngine {
 			}
 		}
 		MixPlan plan = plan(item.withHandles(merge(item.handles(), handles)));
+		if (!plan.warnings().isEmpty()) {
+			handles.put(WorkItem.WARNINGS, String.join("\n", plan.warnings()));
+		}
+		if (!instruction.notUnderstood().isEmpty()) {
+			handles.put(WorkItem.NOT_UNDERSTOOD, String.join("\n", instruction.notUnderstood()));
+		}
 		return new StageResult(handles, plan.describe(), 0);
 	}
 
@@ -196,17 +207,22 @@ public final class LocalEngine implements EditingEngine {
 	}
 
 	@Override
+	public StageWords stageWords() {
+		return WORDS;
+	}
+
+	@Override
 	public Stage redoStageForMissingOutput() {
 		return Stage.EXPORT;
 	}
 
 	@Override
-	public String explain(WorkItem item) {
-		WorkItem probed = item.withHandles(upload(item, (k, v) -> {
-		}).handles());
-		StageResult edited = edit(probed, (k, v) -> {
-		});
-		return edited.plan();
+	public Explanation explain(WorkItem item) {
+		Journal none = (k, v) -> {
+		};
+		WorkItem probed = item.withHandles(merge(item.handles(), upload(item, none).handles()));
+		StageResult edited = edit(probed, none);
+		return PlanExplanation.of(plan(probed.withHandles(merge(probed.handles(), edited.handles()))));
 	}
 
 	private Optional<MusicLibrary.Choice> chooseFromLibrary(String mood, int seq) {
@@ -223,7 +239,7 @@ public final class LocalEngine implements EditingEngine {
 
 	/** The plan, rebuilt from the instruction and the handles: the same every time it is asked for. */
 	MixPlan plan(WorkItem item) {
-		Instruction instruction = this.parser.parse(item.instruction());
+		Instruction instruction = this.parser.parse(item.instruction(), item.handle(WorkItem.LANGUAGE));
 		String codec = item.handle(VIDEO_CODEC);
 		String container = MixGraph.container(item.output());
 		int height = Integer.parseInt(item.handles().getOrDefault(DISPLAY_HEIGHT, "0"));

@@ -7,9 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The moods the local engine knows, and the words that ask for each. Library tags go
- * through the same table, so a track tagged "lo-fi" serves an instruction asking for
- * "chill".
+ * The moods the local engine knows, and the tag words of library tracks that name each
+ * (a track tagged "lo-fi" is a calm one). Instructions are read with the lexicon
+ * ({@code bgmbatch/words/lexicon.txt}), which maps the same moods in eight languages; tags
+ * stay here so that indexing a library needs no text analysis.
  */
 final class Moods {
 
@@ -51,14 +52,6 @@ final class Moods {
 	/** The mood a word asks for, if it asks for one. */
 	static Optional<String> of(String word) {
 		return Optional.ofNullable(WORDS.get(word.strip().toLowerCase(Locale.ROOT)));
-	}
-
-	/** Every word that asks for a mood, longest first so "lo fi" wins over a shorter overlap. */
-	static List<String> phrases() {
-		return WORDS.keySet()
-			.stream()
-			.sorted(java.util.Comparator.comparingInt(String::length).reversed().thenComparing((String w) -> w))
-			.toList();
 	}
 
 }

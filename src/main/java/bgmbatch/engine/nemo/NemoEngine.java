@@ -1,26 +1,21 @@
 package bgmbatch.engine.nemo;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
+import bgmbatch.engine.CreditsInFlight;
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.engine.ItemFailedException;
-import bgmbatch.engine.ItemRejectedException;
-import bgmbatch.engine.JobHaltException;
 import bgmbatch.engine.Journal;
 import bgmbatch.engine.Stage;
 import bgmbatch.engine.StageResult;
+import bgmbatch.engine.StageWords;
 import bgmbatch.engine.TransientEngineException;
 import bgmbatch.engine.WorkItem;
 import bgmbatch.engine.nemo.client.Draft;
@@ -36,10 +31,14 @@ import bgmbatch.engine.nemo.client.UploadedFile;
  * a render submitted under an id recorded first (export), the render polled and streamed
  * into the part file (download).
  * <p>
- * Never paying twice rests on write-ahead handles: "edit sent" is committed before the
- * message goes out, and an item that has it never sends again, it checks the draft
- * instead; the render id is committed before the render is submitted, and a restart polls
- * that id.
+ * Never paying twice rests on write-ahead handles: "edit sent" (the intent) is committed
+ * before the message goes out and "edit accepted" once the service has answered it; an
+ * accepted message is never sent again (the draft is checked instead). A message whose
+ * fate is unknown (sent, never answered) is judged by the draft: no music after the usual
+ * wait means the service never took it, and it goes to a new session with a new upload,
+ * never a second time into the same session. The render id is committed before the render
+ * is submitted, and a restart polls that id. Sessions are opened through the
+ * {@link CreditGate}, so none is opened that the balance cannot finish.
  */
 public final class NemoEngine implements EditingEngine {
 
@@ -54,6 +53,15 @@ public final class NemoEngine implements EditingEngine {
 
 	static final String EDIT_SENT = "nemo.edit.sent";
 
+	/** The service answered the edit request (its stream opened): the message was taken, and paid for. */
+	static final String EDIT_ACCEPTED = "nemo.edit.accepted";
+
+	/**
+	 * The session the instruction was first sent into, when the service never took it there
+	 * and it was sent again in a new session: kept for the report.
+	 */
+	static final String EDIT_RESENT = "nemo.edit.resent";
+
 	static final String EDIT_RETRIED = "nemo.edit.retried";
 
 	static final String REPLY = "nemo.reply";
@@ -67,21 +75,11 @@ public final class NemoEngine implements EditingEngine {
 	static final String RENDER_STATUS = "nemo.render.status";
 
 	/** Every handle that belongs to one session: a new session makes them all stale. */
-	private static final String[] SESSION_HANDLES = { SESSION, FILE_URL, UPLOAD_STARTED, EDIT_SENT, EDIT_RETRIED, REPLY, TRACKS, RENDER,
-			RENDER_RETRIED, RENDER_STATUS };
+	private static final String[] SESSION_HANDLES = { SESSION, FILE_URL, UPLOAD_STARTED, EDIT_SENT, EDIT_ACCEPTED,
+			EDIT_RETRIED, REPLY, TRACKS, RENDER, RENDER_RETRIED, RENDER_STATUS, WorkItem.CREDITS_HELD };
 
-	static final Set<String> VIDEO_TYPES = Set.of("mp4", "mov", "avi", "webm", "mkv");
-
-	/** The service's limit per file (code 4002 above it). */
-	static final long MAX_UPLOAD_BYTES = 500L * 1024 * 1024;
-
-	/**
-	 * The longest instruction sent as one chat message. The service documents no limit;
-	 * real instructions are a sentence or two, and a cell holding a pasted document is a
-	 * mistake that would still be charged as an edit, so it is refused before any session
-	 * is paid for.
-	 */
-	static final int MAX_INSTRUCTION_CHARS = 2000;
+	/** What each stage does on the service. */
+	static final StageWords WORDS = new StageWords("uploading", "editing", "verifying", "rendering", "downloading");
 
 	/** Replies are kept for the report, not as transcripts. */
 	private static final int MAX_REPLY = 1000;
@@ -90,14 +88,29 @@ public final class NemoEngine implements EditingEngine {
 
 	private final NemoProperties properties;
 
-	public NemoEngine(NemoClient client, NemoProperties properties) {
+	private final CreditGate credits;
+
+	/** @param inFlight the credits the job's items in flight hold, from the ledger */
+	public NemoEngine(NemoClient client, NemoProperties properties, CreditsInFlight inFlight) {
 		this.client = client;
 		this.properties = properties;
+		this.credits = new CreditGate(client, properties, inFlight);
 	}
 
 	@Override
 	public void checkReady() {
 		this.client.ensureToken();
+	}
+
+	@Override
+	public StageWords stageWords() {
+		return WORDS;
+	}
+
+	/** Prints per item what would be sent and what the run would cost, and spends nothing. */
+	@Override
+	public boolean dryRun(Stream<WorkItem> items, PrintStream out) {
+		return new UploadCheck(this.client, this.properties).dryRun(items, out);
 	}
 
 	@Override
@@ -108,35 +121,54 @@ public final class NemoEngine implements EditingEngine {
 
 	@Override
 	public StageResult upload(WorkItem item, Journal journal) {
-		checkUploadable(item);
+		UploadCheck.require(item);
+		uploadedSession(item, journal);
+		return StageResult.none();
+	}
+
+	/**
+	 * The item's session with its clip uploaded into it. At the edit stage this finishes a
+	 * new session an earlier attempt began and never got to upload into (a kill in the
+	 * middle of replacing a session).
+	 */
+	private String uploadedSession(WorkItem item, Journal journal) {
 		String session = item.handle(SESSION);
 		if (session != null && item.handle(FILE_URL) != null) {
-			return StageResult.none();
+			return session;
 		}
 		try {
-			open(item.id(), session, item.video(), item.handle(UPLOAD_STARTED) != null, journal);
+			return open(item, session, item.handle(UPLOAD_STARTED) != null, journal);
 		}
 		catch (SessionGoneException ex) {
 			clearSession(journal);
-			open(item.id(), null, item.video(), false, journal);
+			return open(item, null, false, journal);
 		}
-		return StageResult.none();
 	}
 
 	@Override
 	public StageResult edit(WorkItem item, Journal journal) {
-		String session = required(item, SESSION);
+		String resentFrom = item.handle(EDIT_RESENT);
+		String current = item.handle(SESSION);
+		if (resentFrom != null && (current == null || current.equals(resentFrom))) {
+			// an attempt was replacing the session the instruction never reached and stopped halfway:
+			// what is left of that session's handles is stale, and nothing is ever sent into it
+			return send(item, reopen(item, journal), journal, true);
+		}
+		String session = uploadedSession(item, journal);
+		boolean resent = resentFrom != null;
 		try {
-			if (item.handle(EDIT_SENT) != null) {
-				// sent by an attempt that never finished: sending again would pay twice
-				awaitMusic(session, "the instruction was sent by an earlier, interrupted attempt");
-				// that attempt paid but never got to record it
-				return new StageResult(Map.of(), plan(item.handle(REPLY)), this.properties.creditsPerItem());
+			if (item.handle(EDIT_SENT) == null) {
+				return send(item, session, journal, resent);
 			}
-			return send(item, session, journal);
+			if (item.handle(EDIT_ACCEPTED) != null) {
+				// the service took it from an attempt that never finished: sending again would pay twice
+				awaitMusic(session, "the instruction was sent by an earlier, interrupted attempt");
+				return paid(item.handle(REPLY), resent);
+			}
+			return settleUnknown(item, session, item.handle(REPLY), journal, resent);
 		}
 		catch (SessionGoneException ex) {
-			return send(item, reopen(item, journal), journal);
+			return send(item, reopen(item, journal), journal, resent);
 		}
 	}
 
@@ -151,14 +183,15 @@ public final class NemoEngine implements EditingEngine {
 		}
 		catch (SessionGoneException ex) {
 			session = reopen(item, journal);
-			StageResult sent = send(item, session, journal);
+			StageResult sent = send(item, session, journal, false);
 			credits += sent.creditsSpent();
 			draft = this.client.state(session);
 		}
 		if (!draft.hasMusic() && this.properties.retryEdit() && item.handle(EDIT_RETRIED) == null) {
 			journal.record(EDIT_RETRIED, Instant.now().toString());
 			journal.record(EDIT_SENT, null);
-			StageResult sent = send(item, session, journal);
+			journal.record(EDIT_ACCEPTED, null);
+			StageResult sent = send(item, session, journal, false);
 			credits += sent.creditsSpent();
 			draft = this.client.state(session);
 		}
@@ -226,42 +259,10 @@ public final class NemoEngine implements EditingEngine {
 		}
 	}
 
-	/**
-	 * Prints per item what would be sent and what the run would cost, and spends nothing.
-	 * @return whether the balance covers the run
-	 */
-	@Override
-	public boolean dryRun(Stream<WorkItem> items, PrintStream out) {
-		this.client.ensureToken();
-		int available = this.client.availableCredits();
-		int[] counts = new int[2];
-		items.forEach((item) -> {
-			String problem = uploadProblem(item);
-			if (problem != null) {
-				counts[1]++;
-				out.printf("  %s: would be skipped: %s%n", item.id(), problem);
-				return;
-			}
-			counts[0]++;
-			out.printf("  %s: would upload %s (%s) and send \"%s\"%n", item.id(), item.video().getFileName(),
-					humanSize(item.video()), item.instruction());
-		});
-		int needed = counts[0] * this.properties.creditsPerItem() + (counts[0] > 0 ? this.properties.creditMargin() : 0);
-		out.printf("Dry run: %d item(s) to send, %d to skip; they need about %d credits (%d per item + %d margin), "
-				+ "%d available.%n", counts[0], counts[1], needed, this.properties.creditsPerItem(),
-				this.properties.creditMargin(), available);
-		if (available < needed) {
-			out.println("Not enough credits for the whole run: top up before running it.");
-		}
-		return available >= needed;
-	}
-
-	private String open(String itemId, String existing, Path video, boolean journaledUpload, Journal journal) {
+	private String open(WorkItem item, String existing, boolean journaledUpload, Journal journal) {
 		String session = existing;
 		if (session == null) {
-			requireCredits("open a session for", itemId);
-			session = this.client.createSession();
-			journal.record(SESSION, session);
+			session = this.credits.openSession(item, journal);
 		}
 		else if (journaledUpload && this.client.state(session).hasSegments()) {
 			// an attempt killed mid-upload got the clip into the draft: a second upload would
@@ -270,24 +271,33 @@ public final class NemoEngine implements EditingEngine {
 			return session;
 		}
 		journal.record(UPLOAD_STARTED, Instant.now().toString());
-		UploadedFile uploaded = this.client.upload(session, video);
+		UploadedFile uploaded = this.client.upload(session, item.video());
 		journal.record(FILE_URL, uploaded.cdnUrl());
 		return session;
 	}
 
-	/** Code 1002: a new session and a new upload for this item only; its old handles are stale. */
+	/** A new session and a new upload for this item only (code 1002, or a message never taken); its old handles are stale. */
 	private String reopen(WorkItem item, Journal journal) {
 		clearSession(journal);
-		return open(item.id(), null, item.video(), false, journal);
+		return open(item, null, false, journal);
 	}
 
-	private StageResult send(WorkItem item, String session, Journal journal) {
-		requireCredits("edit", item.id());
+	/**
+	 * Sends the instruction once: the intent is committed before it goes, the acceptance as
+	 * soon as the service answers (the item's credits are then paid, no longer held).
+	 * @param resent whether this is the item's second session, after the first never got the message
+	 */
+	private StageResult send(WorkItem item, String session, Journal journal, boolean resent) {
 		journal.record(EDIT_SENT, Instant.now().toString());
+		AtomicBoolean accepted = new AtomicBoolean();
 		AtomicBoolean first = new AtomicBoolean(true);
 		EditStream stream;
 		try {
-			stream = this.client.edit(session, item.instruction(), (text) -> {
+			stream = this.client.edit(session, item.instruction(), () -> {
+				accepted.set(true);
+				journal.record(EDIT_ACCEPTED, Instant.now().toString());
+				journal.record(WorkItem.CREDITS_HELD, null);
+			}, (text) -> {
 				if (first.getAndSet(false)) {
 					// the first reply is known now: keep it before anything else can go wrong
 					journal.record(REPLY, clip(text));
@@ -295,14 +305,21 @@ public final class NemoEngine implements EditingEngine {
 			});
 		}
 		catch (RuntimeException ex) {
-			// the client throws only when the service answered with a refusal instead of a stream
-			// (rate limit, expired token, no credits, session gone): it did not take the message,
-			// nothing was charged, so a later attempt may send it
-			journal.record(EDIT_SENT, null);
+			if (!accepted.get()) {
+				// the client throws only when the service answered with a refusal instead of a stream
+				// (rate limit, expired token, no credits, session gone): it did not take the message,
+				// nothing was charged, so a later attempt may send it
+				journal.record(EDIT_SENT, null);
+			}
 			throw ex;
 		}
 		if (stream.lastText() != null) {
 			journal.record(REPLY, clip(stream.lastText()));
+		}
+		if (!accepted.get()) {
+			// the request left but no answer came back (a broken connection, a server error)
+			pause(this.properties.sseDropWait());
+			return settleUnknown(item, session, stream.lastText(), journal, resent);
 		}
 		if (stream.dropped()) {
 			pause(this.properties.sseDropWait());
@@ -311,22 +328,60 @@ public final class NemoEngine implements EditingEngine {
 		else if (stream.texts().isEmpty()) {
 			awaitMusic(session, "the edit ended without a reply");
 		}
-		return new StageResult(Map.of(), plan(stream.lastText()), this.properties.creditsPerItem());
+		return paid(stream.lastText(), resent);
+	}
+
+	/**
+	 * The instruction was sent into the session but the service never answered: the draft
+	 * says whether it took it. Music means it did (and charged it); none after the usual
+	 * wait means it never arrived, so it goes to a new session with a new upload, never a
+	 * second time into this one, and only once per item.
+	 */
+	private StageResult settleUnknown(WorkItem item, String session, String reply, Journal journal, boolean resent) {
+		if (musicArrives(session)) {
+			journal.record(EDIT_ACCEPTED, Instant.now().toString());
+			journal.record(WorkItem.CREDITS_HELD, null);
+			return paid(reply, resent);
+		}
+		if (resent) {
+			throw new ItemFailedException("the instruction never reached the service in two sessions (the drafts have"
+					+ " no music after " + polls() + " checks); it is not sent a third time");
+		}
+		journal.record(EDIT_RESENT, session);
+		return send(item, reopen(item, journal), journal, true);
+	}
+
+	private StageResult paid(String reply, boolean resent) {
+		String plan = plan(reply);
+		if (resent) {
+			plan = plan.replaceFirst("^nemo: ", "nemo (sent again in a new session: the first never received the "
+					+ "instruction): ");
+		}
+		return new StageResult(Map.of(), plan, this.properties.creditsPerItem());
 	}
 
 	/** Checks the draft for music up to {@code statePolls} times; the item fails if it never appears. */
 	private void awaitMusic(String session, String why) {
-		int polls = Math.max(1, this.properties.statePolls());
-		for (int i = 1; i <= polls; i++) {
+		if (!musicArrives(session)) {
+			throw new ItemFailedException(why + ", and the draft has no music after " + polls()
+					+ " checks; the instruction is not sent again (it would be charged twice)");
+		}
+	}
+
+	private boolean musicArrives(String session) {
+		for (int i = 1; i <= polls(); i++) {
 			if (this.client.state(session).hasMusic()) {
-				return;
+				return true;
 			}
-			if (i < polls) {
+			if (i < polls()) {
 				pause(this.properties.pollInterval());
 			}
 		}
-		throw new ItemFailedException(why + ", and the draft has no music after " + polls
-				+ " checks; the instruction is not sent again (it would be charged twice)");
+		return false;
+	}
+
+	private int polls() {
+		return Math.max(1, this.properties.statePolls());
 	}
 
 	private void retryFailedRender(String alreadyRetried, RenderStatus failed, Journal journal) {
@@ -352,66 +407,9 @@ public final class NemoEngine implements EditingEngine {
 		this.client.submitRender(render, session, draft);
 	}
 
-	private void requireCredits(String what, String itemId) {
-		int available = this.client.availableCredits();
-		int needed = this.properties.creditsNeededPerItem();
-		if (available < needed) {
-			throw new JobHaltException(String.format(Locale.ROOT,
-					"not enough NemoVideo credits to %s item %s: %d needed (%d per item + %d margin), %d available; "
-							+ "top up and run the same command again",
-					what, itemId, needed, this.properties.creditsPerItem(), this.properties.creditMargin(), available));
-		}
-	}
-
 	private void clearSession(Journal journal) {
 		for (String key : SESSION_HANDLES) {
 			journal.record(key, null);
-		}
-	}
-
-	/** Refuses locally what the service would refuse with 4001 or 4002, before any upload. */
-	private static void checkUploadable(WorkItem item) {
-		String problem = uploadProblem(item);
-		if (problem != null) {
-			throw new ItemRejectedException(problem);
-		}
-	}
-
-	/** Checked before a session is opened, so a rejected item costs nothing. */
-	private static String uploadProblem(WorkItem item) {
-		int length = item.instruction().length();
-		if (length > MAX_INSTRUCTION_CHARS) {
-			return "the instruction has " + length + " characters; the cloud engine sends at most "
-					+ MAX_INSTRUCTION_CHARS + " as one chat message (shorten it, or use engine=local)";
-		}
-		return uploadProblem(item.video());
-	}
-
-	private static String uploadProblem(Path video) {
-		String name = video.getFileName().toString();
-		int dot = name.lastIndexOf('.');
-		String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-		if (!VIDEO_TYPES.contains(extension)) {
-			return "NemoVideo does not accept ." + extension + " videos (code 4001); it accepts "
-					+ String.join(", ", VIDEO_TYPES.stream().sorted().toList());
-		}
-		try {
-			if (Files.size(video) > MAX_UPLOAD_BYTES) {
-				return "the video is larger than the 500 MB NemoVideo accepts (code 4002)";
-			}
-		}
-		catch (IOException ex) {
-			return "cannot read the video: " + ex.getMessage();
-		}
-		return null;
-	}
-
-	private static String humanSize(Path video) {
-		try {
-			return String.format(Locale.ROOT, "%.1f MB", Files.size(video) / 1048576.0);
-		}
-		catch (IOException ex) {
-			return "unreadable";
 		}
 	}
 
@@ -431,7 +429,8 @@ public final class NemoEngine implements EditingEngine {
 		return text.length() <= MAX_REPLY ? text : text.substring(0, MAX_REPLY - 1) + "…";
 	}
 
-	private static void pause(Duration duration) {
+	/** Waits between polls; an interrupt ends the wait as a transient failure (the item is tried again). */
+	static void pause(Duration duration) {
 		try {
 			Thread.sleep(duration.toMillis());
 		}

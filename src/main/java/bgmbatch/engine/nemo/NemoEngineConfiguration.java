@@ -1,5 +1,6 @@
 package bgmbatch.engine.nemo;
 
+import bgmbatch.engine.CreditsInFlight;
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.engine.nemo.client.NemoClient;
 import bgmbatch.state.StateFolder;
@@ -21,8 +22,8 @@ class NemoEngineConfiguration {
 	}
 
 	@Bean
-	EditingEngine nemoEngine(NemoClient client, NemoProperties properties) {
-		return new NemoEngine(client, properties);
+	EditingEngine nemoEngine(NemoClient client, NemoProperties properties, CreditsInFlight inFlight) {
+		return new NemoEngine(client, properties, inFlight);
 	}
 
 }

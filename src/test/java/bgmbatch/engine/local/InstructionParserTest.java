@@ -215,6 +215,77 @@ class InstructionParserTest {
 		assertThat(this.parser.parse("add calm background music").warnings()).isEmpty();
 	}
 
+
+	@ParameterizedTest(name = "\"{0}\" fades in over {1} s")
+	@CsvSource(delimiter = '|', value = { "fade in over ten seconds|10", "eine Einblendung von zwölf Sekunden|12",
+			"fundido de entrada de quince segundos|15", "un fondu d'entrée de vingt-cinq secondes|25",
+			"fade in de trinta segundos|30", "dissolvenza in entrata di venticinque secondi|25", "淡入二十秒|20",
+			"十五秒かけてフェードイン|15", "a half-second fade in|0.5" })
+	void numberWordsGiveLengthsInEveryLanguage(String instruction, double seconds) {
+		assertThat(this.parser.parse(instruction).fadeInSeconds()).isEqualTo(seconds);
+	}
+
+	@ParameterizedTest(name = "\"{0}\" is a fade-out")
+	@CsvSource({ "music fades out at the end", "fading out at the end", "faded out at the end",
+			"blende die Musik am Ende aus", "am Ende ausblenden", "finir par un fondu", "结尾淡出", "最後はフェードアウト" })
+	void inflectionsAndWordOrderStillFadeOut(String instruction) {
+		Instruction parsed = this.parser.parse(instruction);
+		assertThat(parsed.fadeOutAsked()).isTrue();
+		assertThat(parsed.fadeOutSeconds()).isEqualTo(3);
+		assertThat(parsed.fadeInSeconds()).isZero();
+	}
+
+	@Test
+	void aNegationTurnsOffWhatFollowsItButNotWhatFollowsAnAnd() {
+		Instruction parsed = this.parser.parse("no loop and fade out over 4 seconds");
+		assertThat(parsed.loop()).isFalse();
+		assertThat(parsed.fadeOutSeconds()).isEqualTo(4);
+		assertThat(this.parser.parse("ループしないで").loop()).isFalse();
+		assertThat(this.parser.parse("sin fundido").fadeOutSeconds()).isZero();
+		assertThat(this.parser.parse("ohne Ausblenden").fadeOutSeconds()).isZero();
+	}
+
+	@Test
+	void notTooLoudIsALittleUnderTheDefault() {
+		assertThat(this.parser.parse("not too loud").volume()).isLessThan(InstructionParser.DEFAULT_VOLUME);
+		assertThat(this.parser.parse("a bit louder than usual").volume()).isGreaterThan(InstructionParser.DEFAULT_VOLUME);
+	}
+
+	@Test
+	void everyPartOfThePlanKeepsThePhrasesThatSetIt() {
+		Instruction parsed = this.parser.parse("Füge ruhige Musik hinzu und blende sie am Ende über 5 Sekunden aus");
+		assertThat(parsed.language()).isEqualTo("de");
+		assertThat(parsed.phrases()).containsEntry("mood", java.util.List.of("ruhige"))
+			.containsEntry("fadeOut", java.util.List.of("blende sie am ende über 5 sekunden aus"));
+		assertThat(parsed.warnings()).isEmpty();
+	}
+
+	@Test
+	void traditionalChineseIsReadAsSimplified() {
+		Instruction parsed = this.parser.parse("添加輕快的背景音樂，結尾淡出，不要循環，刪除原聲");
+		assertThat(parsed.mood()).isEqualTo("upbeat");
+		assertThat(parsed.fadeOutAsked()).isTrue();
+		assertThat(parsed.loop()).isFalse();
+		assertThat(parsed.keepOriginal()).isFalse();
+		assertThat(parsed.warnings()).isEmpty();
+	}
+
+	@Test
+	void theManifestsLanguageIsUsedAndAnUnknownOneIsReported() {
+		assertThat(this.parser.parse("musica calma", "pt").language()).isEqualTo("pt");
+		Instruction unknown = this.parser.parse("calm music", "klingon");
+		assertThat(unknown.language()).isEqualTo("en");
+		assertThat(unknown.warnings()).anySatisfy((w) -> assertThat(w).contains("klingon"));
+	}
+
+	@Test
+	void aDuckingDepthIsReportedNotSilentlyUsedAsTheLevel() {
+		Instruction parsed = this.parser.parse("duck the music by 10 dB under the voice");
+		assertThat(parsed.ducking()).isTrue();
+		assertThat(parsed.volume()).isEqualTo(InstructionParser.DEFAULT_VOLUME);
+		assertThat(parsed.warnings()).anySatisfy((w) -> assertThat(w).contains("ducking depth"));
+	}
+
 	@Test
 	void sameSentenceAlwaysGivesTheSameResult() {
 		String sentence = "Upbeat music at 30%, duck under speech, fade out over the last 5s, for broadcast";

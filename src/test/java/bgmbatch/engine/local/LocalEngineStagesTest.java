@@ -6,6 +6,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import bgmbatch.cli.Cli;
 import bgmbatch.engine.WorkItem;
@@ -59,6 +63,40 @@ class LocalEngineStagesTest {
 				a.mp4,"calm music, duck under speech, tropical vibes",first
 				missing.mp4,upbeat,second
 				""");
+		StringBuilder printed = new StringBuilder();
+		assertThat(explain("true", printed)).isZero();
+		assertThat(printed).contains("first: music=built-in/calm (mood calm) volume=35% fade-in=0s fade-out=0.3s "
+				+ "ducking=on original=kept loudness=-14 LUFS video=copied warnings: not understood: \"tropical\"");
+		assertThat(printed).contains("    mood calm          from \"calm\"")
+			.contains("    ducking on         from \"duck under speech\"");
+		assertThat(printed).contains("second: would be skipped: the video");
+		assertThat(this.dir.resolve("out").resolve("a.mp4")).doesNotExist();
+	}
+
+	@Test
+	void explainJsonPrintsOneObjectPerRowWithThePhrasesBehindThePlan() throws IOException {
+		Media.video(this.dir.resolve("a.mp4"), 1, "sine=d=1");
+		Files.writeString(this.dir.resolve("videos.csv"), """
+				video,instruction,id,language
+				a.mp4,"musica calma, sem fade out, saxofone",first,pt
+				missing.mp4,upbeat,second,
+				""");
+		StringBuilder printed = new StringBuilder();
+		assertThat(explain("json", printed)).isZero();
+		List<String> lines = printed.toString().lines().filter((l) -> l.startsWith("{")).toList();
+		assertThat(lines).hasSize(2);
+		JsonNode first = new ObjectMapper().readTree(lines.get(0));
+		assertThat(first.get("id").asText()).isEqualTo("first");
+		assertThat(first.get("language").asText()).isEqualTo("pt");
+		assertThat(first.at("/plan/mood").asText()).isEqualTo("calm");
+		assertThat(first.at("/plan/fadeOutSeconds").asDouble()).isZero();
+		assertThat(first.at("/phrases/fadeOut/0").asText()).isEqualTo("sem fade out");
+		assertThat(first.at("/notUnderstood/0").asText()).isEqualTo("saxofone");
+		assertThat(first.at("/warnings/0").asText()).contains("not understood");
+		assertThat(new ObjectMapper().readTree(lines.get(1)).get("skipped").asText()).contains("does not exist");
+	}
+
+	private int explain(String mode, StringBuilder printed) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		PrintStream console = new PrintStream(out, true, StandardCharsets.UTF_8);
 		PrintStream previous = System.out;
@@ -66,17 +104,13 @@ class LocalEngineStagesTest {
 		System.setOut(console);
 		try {
 			code = new Cli(console, console).run(new String[] { "manifest=" + this.dir.resolve("videos.csv"),
-					"output=" + this.dir.resolve("out"), "state-dir=" + this.dir.resolve("state"), "explain=true" });
+					"output=" + this.dir.resolve("out"), "state-dir=" + this.dir.resolve("state"), "explain=" + mode });
 		}
 		finally {
 			System.setOut(previous);
 		}
-		String printed = out.toString(StandardCharsets.UTF_8);
-		assertThat(code).isZero();
-		assertThat(printed).contains("first: music=built-in/calm (mood calm) volume=35% fade-in=0s fade-out=0.3s "
-				+ "ducking=on original=kept loudness=-14 LUFS video=copied warnings: not understood: \"tropical\"");
-		assertThat(printed).contains("second: would be skipped: the video");
-		assertThat(this.dir.resolve("out").resolve("a.mp4")).doesNotExist();
+		printed.append(out.toString(StandardCharsets.UTF_8));
+		return code;
 	}
 
 }

@@ -232,7 +232,8 @@ class NemoClientTest {
 	void anEditRefusedForCreditsStopsTheJobWithoutAStream() {
 		String session = this.client.createSession();
 		this.fake.balance.set(0);
-		assertThatThrownBy(() -> this.client.edit(session, "add music", (text) -> {
+		assertThatThrownBy(() -> this.client.edit(session, "add music", () -> {
+		}, (text) -> {
 		})).isInstanceOf(JobHaltException.class).hasMessageContaining("2001");
 		assertThat(this.fake.messagesTo(session)).isZero();
 	}
@@ -242,7 +243,8 @@ class NemoClientTest {
 		String session = this.client.createSession();
 		this.fake.serverErrors.set(5);
 		this.fake.serverErrorPath = "/run_sse";
-		EditStream stream = this.client.edit(session, "add music", (text) -> {
+		EditStream stream = this.client.edit(session, "add music", () -> {
+		}, (text) -> {
 		});
 		assertThat(stream.dropped()).isTrue();
 		assertThat(this.fake.calls("POST", "/run_sse")).hasSize(1);
@@ -344,7 +346,8 @@ class NemoClientTest {
 		this.fake.resultShape = shape;
 		String session = this.client.createSession();
 		this.client.upload(session, clip);
-		this.client.edit(session, "add music", (text) -> {
+		this.client.edit(session, "add music", () -> {
+		}, (text) -> {
 		});
 		this.client.submitRender("render_a", session, this.client.state(session));
 		RenderStatus status;
@@ -365,7 +368,8 @@ class NemoClientTest {
 	private EditStream edit(String... events) {
 		this.fake.sseEvents = List.of(events);
 		String session = this.client.createSession();
-		return this.client.edit(session, "add music", (text) -> {
+		return this.client.edit(session, "add music", () -> {
+		}, (text) -> {
 		});
 	}
 

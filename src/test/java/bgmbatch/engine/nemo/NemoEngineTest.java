@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
+import bgmbatch.engine.CreditsInFlight;
 import bgmbatch.engine.ItemFailedException;
 import bgmbatch.engine.ItemRejectedException;
 import bgmbatch.engine.JobHaltException;
@@ -26,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The engine's own decisions, stage by stage, against the fake. */
 class NemoEngineTest {
+
+	/** These tests run one item at a time: no other item holds credits. */
+	static final CreditsInFlight NO_OTHERS = (job, item) -> 0;
 
 	@TempDir
 	Path dir;
@@ -49,7 +53,7 @@ class NemoEngineTest {
 	void start() throws IOException {
 		this.fake = new FakeNemoServer(Files.createDirectories(this.dir.resolve("fake")));
 		NemoProperties properties = NemoTestSupport.fast(this.fake.url());
-		this.engine = new NemoEngine(new NemoClient(properties, this.dir.resolve("state")), properties);
+		this.engine = new NemoEngine(new NemoClient(properties, this.dir.resolve("state")), properties, NO_OTHERS);
 	}
 
 	@AfterEach
@@ -106,7 +110,7 @@ class NemoEngineTest {
 				fast.creditMargin(), true, fast.max429Retries(), fast.defaultRetryAfter(), fast.maxRetryAfter(),
 				fast.maxRetries(), fast.backoffInitial(), fast.backoffMax(), fast.connectTimeout(), fast.readTimeout(),
 				fast.callTimeout(), fast.editTimeout());
-		NemoEngine engine = new NemoEngine(new NemoClient(retrying, this.dir.resolve("state")), retrying);
+		NemoEngine engine = new NemoEngine(new NemoClient(retrying, this.dir.resolve("state")), retrying, NO_OTHERS);
 		Path video = Files.writeString(this.dir.resolve("clip.mp4"), "bytes");
 		this.fake.editAddsMusic = false;
 		engine.upload(item(video), this.journal);
@@ -155,7 +159,7 @@ class NemoEngineTest {
 				fast.max429Retries(), fast.defaultRetryAfter(), fast.maxRetryAfter(), fast.maxRetries(),
 				fast.backoffInitial(), fast.backoffMax(), fast.connectTimeout(), fast.readTimeout(), fast.callTimeout(),
 				fast.editTimeout());
-		NemoEngine engine = new NemoEngine(new NemoClient(cheap, this.dir.resolve("state")), cheap);
+		NemoEngine engine = new NemoEngine(new NemoClient(cheap, this.dir.resolve("state")), cheap, NO_OTHERS);
 		assertThatThrownBy(() -> engine.edit(item(video), this.journal)).isInstanceOf(JobHaltException.class)
 			.hasMessageContaining("2001");
 		assertThat(this.handles).doesNotContainKey(NemoEngine.EDIT_SENT);

@@ -8,11 +8,13 @@ import java.util.function.BiPredicate;
 import java.util.stream.Stream;
 
 import bgmbatch.BgmBatchApplication;
+import bgmbatch.BgmProperties;
 import bgmbatch.cli.ExitCode;
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.engine.Journal;
 import bgmbatch.engine.Stage;
 import bgmbatch.engine.StageResult;
+import bgmbatch.engine.StageWords;
 import bgmbatch.engine.WorkItem;
 import bgmbatch.job.JobRunner;
 import bgmbatch.ledger.Ledger;
@@ -71,7 +73,9 @@ final class NemoJobRun {
 				crash = ex;
 			}
 			List<LedgerItem> items = new ArrayList<>();
-			context.getBean(Ledger.class).forEach(JobRunner.jobKeyOf(manifest), items::add);
+			BgmProperties settings = context.getBean(BgmProperties.class);
+			context.getBean(Ledger.class)
+				.forEach(JobRunner.jobKeyOf(manifest, settings.outputFolder(), settings.engine()), items::add);
 			if (crash != null && crashAfter == null) {
 				throw new AssertionError("the run failed", crash);
 			}
@@ -157,6 +161,11 @@ final class NemoJobRun {
 		@Override
 		public Stage redoStageForMissingOutput() {
 			return this.engine.redoStageForMissingOutput();
+		}
+
+		@Override
+		public StageWords stageWords() {
+			return this.engine.stageWords();
 		}
 
 	}

@@ -13,6 +13,7 @@ import bgmbatch.engine.Stage;
 import bgmbatch.engine.nemo.fake.FakeNemoServer;
 import bgmbatch.engine.nemo.fake.RecordedCall;
 import bgmbatch.ledger.ItemStatus;
+import bgmbatch.ledger.LedgerItem;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,37 +74,86 @@ class NemoJobTest {
 	}
 
 	@Test
-	void creditsRunningOutAtTheThirdItemStopWithExit4AndARestartAfterTopUpFinishesTheRest() throws IOException {
-		Path manifest = NemoTestSupport.manifest(this.dir, clip, 5);
-		// 5 sessions at 10 leave 100: two edits at 40 fit, the third finds 20 where 50 are needed
-		this.fake.balance.set(150);
-		NemoJobRun.Outcome first = NemoJobRun.run(manifest, arguments(manifest, "1"));
+	void creditsForTwoOfFourItemsDeliverThoseTwoThenStopWithExit4AndATopUpDeliversTheRestPayingNothingTwice()
+			throws IOException {
+		Path manifest = NemoTestSupport.manifest(this.dir, clip, 4);
+		this.fake.balance.set(2 * (FakeNemoServer.SESSION_COST + FakeNemoServer.EDIT_COST));
+		NemoJobRun.Outcome first = NemoJobRun.run(manifest, arguments(manifest, "2"));
+
 		assertThat(first.exit()).isEqualTo(ExitCode.HALTED);
-		String report = Files.readString(this.dir.resolve("out/report.json"));
-		assertThat(report).contains("not enough NemoVideo credits to edit item v3: 50 needed")
-			.contains("20 available");
-		assertThat(first.item("v3").handles()).doesNotContainKey(NemoEngine.EDIT_SENT);
-		assertThat(first.items()).allSatisfy((item) -> assertThat(item.status()).isEqualTo(ItemStatus.PENDING));
+		assertThat(delivered(first)).as("the items paid for are finished before the stop").containsExactly("v1", "v2");
+		assertThat(List.of(first.item("v3"), first.item("v4"))).allSatisfy((item) -> {
+			assertThat(item.status()).isEqualTo(ItemStatus.PENDING);
+			assertThat(item.handles()).as("no session opened that the balance cannot finish")
+				.doesNotContainKey(NemoEngine.SESSION);
+			assertThat(item.claimedBy()).as("back to waiting").isNull();
+		});
+		assertThat(this.fake.sessions()).hasSize(2);
+		assertThat(this.fake.calls("POST", "/run_sse")).hasSize(2);
+		assertThat(Files.readString(this.dir.resolve("out/report.json")))
+			.contains("not enough NemoVideo credits to open a session for item v");
 		int firstRunCalls = this.fake.calls().size();
 
 		this.fake.balance.addAndGet(500);
-		NemoJobRun.Outcome second = NemoJobRun.run(manifest, arguments(manifest, "1"));
+		NemoJobRun.Outcome second = NemoJobRun.run(manifest, arguments(manifest, "2"));
+
 		assertThat(second.exit()).isEqualTo(ExitCode.OK);
-		assertThat(second.items()).allSatisfy((item) -> {
-			assertThat(item.status()).isEqualTo(ItemStatus.DELIVERED);
-			assertThat(item.handles().get(NemoEngine.SESSION))
-				.isEqualTo(first.item(item.id()).handles().get(NemoEngine.SESSION));
-			assertThat(this.fake.messagesTo(item.handles().get(NemoEngine.SESSION))).isEqualTo(1);
-		});
+		assertThat(delivered(second)).containsExactly("v1", "v2", "v3", "v4");
+		assertThat(this.fake.sessions()).as("one session per item, no more").hasSize(4);
+		assertThat(this.fake.calls("POST", "/run_sse")).as("one edit message per item").hasSize(4);
+		assertThat(second.items()).allSatisfy(
+				(item) -> assertThat(this.fake.messagesTo(session(second, item.id()))).isEqualTo(1));
 		List<RecordedCall> secondRun = this.fake.calls().subList(firstRunCalls, this.fake.calls().size());
-		assertThat(secondRun).noneMatch((call) -> call.is("POST", "/api/tasks") || call.is("POST", "/api/upload-video"));
-		Set<String> editedAgain = secondRun.stream()
+		Set<String> paidAgain = secondRun.stream()
 			.filter(RecordedCall::isSse)
 			.map((call) -> sessionOf(call.body()))
 			.collect(Collectors.toSet());
-		assertThat(editedAgain).containsExactlyInAnyOrder(session(second, "v3"), session(second, "v4"),
-				session(second, "v5"));
-		assertThat(this.fake.calls("POST", "/run_sse")).hasSize(5);
+		assertThat(paidAgain).containsExactlyInAnyOrder(session(second, "v3"), session(second, "v4"));
+	}
+
+	@Test
+	void anEditWhoseMessageNeverLeftIsSentByTheNextRunInANewSessionNeverTwiceIntoOne() throws IOException {
+		Path manifest = NemoTestSupport.manifest(this.dir, clip, 1);
+		NemoJobRun.Outcome killed = NemoJobRun.run(manifest, arguments(manifest, "1"),
+				(key, value) -> key.equals(NemoEngine.EDIT_SENT) && value != null);
+		assertThat(killed.died()).isTrue();
+		assertThat(killed.item("v1").handles()).containsKey(NemoEngine.EDIT_SENT)
+			.doesNotContainKey(NemoEngine.EDIT_ACCEPTED);
+		String stranded = session(killed, "v1");
+		assertThat(this.fake.calls("POST", "/run_sse")).isEmpty();
+
+		NemoJobRun.Outcome restarted = NemoJobRun.run(manifest, arguments(manifest, "1"));
+
+		assertThat(restarted.exit()).isEqualTo(ExitCode.OK);
+		assertThat(restarted.item("v1").status()).isEqualTo(ItemStatus.DELIVERED);
+		String fresh = session(restarted, "v1");
+		assertThat(fresh).isNotEqualTo(stranded);
+		assertThat(this.fake.sessions()).containsExactlyInAnyOrder(stranded, fresh);
+		assertThat(this.fake.messagesTo(stranded)).isZero();
+		assertThat(this.fake.messagesTo(fresh)).isEqualTo(1);
+		assertThat(this.fake.calls("POST", "/api/upload-video")).as("the new session has its own upload").hasSize(2);
+		assertThat(restarted.item("v1").handles()).containsEntry(NemoEngine.EDIT_RESENT, stranded);
+		assertThat(Files.readString(this.dir.resolve("out/report.json"))).contains("sent again in a new session");
+	}
+
+	@Test
+	void aKillWhileTheNewSessionOfAStrandedEditIsBeingMadeIsFinishedByTheRunAfter() throws IOException {
+		Path manifest = NemoTestSupport.manifest(this.dir, clip, 1);
+		NemoJobRun.run(manifest, arguments(manifest, "1"), (key, value) -> key.equals(NemoEngine.EDIT_SENT) && value != null);
+		String stranded = this.fake.sessions().iterator().next();
+		// the next run gives up the old session, and dies before it has a new one
+		NemoJobRun.Outcome cut = NemoJobRun.run(manifest, arguments(manifest, "1"),
+				(key, value) -> key.equals(NemoEngine.SESSION) && value == null);
+		assertThat(cut.died()).isTrue();
+		assertThat(cut.item("v1").handles()).doesNotContainKey(NemoEngine.SESSION)
+			.containsEntry(NemoEngine.EDIT_RESENT, stranded);
+
+		NemoJobRun.Outcome last = NemoJobRun.run(manifest, arguments(manifest, "1"));
+
+		assertThat(last.exit()).isEqualTo(ExitCode.OK);
+		assertThat(this.fake.sessions()).hasSize(2);
+		assertThat(this.fake.messagesTo(stranded)).isZero();
+		assertThat(this.fake.messagesTo(session(last, "v1"))).isEqualTo(1);
 	}
 
 	@Test
@@ -121,21 +171,6 @@ class NemoJobTest {
 		assertThat(restarted.item("v1").status()).isEqualTo(ItemStatus.DELIVERED);
 		assertThat(this.fake.calls("POST", "/run_sse")).hasSize(1);
 		assertThat(this.fake.messagesTo(session(restarted, "v1"))).isEqualTo(1);
-	}
-
-	@Test
-	void aKillBetweenTheSentMarkAndTheSendFailsTheItemRatherThanRiskPayingTwice() throws IOException {
-		Path manifest = NemoTestSupport.manifest(this.dir, clip, 1);
-		NemoJobRun.Outcome killed = NemoJobRun.run(manifest, arguments(manifest, "1"),
-				(key, value) -> key.equals(NemoEngine.EDIT_SENT) && value != null);
-		assertThat(killed.died()).isTrue();
-		assertThat(this.fake.calls("POST", "/run_sse")).isEmpty();
-
-		NemoJobRun.Outcome restarted = NemoJobRun.run(manifest, arguments(manifest, "1"));
-		assertThat(restarted.exit()).isEqualTo(ExitCode.FAILED);
-		assertThat(restarted.item("v1").lastError()).contains("earlier, interrupted attempt")
-			.contains("not sent again");
-		assertThat(this.fake.calls("POST", "/run_sse")).isEmpty();
 	}
 
 	@Test
@@ -344,6 +379,14 @@ class NemoJobTest {
 		arguments.add("--bgm.output=" + this.dir.resolve("out"));
 		arguments.add("--bgm.concurrency=" + concurrency);
 		return arguments;
+	}
+
+	static List<String> delivered(NemoJobRun.Outcome outcome) {
+		return outcome.items()
+			.stream()
+			.filter((item) -> item.status() == ItemStatus.DELIVERED)
+			.map(LedgerItem::id)
+			.toList();
 	}
 
 	static String session(NemoJobRun.Outcome outcome, String id) {

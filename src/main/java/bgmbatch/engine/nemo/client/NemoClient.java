@@ -148,12 +148,15 @@ public final class NemoClient {
 	 * repeated, whatever happens: once the request left, the service may have accepted it,
 	 * and a second one charges twice and may apply the edit twice. A drop is reported in
 	 * the result for the caller to check the draft.
+	 * @param onAccepted called once the service has taken the message (it answered with the
+	 * stream, or with a plain success), before anything is read from it; not called when the
+	 * answer never came
 	 * @param onText called with each assistant text as it arrives
 	 * @throws EditRefusedException when the service answered with a refusal (rate limit,
 	 * expired token) before accepting the message; any other exception also means the
 	 * message was not accepted (no credits, session gone), never that it was
 	 */
-	public EditStream edit(String session, String instruction, Consumer<String> onText) {
+	public EditStream edit(String session, String instruction, Runnable onAccepted, Consumer<String> onText) {
 		ObjectNode body = this.json.createObjectNode()
 			.put("app_name", "nemo_agent")
 			.put("user_id", "me")
@@ -185,11 +188,13 @@ public final class NemoClient {
 					return new EditStream(true, java.util.List.of(), 0, 0, 0);
 				}
 				if (reply.code() == 0 && response.isSuccessful()) {
-					// a plain answer instead of a stream: nothing streamed, so the draft decides
+					// a plain answer instead of a stream: taken, but nothing streamed, so the draft decides
+					onAccepted.run();
 					return new EditStream(false, java.util.List.of(), 0, 0, 0);
 				}
 				return refused(reply, token);
 			}
+			onAccepted.run();
 			SseCollector collector = new SseCollector(this.json, onText);
 			EventSources.processResponse(response, collector);
 			return collector.result();

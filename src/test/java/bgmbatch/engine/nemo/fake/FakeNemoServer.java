@@ -160,6 +160,12 @@ public final class FakeNemoServer implements AutoCloseable {
 	/** A render completes this long after it was submitted (instead of after {@link #pollsToComplete} polls). */
 	public volatile long renderMillis;
 
+	/**
+	 * Render times handed out one per submitted render, in submission order, before
+	 * {@link #renderMillis} applies: items whose renders take different times.
+	 */
+	public final java.util.Queue<Long> renderMillisEach = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
 	/** The next N requests get their connection cut instead of an answer (a reset). */
 	public final AtomicInteger connectionResets = new AtomicInteger();
 
@@ -518,7 +524,9 @@ public final class FakeNemoServer implements AutoCloseable {
 		if (!id.startsWith("render_") || !body.path("draft").has("t")) {
 			return reply(400, error(400, "bad render request"));
 		}
-		Render render = new Render(id, sessionId, this.failingRenders.getAndUpdate((n) -> Math.max(0, n - 1)) > 0);
+		Long millis = this.renderMillisEach.poll();
+		Render render = new Render(id, sessionId, this.failingRenders.getAndUpdate((n) -> Math.max(0, n - 1)) > 0,
+				millis == null ? this.renderMillis : millis);
 		this.renders.putIfAbsent(id, render);
 		return successOk(this.json.createObjectNode().put("id", id).put("status", "pending").put("progress", 0));
 	}
@@ -535,10 +543,10 @@ public final class FakeNemoServer implements AutoCloseable {
 		if (render.cancelled) {
 			data.put("status", "cancelled").put("progress", 0);
 		}
-		else if (this.renderMillis > 0 && render.elapsedMillis() < this.renderMillis) {
-			data.put("status", "processing").put("progress", 100 * render.elapsedMillis() / this.renderMillis);
+		else if (render.millis > 0 && render.elapsedMillis() < render.millis) {
+			data.put("status", "processing").put("progress", 100 * render.elapsedMillis() / render.millis);
 		}
-		else if (this.renderMillis <= 0 && polls < this.pollsToComplete) {
+		else if (render.millis <= 0 && polls < this.pollsToComplete) {
 			data.put("status", "processing").put("progress", 100 * polls / this.pollsToComplete);
 		}
 		else if (render.fails) {
@@ -716,10 +724,13 @@ public final class FakeNemoServer implements AutoCloseable {
 
 		final long submitted = System.nanoTime();
 
-		Render(String id, String session, boolean fails) {
+		final long millis;
+
+		Render(String id, String session, boolean fails, long millis) {
 			this.id = id;
 			this.session = session;
 			this.fails = fails;
+			this.millis = millis;
 		}
 
 		long elapsedMillis() {

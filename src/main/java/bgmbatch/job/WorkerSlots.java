@@ -1,0 +1,29 @@
+package bgmbatch.job;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/**
+ * Splits the work step into worker slots, one per item that may be in flight. A slot is
+ * not a share of the items: each worker claims the next waiting item from the ledger
+ * when it is free, so a long item never holds up the short ones behind it.
+ */
+final class WorkerSlots implements Partitioner {
+
+	static final String SLOT = "slot";
+
+	@Override
+	public Map<String, ExecutionContext> partition(int gridSize) {
+		Map<String, ExecutionContext> slots = new LinkedHashMap<>();
+		for (int slot = 1; slot <= gridSize; slot++) {
+			ExecutionContext context = new ExecutionContext();
+			context.putInt(SLOT, slot);
+			slots.put("slot" + slot, context);
+		}
+		return slots;
+	}
+
+}

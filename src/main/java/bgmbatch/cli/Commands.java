@@ -13,7 +13,6 @@ import bgmbatch.state.RunLocks;
 import bgmbatch.state.StateFolder;
 import bgmbatch.state.StateFolderException;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -60,7 +59,7 @@ final class Commands {
 			// whole life, before it opens the database (AppConfiguration.runLock); a run that
 			// starts in between makes that fail with exit 5 just the same
 			lock.get().close();
-			try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BgmBatchApplication.class)
+			try (ConfigurableApplicationContext context = BgmBatchApplication.application()
 				.run(arguments.springArguments().toArray(String[]::new))) {
 				ManifestCommand command = switch (arguments.command()) {
 					case "status" -> context.getBean(StatusCommand.class);

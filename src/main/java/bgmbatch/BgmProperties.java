@@ -2,6 +2,10 @@ package bgmbatch;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
+
+import bgmbatch.state.StateFolder;
+import bgmbatch.storage.S3Location;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Spring property {@code bgm.name} (environment {@code BGM_NAME}).
  *
  * @param manifest the manifest CSV to run
- * @param output the folder outputs go into; default {@code output} beside the manifest
+ * @param output the folder outputs go into, or {@code s3://bucket/prefix/}; default {@code output} beside the
+ * manifest
  * @param engine the editing engine: {@code local} (ffmpeg here) or {@code nemo} (cloud)
  * @param concurrency how many items are worked on at once; 0 picks the number of cores
  * @param force start every item afresh, even delivered ones
@@ -26,7 +31,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxHeight scale videos taller than this down to it (re-encoding them); 0 keeps every size
  */
 @ConfigurationProperties("bgm")
-public record BgmProperties(Path manifest, Path output, @DefaultValue("local") String engine,
+public record BgmProperties(Path manifest, String output, @DefaultValue("local") String engine,
 		@DefaultValue("0") int concurrency, @DefaultValue("false") boolean force,
 		@DefaultValue(".bgm-batch") Path stateDir, @DefaultValue("mp4") String format,
 		@DefaultValue("2") int itemRetries, @DefaultValue("30m") Duration ffmpegTimeout,
@@ -37,11 +42,25 @@ public record BgmProperties(Path manifest, Path output, @DefaultValue("local") S
 		return "same".equalsIgnoreCase(this.format);
 	}
 
+	/**
+	 * The local folder outputs are made and delivered in: the output folder, or for an
+	 * {@code s3://} output a staging folder in the state folder (one per destination).
+	 */
 	public Path outputFolder() {
-		if (this.output != null) {
-			return this.output.toAbsolutePath().normalize();
+		if (outputBucket().isPresent()) {
+			return this.stateDir.resolve("outbox").resolve(StateFolder.slug(this.output.strip()))
+				.toAbsolutePath()
+				.normalize();
+		}
+		if (this.output != null && !this.output.isBlank()) {
+			return Path.of(this.output).toAbsolutePath().normalize();
 		}
 		return this.manifest.toAbsolutePath().normalize().resolveSibling("output");
+	}
+
+	/** The bucket and prefix of an {@code output=s3://bucket/prefix/}, else empty. */
+	public Optional<S3Location> outputBucket() {
+		return S3Location.isS3(this.output) ? Optional.of(S3Location.parse(this.output)) : Optional.empty();
 	}
 
 	public int lanes() {

@@ -64,6 +64,16 @@ public interface EditingEngine {
 		return null;
 	}
 
+	/**
+	 * Whether the engine reads this item's remote video itself, from the address in
+	 * {@link WorkItem#VIDEO_SOURCE} (a cloud service fetching a URL), so the job must not
+	 * fetch it first. By default the job fetches every remote input and the engine sees
+	 * local files only.
+	 */
+	default boolean readsAddress(WorkItem item) {
+		return false;
+	}
+
 	/** The cheapest stage that recreates a delivered output that has gone missing. */
 	Stage redoStageForMissingOutput();
 

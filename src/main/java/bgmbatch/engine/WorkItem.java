@@ -31,6 +31,23 @@ public record WorkItem(String jobKey, String id, Path video, String instruction,
 	 */
 	public static final String INPUT_DURATION = "duration";
 
+	/**
+	 * The handle holding the address of an input given as a URL ({@code https://},
+	 * {@code s3://}...). Such an item's {@link #video()} is where this machine keeps its
+	 * copy once fetched (see {@link LocalCopies}); an engine that reads addresses itself
+	 * takes this instead.
+	 */
+	public static final String VIDEO_SOURCE = "source.video";
+
+	/** The handle holding the address of a music file given as a URL. */
+	public static final String MUSIC_SOURCE = "source.music";
+
+	/** The identity (ETag, date or content hash) of the remote video's version this item began with. */
+	public static final String VIDEO_IDENTITY = "source.video.identity";
+
+	/** The identity of the remote music file's version this item began with. */
+	public static final String MUSIC_IDENTITY = "source.music.identity";
+
 	public WorkItem {
 		instruction = instruction == null ? "" : instruction;
 		handles = handles == null ? Map.of() : Map.copyOf(handles);
@@ -48,6 +65,12 @@ public record WorkItem(String jobKey, String id, Path video, String instruction,
 	public WorkItem withHandles(Map<String, String> handles) {
 		return new WorkItem(this.jobKey, this.id, this.video, this.instruction, this.music, this.output, this.plan,
 				handles, this.attempts, this.seq);
+	}
+
+	/** The same item reading its inputs from other files (this machine's copies of remote inputs). */
+	public WorkItem withInputs(Path video, Path music) {
+		return new WorkItem(this.jobKey, this.id, video, this.instruction, music, this.output, this.plan, this.handles,
+				this.attempts, this.seq);
 	}
 
 	public WorkItem withPlan(String plan) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 import bgmbatch.BgmProperties;
+import bgmbatch.delivery.OutputTarget;
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.engine.Stage;
 import bgmbatch.engine.TransientEngineException;
@@ -17,6 +18,7 @@ import bgmbatch.manifest.ManifestRow;
 import bgmbatch.manifest.ManifestSource;
 import bgmbatch.media.MediaProbe;
 import bgmbatch.progress.ProgressDisplay;
+import bgmbatch.source.RemoteInputs;
 import bgmbatch.report.HtmlReport;
 import bgmbatch.report.ReportWriter;
 import bgmbatch.report.SummaryPrinter;
@@ -61,7 +63,7 @@ class BgmJobConfiguration {
 	@Bean
 	Job bgmJob(JobRepository jobRepository, Step prepareStep, StageSteps stageSteps, BgmProperties properties,
 			Ledger ledger, PrintStream console, StateFolder state, ProgressDisplay progressDisplay,
-			HtmlReport htmlReport) {
+			HtmlReport htmlReport, OutputTarget outputTarget) {
 		SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository).start(prepareStep);
 		SimpleAsyncTaskExecutor lanes = new SimpleAsyncTaskExecutor("lane-");
 		for (Stage stage : Stage.values()) {
@@ -78,7 +80,8 @@ class BgmJobConfiguration {
 		}
 		// afterJob runs in reverse order: display closed, then reports and summary, then the log file closed
 		return job.listener(OperatorListeners.executionLog(state))
-			.listener(new JobConclusion(ledger, new ReportWriter(ledger, htmlReport), new SummaryPrinter(console)))
+			.listener(new JobConclusion(ledger, new ReportWriter(ledger, htmlReport), new SummaryPrinter(console),
+					outputTarget))
 			.listener(OperatorListeners.closeDisplay(progressDisplay))
 			.build();
 	}
@@ -108,8 +111,8 @@ class BgmJobConfiguration {
 	@Bean
 	@StepScope
 	ItemProcessor<ManifestRow, LedgerItem> rowChecker(@Value("#{jobParameters['manifest']}") String manifest,
-			@Value("#{jobParameters['manifestSha256']}") String sha256, Ledger ledger) {
-		return new RowChecker(JobParams.jobKey(manifest, sha256), ledger);
+			@Value("#{jobParameters['manifestSha256']}") String sha256, Ledger ledger, RemoteInputs remoteInputs) {
+		return new RowChecker(JobParams.jobKey(manifest, sha256), ledger, remoteInputs);
 	}
 
 	@Bean
@@ -169,8 +172,9 @@ class BgmJobConfiguration {
 	@StepScope
 	ItemProcessor<LedgerItem, StageOutcome> stageProcessor(@Value("#{stepExecutionContext['stage']}") String stage,
 			@Value("#{jobParameters['output']}") String output, EditingEngine engine, Ledger ledger,
-			MediaProbe probe) {
-		return new StageProcessor(Stage.valueOf(stage), engine, ledger, new OutputDelivery(probe, Path.of(output)));
+			MediaProbe probe, RemoteInputs remoteInputs, OutputTarget outputTarget) {
+		return new StageProcessor(Stage.valueOf(stage), engine, ledger, new OutputDelivery(probe, Path.of(output)),
+				remoteInputs, outputTarget);
 	}
 
 }

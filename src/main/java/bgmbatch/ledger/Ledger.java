@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import bgmbatch.engine.Stage;
 import bgmbatch.engine.StageResult;
+import bgmbatch.engine.WorkItem;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -203,11 +204,21 @@ public final class Ledger {
 	 * @return how many were sent back
 	 */
 	public int requeueMissingOutputs(String jobKey, Stage redoFrom) {
+		return requeueMissingOutputs(jobKey, redoFrom, Files::exists);
+	}
+
+	/**
+	 * Sends delivered items whose output is no longer where it was delivered back to the
+	 * given stage.
+	 * @param exists whether an item's output (by its local path) is still delivered
+	 * @return how many were sent back
+	 */
+	public int requeueMissingOutputs(String jobKey, Stage redoFrom, java.util.function.Predicate<Path> exists) {
 		int[] count = { 0 };
 		this.jdbc.sql("SELECT ITEM_ID, OUTPUT FROM BGM_ITEM WHERE JOB_KEY = ? AND STATUS = 'DELIVERED'")
 			.param(jobKey)
 			.query((rs) -> {
-				if (!Files.exists(Path.of(rs.getString(2)))) {
+				if (!exists.test(Path.of(rs.getString(2)))) {
 					String id = rs.getString(1);
 					this.autonomous.executeWithoutResult((tx) -> this.jdbc.sql("""
 							UPDATE BGM_ITEM SET STATUS = 'PENDING', STAGE = ?, LAST_ERROR = NULL, UPDATED_AT = ?
@@ -216,6 +227,19 @@ public final class Ledger {
 				}
 			});
 		return count[0];
+	}
+
+	/**
+	 * Sends an item back to its first stage, keeping only the addresses of its inputs: an
+	 * input changed, and nothing made from the old one may be reused.
+	 */
+	public void restart(String jobKey, String id) {
+		update(jobKey, id, (item, handles) -> {
+			handles.keySet().removeIf((key) -> !key.equals(WorkItem.VIDEO_SOURCE) && !key.equals(WorkItem.MUSIC_SOURCE));
+			return this.jdbc.sql("""
+					UPDATE BGM_ITEM SET STAGE = ?, HANDLES = ?, PLAN = NULL, UPDATED_AT = ?
+					WHERE JOB_KEY = ? AND ITEM_ID = ?""").params(Stage.UPLOAD.name(), write(handles), now(), jobKey, id);
+		});
 	}
 
 	/** Forgets every item of the job, for a forced fresh run. */

@@ -12,7 +12,15 @@ import java.nio.file.Path;
  * @param instruction the instruction, empty when not given
  * @param music the music file, resolved against the manifest's folder, or null
  * @param output the output file, inside the output folder
+ * @param videoUrl the video's address when it is given as a URL ({@code video} then holds
+ * only its masked form, for display), else null
+ * @param musicUrl the music's address when it is given as a URL, else null
  */
-public record ManifestRow(int row, long line, String id, Path video, String instruction, Path music, Path output) {
+public record ManifestRow(int row, long line, String id, Path video, String instruction, Path music, Path output,
+		String videoUrl, String musicUrl) {
+
+	public ManifestRow(int row, long line, String id, Path video, String instruction, Path music, Path output) {
+		this(row, line, id, video, instruction, music, output, null, null);
+	}
 
 }

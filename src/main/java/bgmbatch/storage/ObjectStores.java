@@ -1,0 +1,49 @@
+package bgmbatch.storage;
+
+import java.util.function.Supplier;
+
+/**
+ * The object store, made on first use. The AWS SDK adds about 40 classes' worth of
+ * start-up work (see README, "Footprint"); a job with no {@code s3://} address never
+ * loads a class of it, because nothing outside {@code storage.aws} names one and this
+ * is the only way in.
+ */
+public final class ObjectStores implements Supplier<ObjectStore> {
+
+	private final S3Properties properties;
+
+	private volatile ObjectStore store;
+
+	public ObjectStores(S3Properties properties) {
+		this.properties = properties;
+	}
+
+	@Override
+	public ObjectStore get() {
+		ObjectStore made = this.store;
+		if (made == null) {
+			synchronized (this) {
+				made = this.store;
+				if (made == null) {
+					made = bgmbatch.storage.aws.AwsObjectStore.create(this.properties);
+					this.store = made;
+				}
+			}
+		}
+		return made;
+	}
+
+	/** Closes the store if one was made. */
+	public void close() {
+		ObjectStore made = this.store;
+		if (made instanceof AutoCloseable closeable) {
+			try {
+				closeable.close();
+			}
+			catch (Exception ex) {
+				// closing an idle HTTP client: nothing to lose
+			}
+		}
+	}
+
+}

@@ -32,6 +32,9 @@ final class PlanExplainer {
 	}
 
 	private String plan(WorkItem item) {
+		if (item.handle(WorkItem.VIDEO_SOURCE) != null) {
+			return "(a remote input: its plan is made once it is fetched)";
+		}
 		if (!Files.isRegularFile(item.video())) {
 			return "would be skipped: the video " + item.video() + " does not exist";
 		}

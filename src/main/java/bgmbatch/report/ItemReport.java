@@ -2,7 +2,9 @@ package bgmbatch.report;
 
 import java.util.Map;
 
+import bgmbatch.engine.WorkItem;
 import bgmbatch.ledger.LedgerItem;
+import bgmbatch.source.SourceUrl;
 
 /**
  * One item as the report shows it.
@@ -26,11 +28,19 @@ public record ItemReport(String id, long line, String video, String instruction,
 		Map<String, Double> seconds) {
 
 	static ItemReport of(LedgerItem item) {
-		return new ItemReport(item.id(), item.line(), item.video().toString(), item.instruction(),
-				item.music() == null ? "" : item.music().toString(), item.status().name().toLowerCase(java.util.Locale.ROOT),
+		return new ItemReport(item.id(), item.line(), shown(item.handles().get(WorkItem.VIDEO_SOURCE), item.video()),
+				item.instruction(), shown(item.handles().get(WorkItem.MUSIC_SOURCE), item.music()), item.status().name().toLowerCase(java.util.Locale.ROOT),
 				item.stage().stepName(), item.lastError() == null ? "" : item.lastError(),
 				item.plan() == null ? "" : item.plan(), item.output().toString(), item.attempts(), item.credits(),
 				item.timings());
+	}
+
+	/** An input as a person reads it: a file's path, or an address without its secrets. */
+	private static String shown(String address, java.nio.file.Path file) {
+		if (address != null) {
+			return SourceUrl.mask(address);
+		}
+		return file == null ? "" : file.toString();
 	}
 
 }

@@ -19,6 +19,7 @@ import bgmbatch.engine.ItemFailedException;
 import bgmbatch.engine.ItemRejectedException;
 import bgmbatch.engine.JobHaltException;
 import bgmbatch.engine.Journal;
+import bgmbatch.engine.LocalCopies;
 import bgmbatch.engine.Stage;
 import bgmbatch.engine.StageResult;
 import bgmbatch.engine.TransientEngineException;
@@ -42,6 +43,9 @@ import bgmbatch.engine.nemo.client.UploadedFile;
  * that id.
  */
 public final class NemoEngine implements EditingEngine {
+
+	private static final org.apache.commons.logging.Log logger = org.apache.commons.logging.LogFactory
+		.getLog(NemoEngine.class);
 
 	static final String SESSION = "nemo.session";
 
@@ -90,9 +94,27 @@ public final class NemoEngine implements EditingEngine {
 
 	private final NemoProperties properties;
 
+	private final LocalCopies copies;
+
 	public NemoEngine(NemoClient client, NemoProperties properties) {
+		this(client, properties, (item, journal) -> item);
+	}
+
+	/**
+	 * @param copies fetches an item's remote video when the service could not fetch its
+	 * address itself
+	 */
+	public NemoEngine(NemoClient client, NemoProperties properties, LocalCopies copies) {
 		this.client = client;
 		this.properties = properties;
+		this.copies = copies;
+	}
+
+	/** An https address goes to the service's URL upload as it is: it fetches the video, we send no bytes. */
+	@Override
+	public boolean readsAddress(WorkItem item) {
+		String address = item.handle(WorkItem.VIDEO_SOURCE);
+		return address != null && address.regionMatches(true, 0, "https://", 0, "https://".length());
 	}
 
 	@Override
@@ -114,11 +136,11 @@ public final class NemoEngine implements EditingEngine {
 			return StageResult.none();
 		}
 		try {
-			open(item.id(), session, item.video(), item.handle(UPLOAD_STARTED) != null, journal);
+			open(item, session, item.handle(UPLOAD_STARTED) != null, journal);
 		}
 		catch (SessionGoneException ex) {
 			clearSession(journal);
-			open(item.id(), null, item.video(), false, journal);
+			open(item, null, false, journal);
 		}
 		return StageResult.none();
 	}
@@ -243,6 +265,12 @@ public final class NemoEngine implements EditingEngine {
 				return;
 			}
 			counts[0]++;
+			if (item.handle(WorkItem.VIDEO_SOURCE) != null) {
+				out.printf("  %s: would %s %s and send \"%s\"%n", item.id(),
+						readsAddress(item) ? "have the service fetch" : "fetch and upload", item.video().getFileName(),
+						item.instruction());
+				return;
+			}
 			out.printf("  %s: would upload %s (%s) and send \"%s\"%n", item.id(), item.video().getFileName(),
 					humanSize(item.video()), item.instruction());
 		});
@@ -256,10 +284,10 @@ public final class NemoEngine implements EditingEngine {
 		return available >= needed;
 	}
 
-	private String open(String itemId, String existing, Path video, boolean journaledUpload, Journal journal) {
+	private String open(WorkItem item, String existing, boolean journaledUpload, Journal journal) {
 		String session = existing;
 		if (session == null) {
-			requireCredits("open a session for", itemId);
+			requireCredits("open a session for", item.id());
 			session = this.client.createSession();
 			journal.record(SESSION, session);
 		}
@@ -270,15 +298,35 @@ public final class NemoEngine implements EditingEngine {
 			return session;
 		}
 		journal.record(UPLOAD_STARTED, Instant.now().toString());
-		UploadedFile uploaded = this.client.upload(session, video);
+		UploadedFile uploaded = send(session, item, journal);
 		journal.record(FILE_URL, uploaded.cdnUrl());
 		return session;
+	}
+
+	/** The URL upload for an https input, falling back to streaming the bytes when the service cannot fetch it. */
+	private UploadedFile send(String session, WorkItem item, Journal journal) {
+		if (readsAddress(item)) {
+			try {
+				return this.client.uploadUrl(session, item.handle(WorkItem.VIDEO_SOURCE));
+			}
+			catch (SessionGoneException ex) {
+				throw ex;
+			}
+			catch (ItemFailedException ex) {
+				// e.g. the address is only reachable from here: fetch it and send the bytes. (The
+				// service's words are not logged: they may repeat the address, secrets and all.)
+				logger.info("item " + item.id() + ": the service could not fetch the video's address; fetching it "
+						+ "here and uploading it");
+				return this.client.upload(session, this.copies.fetch(item, journal).video());
+			}
+		}
+		return this.client.upload(session, item.video());
 	}
 
 	/** Code 1002: a new session and a new upload for this item only; its old handles are stale. */
 	private String reopen(WorkItem item, Journal journal) {
 		clearSession(journal);
-		return open(item.id(), null, item.video(), false, journal);
+		return open(item, null, false, journal);
 	}
 
 	private StageResult send(WorkItem item, String session, Journal journal) {
@@ -370,7 +418,7 @@ public final class NemoEngine implements EditingEngine {
 	}
 
 	/** Refuses locally what the service would refuse with 4001 or 4002, before any upload. */
-	private static void checkUploadable(WorkItem item) {
+	private void checkUploadable(WorkItem item) {
 		String problem = uploadProblem(item);
 		if (problem != null) {
 			throw new ItemRejectedException(problem);
@@ -378,22 +426,26 @@ public final class NemoEngine implements EditingEngine {
 	}
 
 	/** Checked before a session is opened, so a rejected item costs nothing. */
-	private static String uploadProblem(WorkItem item) {
+	private String uploadProblem(WorkItem item) {
 		int length = item.instruction().length();
 		if (length > MAX_INSTRUCTION_CHARS) {
 			return "the instruction has " + length + " characters; the cloud engine sends at most "
 					+ MAX_INSTRUCTION_CHARS + " as one chat message (shorten it, or use engine=local)";
 		}
-		return uploadProblem(item.video());
+		// an address the service fetches is not here to measure: the service checks its size (4002)
+		return uploadProblem(item.video(), !readsAddress(item) && Files.exists(item.video()));
 	}
 
-	private static String uploadProblem(Path video) {
+	private static String uploadProblem(Path video, boolean measure) {
 		String name = video.getFileName().toString();
 		int dot = name.lastIndexOf('.');
 		String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
 		if (!VIDEO_TYPES.contains(extension)) {
 			return "NemoVideo does not accept ." + extension + " videos (code 4001); it accepts "
 					+ String.join(", ", VIDEO_TYPES.stream().sorted().toList());
+		}
+		if (!measure) {
+			return null;
 		}
 		try {
 			if (Files.size(video) > MAX_UPLOAD_BYTES) {

@@ -1,6 +1,7 @@
 package bgmbatch.engine.nemo;
 
 import bgmbatch.engine.EditingEngine;
+import bgmbatch.engine.LocalCopies;
 import bgmbatch.engine.nemo.client.NemoClient;
 import bgmbatch.state.StateFolder;
 
@@ -21,8 +22,8 @@ class NemoEngineConfiguration {
 	}
 
 	@Bean
-	EditingEngine nemoEngine(NemoClient client, NemoProperties properties) {
-		return new NemoEngine(client, properties);
+	EditingEngine nemoEngine(NemoClient client, NemoProperties properties, LocalCopies copies) {
+		return new NemoEngine(client, properties, copies);
 	}
 
 }

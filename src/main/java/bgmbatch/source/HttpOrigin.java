@@ -20,7 +20,7 @@ import okhttp3.Response;
  * An input on an HTTP(S) server. Redirects are followed here, not by OkHttp, so that each
  * hop is checked: it must be https, and a password from the address goes only to the host
  * it was written for. The address policy applies to every hop through the client's
- * {@link GuardedDns}.
+ * {@link AddressGuard}.
  */
 final class HttpOrigin implements Origin {
 
@@ -128,7 +128,7 @@ final class HttpOrigin implements Origin {
 		try {
 			return this.client.newCall(request).execute();
 		}
-		catch (GuardedDns.RefusedAddressException ex) {
+		catch (AddressGuard.RefusedAddressException ex) {
 			throw new ItemRejectedException("refusing to fetch " + describe() + ": " + ex.getMessage()
 					+ "; a manifest may not reach internal addresses unless allow-private-urls=true is set", ex);
 		}

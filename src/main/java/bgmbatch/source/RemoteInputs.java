@@ -40,8 +40,7 @@ public final class RemoteInputs implements LocalCopies {
 	private final Download download;
 
 	/**
-	 * @param http the client for https and http inputs; its DNS must be a {@link #guard} of the
-	 * address policy, and it must not follow redirects itself (see {@link #client})
+	 * @param http the client for https and http inputs; made by {@link #client}
 	 */
 	public RemoteInputs(InputCache cache, OkHttpClient http, Supplier<ObjectStore> store, MediaProbe probe,
 			RemoteProperties properties) {
@@ -61,7 +60,9 @@ public final class RemoteInputs implements LocalCopies {
 	public static OkHttpClient client(OkHttpClient.Builder base, RemoteProperties properties,
 			okhttp3.Dns resolver) {
 		AddressPolicy policy = properties.allowPrivateUrls() ? AddressPolicy.any() : AddressPolicy.publicOnly();
-		return base.dns(new GuardedDns(resolver, policy))
+		AddressGuard guard = new AddressGuard(resolver, policy);
+		return base.dns(guard)
+			.addNetworkInterceptor(guard)
 			.proxy(java.net.Proxy.NO_PROXY)
 			.followRedirects(false)
 			.followSslRedirects(false)

@@ -30,6 +30,8 @@ public final class RunHarness {
 
 	private UnaryOperator<EditingEngine> decorator = UnaryOperator.identity();
 
+	private final Map<String, Object> beans = new LinkedHashMap<>();
+
 	public RunHarness(Path stateDir, Path output) {
 		this.stateDir = stateDir;
 		this.output = output;
@@ -37,6 +39,12 @@ public final class RunHarness {
 
 	public RunHarness decorateEngine(UnaryOperator<EditingEngine> decorator) {
 		this.decorator = decorator;
+		return this;
+	}
+
+	/** Adds a bean to every run's context (e.g. a customizer a test needs). */
+	public RunHarness withBean(String name, Object bean) {
+		this.beans.put(name, bean);
 		return this;
 	}
 
@@ -66,13 +74,16 @@ public final class RunHarness {
 		List<String> args = new ArrayList<>();
 		values.forEach((name, value) -> args.add("--bgm." + name + "=" + value));
 		UnaryOperator<EditingEngine> engineDecorator = this.decorator;
-		return new SpringApplicationBuilder(BgmBatchApplication.class).initializers((context) -> context.getBeanFactory()
-			.addBeanPostProcessor(new BeanPostProcessor() {
+		Map<String, Object> extra = Map.copyOf(this.beans);
+		return new SpringApplicationBuilder(BgmBatchApplication.class).initializers((context) -> {
+			extra.forEach(context.getBeanFactory()::registerSingleton);
+			context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
 				@Override
 				public Object postProcessAfterInitialization(Object bean, String beanName) {
 					return bean instanceof EditingEngine engine ? engineDecorator.apply(engine) : bean;
 				}
-			})).run(args.toArray(String[]::new));
+			});
+		}).run(args.toArray(String[]::new));
 	}
 
 }

@@ -178,7 +178,7 @@ public final class RemoteInputs implements LocalCopies {
 		catch (UnreadableMediaException ex) {
 			deleteQuietly(part);
 			throw new ItemRejectedException(what + url.masked() + " is not a media file ffprobe can read ("
-					+ reason(ex) + ")");
+					+ reason(ex).replace(part + ": ", "") + ")");
 		}
 		if (video && info.videoStreams().isEmpty()) {
 			deleteQuietly(part);

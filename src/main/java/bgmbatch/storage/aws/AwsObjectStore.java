@@ -35,6 +35,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.AbortMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
@@ -81,6 +82,8 @@ public final class AwsObjectStore implements ObjectStore, AutoCloseable {
 			.credentialsProvider(DefaultCredentialsProvider.builder().build())
 			.region(region(properties))
 			.forcePathStyle(properties.usePathStyle())
+			// plain bodies: several S3-compatible services store aws-chunked framing as part of a part
+			.serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
 			.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
 			.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
 		if (properties.endpoint() != null) {

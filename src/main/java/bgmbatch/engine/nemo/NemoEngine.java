@@ -299,6 +299,10 @@ public final class NemoEngine implements EditingEngine {
 		}
 		journal.record(UPLOAD_STARTED, Instant.now().toString());
 		UploadedFile uploaded = send(session, item, journal);
+		if (readsAddress(item) && uploaded.duration() > 0) {
+			// the input is not here to probe: delivery checks the output against the service's reading
+			journal.record(WorkItem.INPUT_DURATION, Double.toString(uploaded.duration()));
+		}
 		journal.record(FILE_URL, uploaded.cdnUrl());
 		return session;
 	}

@@ -35,7 +35,10 @@ public record SourceUrl(String text, String scheme) {
 		String text = value.strip();
 		if (text.toLowerCase(Locale.ROOT).startsWith("s3://")) {
 			// object keys are taken as written (spaces and all), not as URI syntax
-			bgmbatch.storage.S3Location.parse(text);
+			String key = bgmbatch.storage.S3Location.parse(text).key();
+			if (key.isEmpty() || key.endsWith("/")) {
+				throw new IllegalArgumentException("an s3 address needs an object key after the bucket: s3://bucket/key");
+			}
 			return Optional.of(new SourceUrl(text, "s3"));
 		}
 		URI uri;

@@ -8,7 +8,7 @@ import bgmbatch.source.InputCache;
 import bgmbatch.source.RemoteInputs;
 import bgmbatch.source.RemoteProperties;
 import bgmbatch.state.StateFolder;
-import bgmbatch.storage.ObjectStores;
+import bgmbatch.storage.aws.ObjectStores;
 import bgmbatch.storage.S3Properties;
 
 import okhttp3.Dns;

@@ -1,15 +1,11 @@
 package bgmbatch.engine.nemo;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
@@ -73,19 +69,6 @@ public final class NemoEngine implements EditingEngine {
 	/** Every handle that belongs to one session: a new session makes them all stale. */
 	private static final String[] SESSION_HANDLES = { SESSION, FILE_URL, UPLOAD_STARTED, EDIT_SENT, EDIT_RETRIED, REPLY, TRACKS, RENDER,
 			RENDER_RETRIED, RENDER_STATUS };
-
-	static final Set<String> VIDEO_TYPES = Set.of("mp4", "mov", "avi", "webm", "mkv");
-
-	/** The service's limit per file (code 4002 above it). */
-	static final long MAX_UPLOAD_BYTES = 500L * 1024 * 1024;
-
-	/**
-	 * The longest instruction sent as one chat message. The service documents no limit;
-	 * real instructions are a sentence or two, and a cell holding a pasted document is a
-	 * mistake that would still be charged as an edit, so it is refused before any session
-	 * is paid for.
-	 */
-	static final int MAX_INSTRUCTION_CHARS = 2000;
 
 	/** Replies are kept for the report, not as transcripts. */
 	private static final int MAX_REPLY = 1000;
@@ -258,7 +241,7 @@ public final class NemoEngine implements EditingEngine {
 		int available = this.client.availableCredits();
 		int[] counts = new int[2];
 		items.forEach((item) -> {
-			String problem = uploadProblem(item);
+			String problem = UploadRules.problem(item, readsAddress(item));
 			if (problem != null) {
 				counts[1]++;
 				out.printf("  %s: would be skipped: %s%n", item.id(), problem);
@@ -272,7 +255,7 @@ public final class NemoEngine implements EditingEngine {
 				return;
 			}
 			out.printf("  %s: would upload %s (%s) and send \"%s\"%n", item.id(), item.video().getFileName(),
-					humanSize(item.video()), item.instruction());
+					UploadRules.humanSize(item.video()), item.instruction());
 		});
 		int needed = counts[0] * this.properties.creditsPerItem() + (counts[0] > 0 ? this.properties.creditMargin() : 0);
 		out.printf("Dry run: %d item(s) to send, %d to skip; they need about %d credits (%d per item + %d margin), "
@@ -423,51 +406,9 @@ public final class NemoEngine implements EditingEngine {
 
 	/** Refuses locally what the service would refuse with 4001 or 4002, before any upload. */
 	private void checkUploadable(WorkItem item) {
-		String problem = uploadProblem(item);
+		String problem = UploadRules.problem(item, readsAddress(item));
 		if (problem != null) {
 			throw new ItemRejectedException(problem);
-		}
-	}
-
-	/** Checked before a session is opened, so a rejected item costs nothing. */
-	private String uploadProblem(WorkItem item) {
-		int length = item.instruction().length();
-		if (length > MAX_INSTRUCTION_CHARS) {
-			return "the instruction has " + length + " characters; the cloud engine sends at most "
-					+ MAX_INSTRUCTION_CHARS + " as one chat message (shorten it, or use engine=local)";
-		}
-		// an address the service fetches is not here to measure: the service checks its size (4002)
-		return uploadProblem(item.video(), !readsAddress(item) && Files.exists(item.video()));
-	}
-
-	private static String uploadProblem(Path video, boolean measure) {
-		String name = video.getFileName().toString();
-		int dot = name.lastIndexOf('.');
-		String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-		if (!VIDEO_TYPES.contains(extension)) {
-			return "NemoVideo does not accept ." + extension + " videos (code 4001); it accepts "
-					+ String.join(", ", VIDEO_TYPES.stream().sorted().toList());
-		}
-		if (!measure) {
-			return null;
-		}
-		try {
-			if (Files.size(video) > MAX_UPLOAD_BYTES) {
-				return "the video is larger than the 500 MB NemoVideo accepts (code 4002)";
-			}
-		}
-		catch (IOException ex) {
-			return "cannot read the video: " + ex.getMessage();
-		}
-		return null;
-	}
-
-	private static String humanSize(Path video) {
-		try {
-			return String.format(Locale.ROOT, "%.1f MB", Files.size(video) / 1048576.0);
-		}
-		catch (IOException ex) {
-			return "unreadable";
 		}
 	}
 

@@ -1,11 +1,14 @@
-package bgmbatch.storage;
+package bgmbatch.storage.aws;
 
 import java.util.function.Supplier;
+
+import bgmbatch.storage.ObjectStore;
+import bgmbatch.storage.S3Properties;
 
 /**
  * The object store, made on first use. The AWS SDK adds about 40 classes' worth of
  * start-up work (see README, "Footprint"); a job with no {@code s3://} address never
- * loads a class of it, because nothing outside {@code storage.aws} names one and this
+ * loads a class of it, because nothing outside this package names one and this
  * is the only way in.
  */
 public final class ObjectStores implements Supplier<ObjectStore> {
@@ -25,7 +28,7 @@ public final class ObjectStores implements Supplier<ObjectStore> {
 			synchronized (this) {
 				made = this.store;
 				if (made == null) {
-					made = bgmbatch.storage.aws.AwsObjectStore.create(this.properties);
+					made = AwsObjectStore.create(this.properties);
 					this.store = made;
 				}
 			}

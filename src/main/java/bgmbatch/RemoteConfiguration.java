@@ -11,17 +11,15 @@ import bgmbatch.state.StateFolder;
 import bgmbatch.storage.aws.ObjectStores;
 import bgmbatch.storage.S3Properties;
 
-import okhttp3.Dns;
-import okhttp3.OkHttpClient;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Inputs by address and outputs to a bucket. Nothing here touches the AWS SDK: the object
- * store is made on first use, so a job without {@code s3://} never loads it.
+ * Inputs by address and outputs to a bucket. Nothing here touches the AWS SDK or OkHttp:
+ * the object store and the HTTP client are made on first use, so a job without addresses
+ * loads neither.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ RemoteProperties.class, S3Properties.class })
@@ -35,10 +33,8 @@ class RemoteConfiguration {
 	@Bean
 	RemoteInputs remoteInputs(StateFolder state, RemoteProperties properties, ObjectStores stores, MediaProbe probe,
 			ObjectProvider<HttpClientCustomizer> customizers) {
-		OkHttpClient.Builder http = new OkHttpClient.Builder();
-		customizers.orderedStream().forEach((customizer) -> customizer.customize(http));
 		InputCache cache = new InputCache(state.root().resolve("inputs"), properties.remote().cacheSize().toBytes());
-		return new RemoteInputs(cache, RemoteInputs.client(http, properties, Dns.SYSTEM), stores, probe, properties);
+		return new RemoteInputs(cache, customizers.orderedStream().toList(), stores, probe, properties);
 	}
 
 	@Bean

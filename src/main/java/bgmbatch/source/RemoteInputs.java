@@ -2,6 +2,8 @@ package bgmbatch.source;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import bgmbatch.engine.ItemRejectedException;
@@ -12,8 +14,6 @@ import bgmbatch.media.MediaInfo;
 import bgmbatch.media.MediaProbe;
 import bgmbatch.media.UnreadableMediaException;
 import bgmbatch.storage.ObjectStore;
-
-import okhttp3.OkHttpClient;
 
 /**
  * Inputs given by address, as the job sees them: where this machine keeps an item's copy
@@ -29,7 +29,7 @@ public final class RemoteInputs implements LocalCopies {
 
 	private final InputCache cache;
 
-	private final OkHttpClient http;
+	private final Function<SourceUrl, Origin> http;
 
 	private final Supplier<ObjectStore> store;
 
@@ -40,36 +40,18 @@ public final class RemoteInputs implements LocalCopies {
 	private final Download download;
 
 	/**
-	 * @param http the client for https and http inputs; made by {@link #client}
+	 * @param customizers changes to the HTTP client (a trust store), made before the
+	 * address policy is put on it
+	 * @param store the object store for {@code s3://} inputs, made on first use
 	 */
-	public RemoteInputs(InputCache cache, OkHttpClient http, Supplier<ObjectStore> store, MediaProbe probe,
-			RemoteProperties properties) {
+	public RemoteInputs(InputCache cache, List<HttpClientCustomizer> customizers, Supplier<ObjectStore> store,
+			MediaProbe probe, RemoteProperties properties) {
 		this.cache = cache;
-		this.http = http;
+		this.http = new HttpOrigins(customizers, properties);
 		this.store = store;
 		this.probe = probe;
 		this.properties = properties;
 		this.download = new Download(properties.remote());
-	}
-
-	/**
-	 * The HTTP client for inputs: the address policy on every host it resolves, redirects
-	 * left to {@link HttpOrigin} (which checks each hop), no proxy (a proxy would resolve the
-	 * host itself, out of the policy's sight), no silent retries (the fetch resumes instead).
-	 */
-	public static OkHttpClient client(OkHttpClient.Builder base, RemoteProperties properties,
-			okhttp3.Dns resolver) {
-		AddressPolicy policy = properties.allowPrivateUrls() ? AddressPolicy.any() : AddressPolicy.publicOnly();
-		AddressGuard guard = new AddressGuard(resolver, policy);
-		return base.dns(guard)
-			.addNetworkInterceptor(guard)
-			.proxy(java.net.Proxy.NO_PROXY)
-			.followRedirects(false)
-			.followSslRedirects(false)
-			.retryOnConnectionFailure(false)
-			.connectTimeout(properties.remote().connectTimeout())
-			.readTimeout(properties.remote().readTimeout())
-			.build();
 	}
 
 	/** Why the prepare step refuses an address before any fetch, or null when it may be fetched. */
@@ -191,7 +173,7 @@ public final class RemoteInputs implements LocalCopies {
 	}
 
 	private Origin origin(SourceUrl url) {
-		return url.isS3() ? new ObjectOrigin(this.store, url) : new HttpOrigin(this.http, url);
+		return url.isS3() ? new ObjectOrigin(this.store, url) : this.http.apply(url);
 	}
 
 	private static String reason(UnreadableMediaException ex) {

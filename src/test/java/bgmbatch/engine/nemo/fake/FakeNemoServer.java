@@ -411,20 +411,7 @@ public final class FakeNemoServer implements AutoCloseable {
 				}
 				Path stored = this.folder.resolve(sessionId + "-" + filename);
 				Files.write(stored, part.body().readByteArray());
-				session.uploads.incrementAndGet();
-				session.video = stored;
-				ObjectNode file = this.json.createObjectNode()
-					.put("filename", filename)
-					.put("file_type", "video")
-					.put("cdn_url", "https://cdn.example.invalid/" + sessionId + "/" + filename)
-					.put("duration", 2.0)
-					.put("width", 160)
-					.put("height", 120)
-					.put("fps", 10)
-					.put("hash", Integer.toHexString(stored.hashCode()));
-				ObjectNode data = this.json.createObjectNode();
-				data.putArray("files").add(file);
-				return ok(data);
+				return stored(session, sessionId, filename, stored);
 			}
 		}
 		return reply(400, error(400, "no file part named files"));
@@ -449,13 +436,22 @@ public final class FakeNemoServer implements AutoCloseable {
 			}
 			Files.write(stored, fetched.body().bytes());
 		}
+		return stored(session, sessionId, filename, stored);
+	}
+
+	/** An upload received (either way): the clip goes on the session's video track. */
+	private MockResponse stored(Session session, String sessionId, String filename, Path stored) {
 		session.uploads.incrementAndGet();
 		session.video = stored;
 		ObjectNode file = this.json.createObjectNode()
 			.put("filename", filename)
 			.put("file_type", "video")
 			.put("cdn_url", "https://cdn.example.invalid/" + sessionId + "/" + filename)
-			.put("duration", 2.0);
+			.put("duration", 2.0)
+			.put("width", 160)
+			.put("height", 120)
+			.put("fps", 10)
+			.put("hash", Integer.toHexString(stored.hashCode()));
 		ObjectNode data = this.json.createObjectNode();
 		data.putArray("files").add(file);
 		return ok(data);

@@ -5,10 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import bgmbatch.cli.ExitCode;
+import bgmbatch.engine.Journal;
+import bgmbatch.engine.StageResult;
 import bgmbatch.engine.WorkItem;
+import bgmbatch.support.ForwardingEngine;
 import bgmbatch.ledger.ItemStatus;
 import bgmbatch.ledger.LedgerItem;
 import bgmbatch.media.MediaInfo;
@@ -174,6 +178,52 @@ class UrlInputsJobTest {
 		}
 		assertThat(this.harness.ledger(manifest).get(1).lastError()).contains("/gone.mp4?***")
 			.doesNotContain("topsecret42");
+	}
+
+	@Test
+	void remoteVideoChangedAfterItsItemBeganSendsTheItemBackToItsFirstStage() throws Exception {
+		Path longer = new TestMedia().clip(this.dir.resolve("longer.mp4"), 3, true);
+		AtomicBoolean swapped = new AtomicBoolean();
+		// after the first stage: the file changes on the server, and this machine's copy is gone
+		this.harness.decorateEngine((engine) -> new ForwardingEngine(engine) {
+			@Override
+			public StageResult upload(WorkItem item, Journal journal) {
+				StageResult result = super.upload(item, journal);
+				if (!swapped.getAndSet(true)) {
+					swapFile(longer);
+					deleteQuietly(item.video());
+				}
+				return result;
+			}
+		});
+		Path manifest = manifest("video,instruction,id\n" + this.server.url("/videos/street.mp4") + ",add music,street\n");
+
+		assertThat(this.harness.run(manifest, "allow-private-urls=true")).isEqualTo(ExitCode.FAILED);
+		LedgerItem changed = this.harness.ledger(manifest).get(0);
+		assertThat(changed.lastError()).contains("changed since this item began");
+		assertThat(changed.stage()).isEqualTo(bgmbatch.engine.Stage.UPLOAD);
+
+		assertThat(this.harness.run(manifest, "allow-private-urls=true")).isEqualTo(ExitCode.OK);
+		assertThat(new TestMedia().probe(this.dir.resolve("out/street.mp4")).durationSeconds())
+			.as("made from the new version").isCloseTo(3.0, org.assertj.core.data.Offset.offset(0.5));
+	}
+
+	private void swapFile(Path file) {
+		try {
+			this.server.serve("/videos/street.mp4", file);
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	private static void deleteQuietly(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	private List<Path> cachedVideos() throws IOException {

@@ -19,7 +19,6 @@ import org.apache.commons.logging.LogFactory;
 
 import bgmbatch.engine.ItemFailedException;
 import bgmbatch.engine.Journal;
-import bgmbatch.engine.TransientEngineException;
 import bgmbatch.engine.WorkItem;
 import bgmbatch.storage.ObjectInfo;
 import bgmbatch.storage.ObjectStore;
@@ -177,9 +176,12 @@ public final class BucketTarget implements OutputTarget {
 		return this.store.get();
 	}
 
+	/**
+	 * The SDK has already retried network errors and 5xx (its standard mode, 3 attempts):
+	 * retrying here too would multiply them, so the item fails and the next run tries again.
+	 */
 	private static RuntimeException failure(ObjectStoreException ex) {
-		return ex.kind() == ObjectStoreException.Kind.TRANSIENT ? new TransientEngineException(ex.getMessage(), ex)
-				: new ItemFailedException(ex.getMessage(), ex);
+		return new ItemFailedException(ex.getMessage(), ex);
 	}
 
 	private static String sha256(Path file) {

@@ -54,9 +54,10 @@ final class ObjectOrigin implements Origin {
 			return switch (ex.kind()) {
 				case NOT_FOUND -> throw new ItemRejectedException("there is no object at " + describe(), ex);
 				case CHANGED -> open(0, null);
-				case TRANSIENT -> throw new IOException(ex.getMessage(), ex);
-				// credentials or settings: fixable on our side, so the item fails and a rerun retries it
-				case DENIED, OTHER -> throw new ItemFailedException(ex.getMessage(), ex);
+				// the SDK retried the request already (a body that breaks later is resumed by the
+				// caller, which the SDK cannot do); credentials or settings are fixable on our side:
+				// the item fails and a rerun tries again
+				case TRANSIENT, DENIED, OTHER -> throw new ItemFailedException(ex.getMessage(), ex);
 			};
 		}
 	}

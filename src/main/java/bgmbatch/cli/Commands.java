@@ -88,9 +88,10 @@ final class Commands {
 			return null;
 		}
 		Path manifestPath = Path.of(manifest.get());
-		Path output = BgmProperties.outputFolder(manifestPath, setting(arguments, "output").map(Path::of).orElse(null));
+		StateFolder state = stateFolder(arguments);
+		Path output = BgmProperties.outputFolder(manifestPath, setting(arguments, "output").orElse(null), state.root());
 		try {
-			return RunLocks.busy(stateFolder(arguments), manifestPath, output).orElse(null);
+			return RunLocks.busy(state, manifestPath, output).orElse(null);
 		}
 		catch (IOException | RuntimeException ex) {
 			// the context's own check will say what is wrong

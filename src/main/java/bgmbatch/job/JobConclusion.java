@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import bgmbatch.delivery.OutputTarget;
 import bgmbatch.engine.JobHaltException;
 import bgmbatch.ledger.ItemStatus;
 import bgmbatch.ledger.Ledger;
@@ -40,10 +41,13 @@ final class JobConclusion implements JobExecutionListener {
 
 	private final SummaryPrinter printer;
 
-	JobConclusion(Ledger ledger, ReportWriter reports, SummaryPrinter printer) {
+	private final OutputTarget target;
+
+	JobConclusion(Ledger ledger, ReportWriter reports, SummaryPrinter printer, OutputTarget target) {
 		this.ledger = ledger;
 		this.reports = reports;
 		this.printer = printer;
+		this.target = target;
 	}
 
 	@Override
@@ -80,6 +84,7 @@ final class JobConclusion implements JobExecutionListener {
 		try {
 			RunSummary summary = this.reports.write(params.jobKey(), header, params.output(),
 					params.manifest().toString(), params.engine(), outcome);
+			this.target.publishReports(params.output());
 			this.printer.print(summary, params.output());
 		}
 		catch (IOException ex) {

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import bgmbatch.BgmProperties;
 import bgmbatch.cli.ExitCode;
+import bgmbatch.delivery.OutputTarget;
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.ledger.ItemStatus;
 import bgmbatch.ledger.Ledger;
@@ -52,8 +53,10 @@ public final class JobRunner {
 
 	private final MediaProbe probe;
 
+	private final OutputTarget target;
+
 	public JobRunner(JobOperator operator, JobRepository repository, Job job, Ledger ledger, EditingEngine engine,
-			BgmProperties properties, PrintStream console, MediaProbe probe) {
+			BgmProperties properties, PrintStream console, MediaProbe probe, OutputTarget target) {
 		this.operator = operator;
 		this.repository = repository;
 		this.job = job;
@@ -62,6 +65,7 @@ public final class JobRunner {
 		this.properties = properties;
 		this.console = console;
 		this.probe = probe;
+		this.target = target;
 	}
 
 	public ExitCode run() throws Exception {
@@ -101,7 +105,8 @@ public final class JobRunner {
 			return launch(next(fresh, last));
 		}
 		this.ledger.requeueFailed(jobKey);
-		int missing = this.ledger.requeueMissingOutputs(jobKey, this.engine.redoStageForMissingOutput());
+		int missing = this.ledger.requeueMissingOutputs(jobKey, this.engine.redoStageForMissingOutput(),
+				this.target::exists);
 		if (missing > 0) {
 			this.console.println(missing + " delivered output(s) went missing; they will be made again.");
 		}
@@ -115,7 +120,7 @@ public final class JobRunner {
 			if (counts.getOrDefault(ItemStatus.PENDING, 0) == 0) {
 				this.console.printf("Nothing to do: %d delivered, %d skipped earlier (report in %s).%n",
 						counts.getOrDefault(ItemStatus.DELIVERED, 0), counts.getOrDefault(ItemStatus.SKIPPED, 0),
-						output);
+						this.target.describe(output));
 				return ExitCode.OK;
 			}
 			return launch(next(fresh, last));

@@ -8,6 +8,7 @@ import bgmbatch.engine.Stage;
 import bgmbatch.engine.StageWords;
 import bgmbatch.engine.WorkItem;
 import bgmbatch.ledger.LedgerItem;
+import bgmbatch.source.SourceUrl;
 
 /**
  * One item as the report shows it.
@@ -37,9 +38,10 @@ public record ItemReport(String id, long line, String video, String instruction,
 	}
 
 	static ItemReport of(LedgerItem item, StageWords words) {
-		return new ItemReport(item.id(), item.line(), item.video().toString(), item.instruction(),
-				item.music() == null ? "" : item.music().toString(), item.status().name().toLowerCase(java.util.Locale.ROOT),
-				words.of(item.stage()), item.lastError() == null ? "" : item.lastError(),
+		return new ItemReport(item.id(), item.line(), shown(item.handles().get(WorkItem.VIDEO_SOURCE), item.video()),
+				item.instruction(), shown(item.handles().get(WorkItem.MUSIC_SOURCE), item.music()),
+				item.status().name().toLowerCase(java.util.Locale.ROOT), words.of(item.stage()),
+				item.lastError() == null ? "" : item.lastError(),
 				item.plan() == null ? "" : item.plan(), item.output().toString(), item.attempts(), item.credits(),
 				seconds(item.timings(), words), lines(item.handles().get(WorkItem.WARNINGS)));
 	}
@@ -63,6 +65,14 @@ public record ItemReport(String id, long line, String video, String instruction,
 
 	private static List<String> lines(String handle) {
 		return handle == null || handle.isEmpty() ? List.of() : List.of(handle.split("\n"));
+	}
+
+	/** An input as a person reads it: a file's path, or an address without its secrets. */
+	private static String shown(String address, java.nio.file.Path file) {
+		if (address != null) {
+			return SourceUrl.mask(address);
+		}
+		return file == null ? "" : file.toString();
 	}
 
 }

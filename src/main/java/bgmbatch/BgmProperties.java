@@ -65,9 +65,9 @@ public record BgmProperties(Path manifest, String output, @DefaultValue("local")
 	 * folder {@code outbox/<destination>} in the state folder.
 	 */
 	public static Path outputFolder(Path manifest, String output, Path stateDir) {
-		if (S3Location.isS3(output)) {
-			String destination = S3Location.parse(output).asPrefix().toString();
-			return StateFolder.of(stateDir).root().resolve("outbox").resolve(StateFolder.slug(destination));
+		Optional<S3Location> bucket = outputBucket(output);
+		if (bucket.isPresent()) {
+			return StateFolder.of(stateDir).root().resolve("outbox").resolve(StateFolder.slug(bucket.get().toString()));
 		}
 		if (output != null && !output.isBlank()) {
 			return Path.of(output).toAbsolutePath().normalize();
@@ -81,7 +81,12 @@ public record BgmProperties(Path manifest, String output, @DefaultValue("local")
 	 * its state folder); the staging folder is only where outputs wait for their upload.
 	 */
 	public Optional<S3Location> outputBucket() {
-		return S3Location.isS3(this.output) ? Optional.of(S3Location.parse(this.output).asPrefix()) : Optional.empty();
+		return outputBucket(this.output);
+	}
+
+	/** The bucket prefix an {@code output} setting names, else empty. */
+	public static Optional<S3Location> outputBucket(String output) {
+		return S3Location.isS3(output) ? Optional.of(S3Location.parse(output).asPrefix()) : Optional.empty();
 	}
 
 	public int lanes() {

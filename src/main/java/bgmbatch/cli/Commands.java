@@ -89,9 +89,11 @@ final class Commands {
 		}
 		Path manifestPath = Path.of(manifest.get());
 		StateFolder state = stateFolder(arguments);
-		Path output = BgmProperties.outputFolder(manifestPath, setting(arguments, "output").orElse(null), state.root());
+		String given = setting(arguments, "output").orElse(null);
+		Path output = BgmProperties.outputFolder(manifestPath, given, state.root());
+		String bucket = BgmProperties.outputBucket(given).map(Object::toString).orElse(null);
 		try {
-			return RunLocks.busy(state, manifestPath, output).orElse(null);
+			return RunLocks.busy(state, manifestPath, output, bucket).orElse(null);
 		}
 		catch (IOException | RuntimeException ex) {
 			// the context's own check will say what is wrong

@@ -136,20 +136,26 @@ public final class BucketTarget implements OutputTarget {
 	}
 
 	@Override
-	public void publishReports(Path folder) {
-		for (String name : new String[] { "report.csv", "report.json", "report.html" }) {
+	public String publishReports(Path folder) {
+		String html = folder.resolve(REPORT).toString();
+		for (String name : new String[] { "report.csv", "report.json", REPORT }) {
 			Path report = folder.resolve(name);
 			if (!Files.isRegularFile(report)) {
 				continue;
 			}
 			String type = name.endsWith(".csv") ? "text/csv" : name.endsWith(".json") ? "application/json" : "text/html";
+			S3Location location = this.prefix.resolve(name);
 			try {
-				store().put(this.prefix.resolve(name), report, type + "; charset=utf-8");
+				store().put(location, report, type + "; charset=utf-8");
+				if (name.equals(REPORT)) {
+					html = location.toString();
+				}
 			}
 			catch (ObjectStoreException ex) {
 				logger.warn("cannot upload " + name + " to " + this.prefix + ": " + ex.getMessage());
 			}
 		}
+		return html;
 	}
 
 	@Override

@@ -15,6 +15,9 @@ import bgmbatch.engine.WorkItem;
  */
 public interface OutputTarget {
 
+	/** The report people open; report.csv and report.json lie beside it. */
+	String REPORT = "report.html";
+
 	/** Whether the item's output already reached the target (a restart after it got there). */
 	boolean publishedBefore(WorkItem item);
 
@@ -24,8 +27,12 @@ public interface OutputTarget {
 	/** Whether a delivered output is still there, for the start-of-run check for lost outputs. */
 	boolean exists(Path output);
 
-	/** Takes the reports written into the local folder to the target. */
-	void publishReports(Path folder);
+	/**
+	 * Takes the reports written into the local folder to the target.
+	 * @return where a person finds report.html now: on the target, or in the local folder
+	 * when it could not be taken there
+	 */
+	String publishReports(Path folder);
 
 	/** Where a person finds a file of the local folder once published, for messages. */
 	String describe(Path localFile);
@@ -48,7 +55,8 @@ public interface OutputTarget {
 			}
 
 			@Override
-			public void publishReports(Path folder) {
+			public String publishReports(Path folder) {
+				return folder.resolve(REPORT).toString();
 			}
 
 			@Override

@@ -84,14 +84,13 @@ final class JobConclusion implements JobExecutionListener {
 		try {
 			RunSummary summary = this.reports.write(params.jobKey(), header, params.output(),
 					params.manifest().toString(), params.engine(), outcome);
-			this.target.publishReports(params.output());
-			this.printer.print(summary, params.output());
+			this.printer.print(summary, this.target.publishReports(params.output()));
 		}
 		catch (IOException ex) {
 			logger.error("cannot write the report into " + params.output(), ex);
 			this.printer.print(new RunSummary(params.manifest().toString(), params.engine(),
 					outcome + " (the report could not be written: " + ex.getMessage() + ")", 0, 0, 0, 0, 0,
-					java.util.List.of()), (Path) null);
+					java.util.List.of()), (String) null);
 		}
 	}
 

@@ -65,7 +65,7 @@ public final class RunHarness {
 			List<LedgerItem> items = new ArrayList<>();
 			BgmProperties properties = context.getBean(BgmProperties.class);
 			context.getBean(Ledger.class)
-				.forEach(JobRunner.jobKeyOf(manifest, properties.outputFolder(), properties.engine()), items::add);
+				.forEach(JobRunner.jobKeyOf(properties), items::add);
 			return items;
 		}
 	}

@@ -72,7 +72,7 @@ final class NemoJobRun {
 			List<LedgerItem> items = new ArrayList<>();
 			BgmProperties settings = context.getBean(BgmProperties.class);
 			context.getBean(Ledger.class)
-				.forEach(JobRunner.jobKeyOf(manifest, settings.outputFolder(), settings.engine()), items::add);
+				.forEach(JobRunner.jobKeyOf(settings), items::add);
 			if (crash != null && crashAfter == null) {
 				throw new AssertionError("the run failed", crash);
 			}

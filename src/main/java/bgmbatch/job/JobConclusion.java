@@ -16,6 +16,8 @@ import bgmbatch.engine.JobHaltException;
 import bgmbatch.engine.StageWords;
 import bgmbatch.ledger.ItemStatus;
 import bgmbatch.ledger.Ledger;
+import bgmbatch.manifest.ManifestReader;
+import bgmbatch.manifest.ManifestSource;
 import bgmbatch.report.JobFacts;
 import bgmbatch.report.ReportWriter;
 import bgmbatch.report.RunSummary;
@@ -106,13 +108,24 @@ final class JobConclusion implements JobExecutionListener {
 		try {
 			JobFacts job = new JobFacts(params.manifest().toString(), params.engine(), outcome,
 					execution.getStatus().name(), exit.code(), exit.meaning(), runs(params, execution), this.words);
-			RunSummary summary = this.reports.write(params.jobKey(), job, params.output());
+			RunSummary summary = this.reports.write(params.jobKey(), job, params.output(), noteColumns(params));
 			this.printer.print(summary, this.target.publishReports(params.output()));
 		}
 		catch (IOException | RuntimeException ex) {
 			logger.error("cannot write the report into " + params.output(), ex);
 			this.printer.print(RunSummary.nothing(params.manifest().toString(), params.engine(),
 					outcome + " (the report could not be written: " + ex.getMessage() + ")"), (Path) null);
+		}
+	}
+
+	/** The manifest's columns the job does not use, which the reports carry; none when it cannot be read now. */
+	private static List<String> noteColumns(JobParams params) {
+		try {
+			return new ManifestReader(ManifestSource.of(params.manifest()), params.output(), false).noteColumns();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("cannot read the manifest's columns for the report: " + ex.getMessage());
+			return List.of();
 		}
 	}
 

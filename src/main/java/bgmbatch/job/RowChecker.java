@@ -62,7 +62,7 @@ final class RowChecker implements ItemProcessor<ManifestRow, LedgerItem> {
 		}
 		return LedgerItem.fresh(this.jobKey, row.id(), row.row(), row.line(), row.video(), fingerprint,
 				row.instruction(), row.music(), row.output(),
-				WorkItem.rowHandles(row.language(), row.videoUrl(), row.musicUrl()),
+				WorkItem.rowHandles(row.language(), row.videoUrl(), row.musicUrl(), row.notes()),
 				problem == null ? ItemStatus.PENDING : ItemStatus.SKIPPED, problem);
 	}
 

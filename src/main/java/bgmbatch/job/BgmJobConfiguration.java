@@ -151,7 +151,7 @@ class BgmJobConfiguration {
 	@StepScope
 	ItemProcessor<ManifestRow, LedgerItem> rowChecker(@Value("#{stepExecution}") StepExecution step, Ledger ledger,
 			RemoteInputs remoteInputs) {
-		return new RowChecker(jobKey(step), ledger, remoteInputs);
+		return new RowChecker(jobKey(step), ledger, new InputCheck(remoteInputs));
 	}
 
 	@Bean

@@ -75,7 +75,7 @@ class BgmJobConfiguration {
 			.listener(OperatorListeners.executionLog(state))
 			.listener(new JobConclusion(ledger, jobRepository, engine.stageWords(),
 					new ReportWriter(ledger, htmlReport, Clock.systemDefaultZone()), new SummaryPrinter(console),
-					outputTarget))
+					outputTarget, stopClaiming))
 			.listener(OperatorListeners.closeDisplay(progressDisplay))
 			.build();
 	}
@@ -184,6 +184,11 @@ class BgmJobConfiguration {
 	@Bean
 	StopClaiming stopClaiming() {
 		return new StopClaiming();
+	}
+
+	@Bean
+	StopOnSignal.RunStop runStop(StopClaiming stopClaiming, BgmProperties properties) {
+		return new StopOnSignal.RunStop(stopClaiming, properties.outputFolder());
 	}
 
 	private static String jobKey(StepExecution step) {

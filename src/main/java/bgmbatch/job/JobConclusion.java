@@ -45,6 +45,9 @@ final class JobConclusion implements JobExecutionListener {
 	/** Exit status of a job stopped for credits or plan limits. */
 	static final String HALTED = "HALTED";
 
+	/** Exit status of a job stopped on request (SIGTERM, Ctrl-C). */
+	static final String STOPPED_ON_REQUEST = "STOPPED";
+
 	private static final Log logger = LogFactory.getLog(JobConclusion.class);
 
 	private final Ledger ledger;
@@ -59,15 +62,18 @@ final class JobConclusion implements JobExecutionListener {
 
 	private final OutputTarget target;
 
+	private final StopClaiming stop;
+
 	/** @param words the engine's words for its stages, which the reports use */
 	JobConclusion(Ledger ledger, JobRepository repository, StageWords words, ReportWriter reports,
-			SummaryPrinter printer, OutputTarget target) {
+			SummaryPrinter printer, OutputTarget target, StopClaiming stop) {
 		this.ledger = ledger;
 		this.repository = repository;
 		this.words = words;
 		this.reports = reports;
 		this.printer = printer;
 		this.target = target;
+		this.stop = stop;
 	}
 
 	/** The exit code of a finished run: the one place that decides it. */
@@ -92,6 +98,13 @@ final class JobConclusion implements JobExecutionListener {
 			execution.setStatus(BatchStatus.STOPPED);
 			execution.setExitStatus(new ExitStatus(HALTED, halt.get().getMessage()));
 			outcome = "Job stopped: " + halt.get().getMessage() + ". Run the same command again to continue.";
+		}
+		else if (this.stop.stopRequested()) {
+			// recorded as Spring Batch records a stopped job: the same command restarts it
+			execution.setStatus(BatchStatus.STOPPED);
+			execution.setExitStatus(new ExitStatus(STOPPED_ON_REQUEST, "stopped on request"));
+			int left = counts.getOrDefault(ItemStatus.PENDING, 0) + failed;
+			outcome = "Job stopped on request with " + left + " item(s) left. Run the same command again to resume.";
 		}
 		else if (execution.getStatus() == BatchStatus.COMPLETED && failed > 0) {
 			execution.setStatus(BatchStatus.FAILED);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BinaryOperator;
 
 import bgmbatch.cli.ExitCode;
 import bgmbatch.delivery.OutputTarget;
@@ -64,9 +65,14 @@ final class JobConclusion implements JobExecutionListener {
 
 	private final StopClaiming stop;
 
-	/** @param words the engine's words for its stages, which the reports use */
+	private final BinaryOperator<String> reportAddress;
+
+	/**
+	 * @param words the engine's words for its stages, which the reports use
+	 * @param reportAddress where a person opens a report file (name, path) ({@code report-url})
+	 */
 	JobConclusion(Ledger ledger, JobRepository repository, StageWords words, ReportWriter reports,
-			SummaryPrinter printer, OutputTarget target, StopClaiming stop) {
+			SummaryPrinter printer, OutputTarget target, StopClaiming stop, BinaryOperator<String> reportAddress) {
 		this.ledger = ledger;
 		this.repository = repository;
 		this.words = words;
@@ -74,6 +80,7 @@ final class JobConclusion implements JobExecutionListener {
 		this.printer = printer;
 		this.target = target;
 		this.stop = stop;
+		this.reportAddress = reportAddress;
 	}
 
 	/** The exit code of a finished run: the one place that decides it. */
@@ -122,7 +129,8 @@ final class JobConclusion implements JobExecutionListener {
 			JobFacts job = new JobFacts(params.manifest().toString(), params.engine(), outcome,
 					execution.getStatus().name(), exit.code(), exit.meaning(), runs(params, execution), this.words);
 			RunSummary summary = this.reports.write(params.jobKey(), job, params.output(), noteColumns(params));
-			this.printer.print(summary, this.target.publishReports(params.output()));
+			this.printer.print(summary,
+					this.reportAddress.apply(OutputTarget.REPORT, this.target.publishReports(params.output())));
 		}
 		catch (IOException | RuntimeException ex) {
 			logger.error("cannot write the report into " + params.output(), ex);

@@ -188,7 +188,7 @@ class BgmJobConfiguration {
 
 	@Bean
 	StopOnSignal.RunStop runStop(StopClaiming stopClaiming, BgmProperties properties) {
-		return new StopOnSignal.RunStop(stopClaiming, properties.outputFolder());
+		return new StopOnSignal.RunStop(stopClaiming, properties::outputFolder);
 	}
 
 	private static String jobKey(StepExecution step) {

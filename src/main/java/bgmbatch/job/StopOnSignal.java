@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.apache.commons.logging.Log;
@@ -106,9 +107,10 @@ public final class StopOnSignal implements AutoCloseable {
 
 		private final StopClaiming claims;
 
-		private final Path outputFolder;
+		private final Supplier<Path> outputFolder;
 
-		RunStop(StopClaiming claims, Path outputFolder) {
+		/** @param outputFolder the run's output folder, asked only when part files are removed */
+		RunStop(StopClaiming claims, Supplier<Path> outputFolder) {
 			this.claims = claims;
 			this.outputFolder = outputFolder;
 		}
@@ -129,14 +131,15 @@ public final class StopOnSignal implements AutoCloseable {
 		 * Only this process writes there: it holds the folder's run lock.
 		 */
 		void removePartFiles() {
-			if (!Files.isDirectory(this.outputFolder)) {
+			Path folder = this.outputFolder.get();
+			if (!Files.isDirectory(folder)) {
 				return;
 			}
-			try (Stream<Path> files = Files.walk(this.outputFolder)) {
+			try (Stream<Path> files = Files.walk(folder)) {
 				files.filter((file) -> file.getFileName().toString().endsWith(".part")).forEach(RunStop::deleteQuietly);
 			}
 			catch (IOException | RuntimeException ex) {
-				logger.warn("cannot remove part files from " + this.outputFolder + ": " + ex.getMessage());
+				logger.warn("cannot remove part files from " + folder + ": " + ex.getMessage());
 			}
 		}
 

@@ -199,7 +199,7 @@ public final class ManifestReader {
 	/**
 	 * The header's known columns, the others (kept as notes, in file order) and its width.
 	 */
-	private record Header(Map<Column, String> columns, List<String> extras, int width) {
+	private record Header(Map<Column, String> columns, List<String> extras, List<String> names) {
 	}
 
 	private Header checkHeader(CSVParser parser, char separator) {
@@ -235,7 +235,7 @@ public final class ManifestReader {
 						+ "' column; the columns are " + Column.allHeaders() + separatorHint(parser, separator));
 			}
 		}
-		return new Header(headers, List.copyOf(extras), parser.getHeaderNames().size());
+		return new Header(headers, List.copyOf(extras), List.copyOf(parser.getHeaderNames()));
 	}
 
 	/** A header of one name holding another separator: the file is separated by something else again. */
@@ -249,15 +249,19 @@ public final class ManifestReader {
 	}
 
 	/**
-	 * A row with more fields than the header: most likely an instruction with a comma and
-	 * no quotes around it, whose end would otherwise be dropped without a word. Empty
-	 * fields past the header (what spreadsheets export) are harmless.
+	 * A row with a value where the header names no column (past its end, or under an empty
+	 * name): most likely an instruction with a comma and no quotes around it, whose end
+	 * would otherwise be dropped without a word. Empty fields there (what spreadsheets
+	 * export) are harmless.
 	 */
 	private static void checkWidth(CSVRecord record, int row, long line, Header header) {
-		for (int i = header.width(); i < record.size(); i++) {
-			if (!record.get(i).isBlank()) {
+		List<String> names = header.names();
+		for (int i = 0; i < record.size(); i++) {
+			boolean named = i < names.size() && !names.get(i).isBlank();
+			if (!named && !record.get(i).isBlank()) {
+				long width = names.stream().filter((name) -> !name.isBlank()).count();
 				throw new ManifestException("manifest row " + row + " (line " + line + ") has " + record.size()
-						+ " fields but the header names " + header.width() + ": an unquoted comma? Put double quotes"
+						+ " fields but the header names " + width + ": an unquoted comma? Put double quotes"
 						+ " around a value that holds one, e.g. \"add music, then fade out\"");
 			}
 		}

@@ -15,6 +15,9 @@ final class Separator {
 	/** Characters read ahead to find the header: comment lines and a long header fit. */
 	static final int LOOKAHEAD = 64 * 1024;
 
+	/** How far the reader can go back: past the look-ahead by one long line. */
+	private static final int MARK_LIMIT = 4 * 1024 * 1024;
+
 	private Separator() {
 	}
 
@@ -23,7 +26,7 @@ final class Separator {
 	 * where it was.
 	 */
 	static char of(BufferedReader reader) throws IOException {
-		reader.mark(LOOKAHEAD);
+		reader.mark(MARK_LIMIT);
 		try {
 			String line;
 			int read = 0;

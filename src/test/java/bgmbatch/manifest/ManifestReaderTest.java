@@ -135,6 +135,7 @@ class ManifestReaderTest {
 	void rowWithMoreFieldsThanTheHeaderIsRefusedNamingTheRow() {
 		assertRejected("video,instruction\na.mp4,x\nb.mp4,add music, then fade it out\n", "row 2 (line 3)",
 				"has 3 fields but the header names 2", "an unquoted comma?");
+		assertRejected("video,instruction,,\na.mp4,add music, then fade it out\n", "row 1 (line 2)", "an unquoted comma?");
 	}
 
 	@Test

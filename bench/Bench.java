@@ -92,8 +92,8 @@ public final class Bench {
 		boolean quick = list.remove("quick");
 		// the 500 MB memory run alone takes a quarter of a minute: quick mode leaves it out unless named
 		List<String> sections = !list.isEmpty() ? list
-				: quick ? List.of("local", "batch", "flow", "startup", "overhead", "cloud")
-						: List.of("local", "batch", "flow", "startup", "overhead", "cloud", "memory");
+				: quick ? List.of("local", "batch", "flow", "startup", "overhead", "cloud", "dryrun")
+						: List.of("local", "batch", "flow", "startup", "overhead", "cloud", "memory", "dryrun");
 		Path repo = Path.of(System.getProperty("bench.repo", ".")).toAbsolutePath().normalize();
 		new Bench(repo, quick, sections).run();
 	}
@@ -121,6 +121,9 @@ public final class Bench {
 		}
 		if (has("cloud") || has("memory")) {
 			new CloudBench(this, media).run();
+		}
+		if (has("dryrun")) {
+			new DryRunBench(this).run();
 		}
 		String table = table();
 		StringBuilder out = new StringBuilder();
@@ -1224,6 +1227,63 @@ public final class Bench {
 							+ " not counted.",
 					n, seconds(prepare), seconds(work), seconds(staged), millis(staged / n), millis(probe),
 					seconds(report), millis(report / n)));
+		}
+
+	}
+
+	// ------------------------------------------------------------------ section 7: dry run
+
+	/**
+	 * 7: {@code dry-run=true} over a manifest whose files are all missing (a share that did
+	 * not mount): the cost per row of checking its files, start-up taken out by a one-row
+	 * run of the same command.
+	 */
+	static final class DryRunBench {
+
+		final Bench b;
+
+		DryRunBench(Bench bench) {
+			this.b = bench;
+		}
+
+		void run() throws IOException {
+			int n = this.b.quick ? 2_000 : 10_000;
+			System.out.println("[7] dry run: " + n + " rows whose files are missing, and one row, plain java -jar");
+			Path folder = Files.createDirectories(this.b.work.resolve("dryrun"));
+			Path gone = folder.resolve("not-mounted");
+			StringBuilder csv = new StringBuilder("video,instruction\n");
+			for (int i = 0; i < n; i++) {
+				csv.append(gone.resolve(String.format("clip-%05d.mp4", i))).append(",add calm music\n");
+			}
+			Path many = Files.writeString(folder.resolve("many.csv"), csv);
+			Path one = Files.writeString(folder.resolve("one.csv"), "video,instruction\n" + gone.resolve("x.mp4")
+					+ ",add calm music\n");
+			List<Double> manyRuns = new ArrayList<>();
+			List<Double> oneRuns = new ArrayList<>();
+			int repeats = this.b.quick ? 1 : 3;
+			for (int i = 0; i < repeats; i++) {
+				manyRuns.add(dryRun(many, folder.resolve("state-many-" + i)));
+				oneRuns.add(dryRun(one, folder.resolve("state-one-" + i)));
+			}
+			double perRow = (median(manyRuns) - median(oneRuns)) / (n - 1);
+			this.b.row("7", "dry run, per row whose file is missing (" + n + " rows - 1 row) / 1 ms", millis(perRow),
+					"1 ms", perRow / 0.001, "<= 1 ms", perRow <= 0.001);
+			this.b.limit("7", "per row the manifest is read and checked, the file looked up (missing), and a line"
+					+ " printed; the files are looked up on a pool of threads, so a slow share waits in parallel");
+			this.b.notes.add(String.format(Locale.ROOT, "7: median of %d; %d rows took %s, one row %s (start-up,"
+					+ " context, manifest check), both exit 3 (rows would be skipped).", repeats, n,
+					seconds(median(manyRuns)), seconds(median(oneRuns))));
+		}
+
+		private double dryRun(Path manifest, Path state) {
+			List<String> command = new ArrayList<>(this.b.plainJar());
+			command.addAll(List.of("manifest=" + manifest, "state-dir=" + state, "dry-run=true"));
+			Proc proc = Proc.run(command, this.b.work, null, false);
+			if (proc.exitCode() != 3) {
+				throw new IllegalStateException("the dry run should exit 3, not " + proc.exitCode() + ":\n"
+						+ Proc.tail(proc.stdout()));
+			}
+			return proc.seconds();
 		}
 
 	}

@@ -26,6 +26,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param explain print each item's plan without rendering anything: {@code true} for people,
  * {@code json} for one JSON object per row; {@code false} runs the job
  * @param maxHeight scale videos taller than this down to it (re-encoding them); 0 keeps every size
+ * @param distributed this run is the manager of workers on other machines ({@code worker}
+ * command); needs {@code spring.datasource.*} (PostgreSQL) and {@code spring.rabbitmq.*}
+ * @param lease how long a worker's claim on an item lasts unless renewed: how long the items
+ * of a worker that died wait before another worker continues them
  */
 @ConfigurationProperties("bgm")
 public record BgmProperties(Path manifest, Path output, @DefaultValue("local") String engine,
@@ -33,7 +37,8 @@ public record BgmProperties(Path manifest, Path output, @DefaultValue("local") S
 		Path stateDir, @DefaultValue("mp4") String format,
 		@DefaultValue("2") int itemRetries, @DefaultValue("30m") Duration ffmpegTimeout,
 		@DefaultValue("false") boolean dryRun,
-		Path musicLibrary, @DefaultValue("false") Explain explain, @DefaultValue("0") int maxHeight) {
+		Path musicLibrary, @DefaultValue("false") Explain explain, @DefaultValue("0") int maxHeight,
+		@DefaultValue("false") boolean distributed, @DefaultValue("5m") Duration lease) {
 
 	/** What {@code explain} asks for. */
 	public enum Explain {

@@ -21,12 +21,14 @@ public record Arguments(boolean help, List<String> springArguments, String comma
 	/** Every setting a user may give; anything else is a mistake worth stopping for. */
 	static final Set<String> SETTINGS = Set.of("manifest", "output", "engine", "concurrency", "force", "state-dir",
 			"format", "item-retries", "ffmpeg-timeout", "progress", "quiet", "heartbeat", "report-waveforms",
-			"dry-run", "explain", "music-library", "max-height");
+			"dry-run", "explain", "music-library", "max-height", "distributed", "lease");
 
 	static final String RUN = "run";
 
+	static final String WORKER = "worker";
+
 	/** The commands besides running a manifest: for the morning after. */
-	static final Set<String> COMMANDS = Set.of(RUN, "jobs", "status", "abandon", "retry-skipped");
+	static final Set<String> COMMANDS = Set.of(RUN, "jobs", "status", "abandon", "retry-skipped", "worker");
 
 	public static Arguments parse(String[] args) {
 		List<String> spring = new ArrayList<>();

@@ -1,6 +1,7 @@
 package bgmbatch.job;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,9 @@ import org.springframework.batch.core.repository.JobRepository;
 /**
  * Starts, restarts or declines a run of the manifest, and maps the result to an exit
  * code. The manifest is checked whole before anything starts; a run left STARTED by a
- * killed process is recovered and the items its workers held are let go (the run locks,
- * held by this context since before the database opened, prove that process is gone); a
+ * killed process is recovered under the job's lock (which proves that process is gone)
+ * and, on one machine, the items its workers held are let go; with workers on other
+ * machines their claims run out instead, since a worker may outlive its manager. A
  * finished job runs again only for items whose output went missing, or when forced.
  */
 public final class JobRunner {
@@ -52,8 +54,10 @@ public final class JobRunner {
 
 	private final MediaProbe probe;
 
+	private final JobLock lock;
+
 	public JobRunner(JobOperator operator, JobRepository repository, Job job, Ledger ledger, EditingEngine engine,
-			BgmProperties properties, PrintStream console, MediaProbe probe) {
+			BgmProperties properties, PrintStream console, MediaProbe probe, JobLock lock) {
 		this.operator = operator;
 		this.repository = repository;
 		this.job = job;
@@ -62,6 +66,7 @@ public final class JobRunner {
 		this.properties = properties;
 		this.console = console;
 		this.probe = probe;
+		this.lock = lock;
 	}
 
 	public ExitCode run() throws Exception {
@@ -80,7 +85,11 @@ public final class JobRunner {
 				.explain(source, output, this.properties.keepContainer(), jobKey);
 			return ExitCode.OK;
 		}
-		// the context took the manifest's run lock before opening its database (AppConfiguration)
+		this.lock.hold(jobKey, output);
+		if (this.properties.distributed()) {
+			// the workers check that they see it (a shared mount), so it must exist before they start
+			Files.createDirectories(output);
+		}
 		return run(source, output, rows);
 	}
 
@@ -90,12 +99,14 @@ public final class JobRunner {
 		JobExecution last = lastExecution(fresh);
 		boolean interrupted = last != null && last.getStatus().isRunning();
 		if (interrupted) {
-			// we hold the run lock, so the process that left it running is gone
+			// we hold the job's lock, so the process that left it running is gone
 			this.console.println("Recovering the run interrupted at " + last.getStartTime() + ".");
 			last = this.operator.recover(last);
 		}
-		// we hold the run locks: no worker of this job is alive, so whatever is still claimed was a killed run's
-		this.ledger.releaseClaims(jobKey);
+		if (!this.properties.distributed()) {
+			// we hold the run locks: no worker of this job is alive, so whatever is still claimed was a killed run's
+			this.ledger.releaseClaims(jobKey);
+		}
 		if (this.properties.force()) {
 			this.ledger.forget(jobKey);
 			return launch(next(fresh, last));
@@ -107,7 +118,7 @@ public final class JobRunner {
 		}
 		if (last == null) {
 			this.console.println("Starting " + rows + " item(s) from " + source.path() + " on the "
-					+ this.properties.engine() + " engine.");
+					+ this.properties.engine() + " engine" + (this.properties.distributed() ? ", on the workers." : "."));
 			return launch(fresh);
 		}
 		if (last.getStatus() == BatchStatus.COMPLETED) {

@@ -20,10 +20,11 @@ class RunnerConfiguration {
 
 	@Bean
 	JobRunner jobRunner(JobOperator operator, JobRepository repository, Job bgmJob, Ledger ledger, EditingEngine engine,
-			BgmProperties properties, PrintStream console, MediaProbe probe, OperatorProperties operatorSettings) {
+			BgmProperties properties, PrintStream console, MediaProbe probe, OperatorProperties operatorSettings,
+			JobLock jobLock) {
 		// quiet=true: only the summary, which the job's conclusion prints on the console itself
 		PrintStream talk = operatorSettings.quiet() ? new PrintStream(OutputStream.nullOutputStream()) : console;
-		return new JobRunner(operator, repository, bgmJob, ledger, engine, properties, talk, probe);
+		return new JobRunner(operator, repository, bgmJob, ledger, engine, properties, talk, probe, jobLock);
 	}
 
 }

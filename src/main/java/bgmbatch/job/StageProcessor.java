@@ -3,6 +3,7 @@ package bgmbatch.job;
 import java.time.Instant;
 
 import bgmbatch.engine.EditingEngine;
+import bgmbatch.engine.JobHaltException;
 import bgmbatch.engine.Journal;
 import bgmbatch.engine.Stage;
 import bgmbatch.engine.StageResult;
@@ -14,9 +15,11 @@ import bgmbatch.ledger.StageRun;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * Runs an item's next stage through the engine; the download stage also delivers. A
- * failure that concerns the whole job (see {@link ItemSkipPolicy}) also tells the other
- * workers to claim nothing more.
+ * Runs an item's next stage through the engine; the download stage also delivers. Every
+ * write-ahead mark the stage makes checks that this worker still holds the item, so a
+ * worker whose claim ran out stops before the call the mark guards. A failure that
+ * concerns the whole job (see {@link ItemSkipPolicy}) also tells the other workers,
+ * wherever they run, to claim nothing more.
  */
 final class StageProcessor implements ItemProcessor<LedgerItem, StageOutcome> {
 
@@ -28,27 +31,35 @@ final class StageProcessor implements ItemProcessor<LedgerItem, StageOutcome> {
 
 	private final String worker;
 
-	private final StopClaiming stop;
+	private final long jobExecutionId;
 
-	StageProcessor(EditingEngine engine, Ledger ledger, OutputDelivery delivery, String worker, StopClaiming stop) {
+	private final Workplace workplace;
+
+	StageProcessor(EditingEngine engine, Ledger ledger, OutputDelivery delivery, String worker, long jobExecutionId,
+			Workplace workplace) {
 		this.engine = engine;
 		this.ledger = ledger;
 		this.delivery = delivery;
 		this.worker = worker;
-		this.stop = stop;
+		this.jobExecutionId = jobExecutionId;
+		this.workplace = workplace;
 	}
 
 	@Override
 	public StageOutcome process(LedgerItem item) {
 		Instant started = Instant.now();
 		try {
-			StageResult result = run(item.stage(), item.toWorkItem(),
-					(key, value) -> this.ledger.recordHandle(item.jobKey(), item.id(), key, value));
+			WorkItem work = item.toWorkItem();
+			this.workplace.checkFiles(work, this.delivery.outputFolder());
+			StageResult result = run(item.stage(), work,
+					(key, value) -> this.ledger.recordHandle(item.jobKey(), item.id(), this.worker, key, value));
 			return new StageOutcome(item, result, new StageRun(item.stage(), this.worker, started, Instant.now()));
 		}
 		catch (RuntimeException | Error ex) {
 			if (!ItemSkipPolicy.skippable(ex)) {
-				this.stop.request(ItemFailureRecorder.reason(ex));
+				Throwable failure = Failures.unwrap(ex);
+				this.ledger.stop(this.jobExecutionId, ItemFailureRecorder.reason(failure),
+						failure instanceof JobHaltException);
 			}
 			throw ex;
 		}

@@ -143,6 +143,21 @@ final class ChildJvm {
 		return orphans;
 	}
 
+	/**
+	 * Kills the process now with SIGKILL, if it still runs.
+	 * @return the processes it had started, which a kill -9 leaves running
+	 */
+	List<ProcessHandle> kill() throws InterruptedException {
+		if (!this.process.isAlive()) {
+			return List.of();
+		}
+		List<ProcessHandle> orphans = this.process.descendants().toList();
+		this.process.destroyForcibly().waitFor();
+		this.outReader.join();
+		this.errReader.join();
+		return orphans;
+	}
+
 	/** What a hung child was doing, for the failure message: a hang is a bug to diagnose, not to retry. */
 	private String threadDump() {
 		Path jstack = Path.of(System.getProperty("java.home"), "bin", "jstack");

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -136,7 +137,8 @@ class SeveralMachinesTest {
 		ChildJvm second = worker("w2");
 		// four slots for two one-lane workers: two requests wait in the queue when everything is killed
 		ChildJvm manager = manager(job, "concurrency=4");
-		first.awaitOutput("delivered ->", RUN_LIMIT);
+		// a worker that delivered an item and claimed its next one has committed the delivery
+		first.awaitOutput(Pattern.compile("\\[[1-9][0-9]*/[0-9]+\\] \\S+: probing"), RUN_LIMIT);
 		this.orphans.addAll(first.kill());
 		this.orphans.addAll(second.kill());
 		manager.kill();

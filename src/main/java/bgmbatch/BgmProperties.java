@@ -30,6 +30,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * command); needs {@code spring.datasource.*} (PostgreSQL) and {@code spring.rabbitmq.*}
  * @param lease how long a worker's claim on an item lasts unless renewed: how long the items
  * of a worker that died wait before another worker continues them
+ * @param truePeak the local engine's ceiling for every output's true peak in dBTP (BS.1770-4, 4× oversampled);
+ * -1 as EBU R128 and the streaming platforms ask, -2 is common for lossy delivery
  */
 @ConfigurationProperties("bgm")
 public record BgmProperties(Path manifest, Path output, @DefaultValue("local") String engine,
@@ -38,7 +40,8 @@ public record BgmProperties(Path manifest, Path output, @DefaultValue("local") S
 		@DefaultValue("2") int itemRetries, @DefaultValue("30m") Duration ffmpegTimeout,
 		@DefaultValue("false") boolean dryRun,
 		Path musicLibrary, @DefaultValue("false") Explain explain, @DefaultValue("0") int maxHeight,
-		@DefaultValue("false") boolean distributed, @DefaultValue("5m") Duration lease) {
+		@DefaultValue("-1.0") double truePeak, @DefaultValue("false") boolean distributed,
+		@DefaultValue("5m") Duration lease) {
 
 	/** What {@code explain} asks for. */
 	public enum Explain {

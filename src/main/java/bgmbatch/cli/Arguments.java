@@ -21,7 +21,8 @@ public record Arguments(boolean help, List<String> springArguments, String comma
 	/** Every setting a user may give; anything else is a mistake worth stopping for. */
 	static final Set<String> SETTINGS = Set.of("manifest", "output", "engine", "concurrency", "force", "state-dir",
 			"format", "item-retries", "ffmpeg-timeout", "progress", "quiet", "heartbeat", "report-waveforms",
-			"dry-run", "explain", "music-library", "max-height", "distributed", "lease");
+			"dry-run", "explain", "music-library", "max-height",
+			"true-peak", "distributed", "lease");
 
 	static final String RUN = "run";
 
@@ -58,6 +59,7 @@ public record Arguments(boolean help, List<String> springArguments, String comma
 					throw new UsageException(meant.map((m) -> "unknown setting '" + name + "'; did you mean '" + m + "'?")
 						.orElse("unknown setting '" + name + "'; the settings are " + sorted(SETTINGS)));
 				}
+				checkValue(name, arg.substring(equals + 1));
 				spring.add("--bgm." + name + "=" + arg.substring(equals + 1));
 			}
 		}
@@ -74,6 +76,23 @@ public record Arguments(boolean help, List<String> springArguments, String comma
 			}
 		}
 		return value;
+	}
+
+	/** Values worth checking before Spring starts: a wrong one is then one line, not a bean-creation trace. */
+	private static void checkValue(String name, String value) {
+		if (name.equals("true-peak")) {
+			double dbtp;
+			try {
+				dbtp = Double.parseDouble(value.strip());
+			}
+			catch (NumberFormatException ex) {
+				dbtp = Double.NaN;
+			}
+			if (!(dbtp >= -9 && dbtp <= 0)) {
+				throw new UsageException("true-peak must be a ceiling in dBTP between -9 and 0 (e.g. true-peak=-1 for"
+						+ " EBU R128, -2 for lossy delivery), not '" + value + "'");
+			}
+		}
 	}
 
 	private static String sorted(Set<String> words) {

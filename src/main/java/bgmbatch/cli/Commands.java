@@ -13,7 +13,6 @@ import bgmbatch.state.RunLocks;
 import bgmbatch.state.StateFolder;
 import bgmbatch.state.StateFolderException;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -74,7 +73,7 @@ final class Commands {
 	}
 
 	private int runInContext(Arguments arguments) throws Exception {
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BgmBatchApplication.class)
+		try (ConfigurableApplicationContext context = BgmBatchApplication.application()
 			.run(arguments.springArguments().toArray(String[]::new))) {
 			ManifestCommand command = switch (arguments.command()) {
 				case "status" -> context.getBean(StatusCommand.class);

@@ -10,7 +10,6 @@ import bgmbatch.BgmBatchApplication;
 import bgmbatch.BgmProperties;
 import bgmbatch.cluster.PartitionLanes;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import sun.misc.Signal;
@@ -36,7 +35,7 @@ final class WorkerCommand {
 		List<String> args = new ArrayList<>(arguments.springArguments());
 		args.add("--bgm.worker=true");
 		CountDownLatch stopSignal = new CountDownLatch(1);
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BgmBatchApplication.class)
+		try (ConfigurableApplicationContext context = BgmBatchApplication.application()
 			.run(args.toArray(String[]::new))) {
 			PartitionLanes lanes = context.getBean(PartitionLanes.class);
 			Signal.handle(new Signal("TERM"), (signal) -> stopSignal.countDown());

@@ -2,6 +2,7 @@ package bgmbatch.job;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -72,7 +73,8 @@ class BgmJobConfiguration {
 		return new JobBuilder(JOB_NAME, jobRepository).start(prepare)
 			.next(work)
 			.listener(OperatorListeners.executionLog(state))
-			.listener(new JobConclusion(ledger, new ReportWriter(ledger, htmlReport, engine.stageWords()),
+			.listener(new JobConclusion(ledger, jobRepository, engine.stageWords(),
+					new ReportWriter(ledger, htmlReport, Clock.systemDefaultZone()),
 					new SummaryPrinter(console)))
 			.listener(OperatorListeners.closeDisplay(progressDisplay))
 			.build();

@@ -176,14 +176,8 @@ public final class JobRunner {
 
 	private ExitCode launch(JobParams params) throws Exception {
 		JobExecution execution = this.operator.start(this.job, params.toJobParameters());
-		if (JobConclusion.HALTED.equals(execution.getExitStatus().getExitCode())) {
-			return ExitCode.HALTED;
-		}
-		if (execution.getStatus() != BatchStatus.COMPLETED) {
-			return ExitCode.FAILED;
-		}
-		int skipped = this.ledger.countByStatus(params.jobKey()).getOrDefault(ItemStatus.SKIPPED, 0);
-		return skipped > 0 ? ExitCode.SKIPPED : ExitCode.OK;
+		return JobConclusion.exitCode(execution,
+				this.ledger.countByStatus(params.jobKey()).getOrDefault(ItemStatus.SKIPPED, 0));
 	}
 
 	/** Exposed for tests that inspect the ledger of the job they ran. */

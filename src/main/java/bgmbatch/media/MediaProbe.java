@@ -23,11 +23,11 @@ public final class MediaProbe {
 	}
 
 	/**
-	 * Checks that ffprobe runs at all.
-	 * @throws MissingToolException when it is not installed
+	 * Checks that ffprobe is installed.
+	 * @throws MissingToolException when it is not
 	 */
 	public void checkInstalled() {
-		this.runner.run(List.of("ffprobe", "-version"), TIMEOUT);
+		this.runner.requireInstalled("ffprobe");
 	}
 
 	/**
@@ -56,7 +56,8 @@ public final class MediaProbe {
 					s.path("disposition").path("attached_pic").asInt(0) == 1));
 		}
 		JsonNode format = root.path("format");
-		return new MediaInfo(format.path("format_name").asText(""), format.path("duration").asDouble(0), streams);
+		return new MediaInfo(format.path("format_name").asText(""),
+				FfmpegNumbers.number(format.path("duration").asText(null), 0), streams);
 	}
 
 }

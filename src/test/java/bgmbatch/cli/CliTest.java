@@ -33,6 +33,12 @@ class CliTest {
 	}
 
 	@Test
+	void truePeakOutsideItsRangeIsAUsageErrorInOneLine() {
+		assertThat(run("manifest=x.csv", "true-peak=3")).isEqualTo(2);
+		assertThat(err()).contains("true-peak must be a ceiling in dBTP between -9 and 0").contains("not '3'");
+	}
+
+	@Test
 	void bareWordIsAUsageError() {
 		assertThat(run("videos.csv")).isEqualTo(2);
 		assertThat(err()).contains("name=value");

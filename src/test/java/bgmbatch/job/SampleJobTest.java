@@ -26,6 +26,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** The sample manifest end to end on the local engine, launched through spring-batch-test. */
 @SpringBootTest
@@ -86,8 +87,13 @@ class SampleJobTest {
 		assertThat(missing.get("reason").asText()).contains("does not exist");
 		assertThat(item(report, "bars").get("plan").asText()).contains("piano-loop.m4a").contains("volume=25%");
 		assertThat(item(report, "street").get("plan").asText()).contains("fade-out=3");
+		assertThat(item(report, "street").get("targetLufs").asDouble()).isEqualTo(-14);
+		assertThat(item(report, "street").get("integratedLufs").asDouble()).isCloseTo(-14, within(0.5));
+		assertThat(item(report, "street").get("truePeakDbtp").asDouble()).isLessThanOrEqualTo(-1);
+		assertThat(item(report, "street").has("loudnessRangeLu")).isTrue();
 		assertThat(Files.readAllLines(output.resolve("report.csv")))
-			.first().asString().startsWith("id,line,video,instruction");
+			.first().asString().startsWith("id,line,video,instruction")
+			.endsWith("target_lufs,integrated_lufs,true_peak_dbtp,loudness_range_lu");
 		assertThat(Files.readAllLines(output.resolve("report.csv"))).hasSize(5);
 	}
 

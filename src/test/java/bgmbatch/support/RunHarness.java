@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import bgmbatch.BgmBatchApplication;
@@ -56,6 +57,13 @@ public final class RunHarness {
 			context.getBean(Ledger.class)
 				.forEach(JobRunner.jobKeyOf(manifest, settings.outputFolder(), settings.engine()), items::add);
 			return items;
+		}
+	}
+
+	/** Works on the manifest's job database with the job's own beans, e.g. to leave what a kill leaves. */
+	public void inContext(Path manifest, Consumer<ConfigurableApplicationContext> action) {
+		try (ConfigurableApplicationContext context = context(manifest)) {
+			action.accept(context);
 		}
 	}
 

@@ -30,6 +30,8 @@ final class Draft {
 
 	Boolean ducking;
 
+	Double duckingDb;
+
 	Double fadeIn;
 
 	Double fadeOut;

@@ -11,6 +11,7 @@ import java.util.Map;
  * @param volume the music bed's level relative to the original audio's loudness, 1.0 = as loud
  * @param volumeAsked how the instruction put the volume ("-12 dB", "quiet"), or null for the default
  * @param ducking whether the music dips while the original audio is loud (speech)
+ * @param duckingDb how far the music dips under speech, in dB
  * @param fadeInSeconds fade-in length at the start of the music, 0 for none
  * @param fadeOutSeconds fade-out length at the end of the music, 0 for none
  * @param fadeOutAsked whether the instruction asked for the fade-out (else it is the default one)
@@ -23,12 +24,13 @@ import java.util.Map;
  * @param language the language the instruction was read in ({@code de}); {@code de+en}
  * when words of another language were understood too
  * @param phrases for each part of the plan the instruction set ({@code mood},
- * {@code volume}, {@code fadeIn}, {@code fadeOut}, {@code ducking}, {@code original},
- * {@code start}, {@code end}, {@code loop}, {@code loudness}), the phrases that set it
+ * {@code volume}, {@code fadeIn}, {@code fadeOut}, {@code ducking}, {@code duckingDepth},
+ * {@code original}, {@code start}, {@code end}, {@code loop}, {@code loudness}), the phrases
+ * that set it
  * @param notUnderstood the words nothing was made of, in order
  */
 public record Instruction(String mood, boolean moodAsked, double volume, String volumeAsked, boolean ducking,
-		double fadeInSeconds, double fadeOutSeconds, boolean fadeOutAsked, boolean keepOriginal, double startSeconds,
+		double duckingDb, double fadeInSeconds, double fadeOutSeconds, boolean fadeOutAsked, boolean keepOriginal, double startSeconds,
 		Double endSeconds, boolean loop, double loudnessLufs, List<String> warnings, String language,
 		Map<String, List<String>> phrases, List<String> notUnderstood) {
 
@@ -39,7 +41,7 @@ public record Instruction(String mood, boolean moodAsked, double volume, String 
 	}
 
 	/** The parts of the plan in the order they are explained, with the phrases behind each. */
-	public static final List<String> FIELDS = List.of("mood", "volume", "fadeIn", "fadeOut", "ducking", "original",
-			"start", "end", "loop", "loudness");
+	public static final List<String> FIELDS = List.of("mood", "volume", "fadeIn", "fadeOut", "ducking",
+			"duckingDepth", "original", "start", "end", "loop", "loudness");
 
 }

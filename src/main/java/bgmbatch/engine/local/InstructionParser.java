@@ -36,6 +36,12 @@ public final class InstructionParser {
 
 	public static final double BROADCAST_LOUDNESS = -23;
 
+	/** Apple Podcasts and most podcast hosts ask for -16 LUFS ("for a podcast", "für Apple Podcasts", "播客"). */
+	public static final double PODCAST_LOUDNESS = -16;
+
+	/** How far the music dips under speech unless the instruction says ("duck by 18 dB", "um 10 dB absenken"). */
+	public static final double DEFAULT_DUCKING_DB = 12;
+
 	private volatile Analyzer analyzer;
 
 	public Instruction parse(String instruction) {
@@ -118,6 +124,7 @@ public final class InstructionParser {
 		boolean fadeOutAsked = draft.fadeOut != null;
 		return new Instruction(mood, !moods.isEmpty(), level == null ? DEFAULT_VOLUME : level.volume(),
 				level == null ? null : level.asked(), draft.ducking != null && draft.ducking,
+				draft.duckingDb == null ? DEFAULT_DUCKING_DB : draft.duckingDb,
 				draft.fadeIn == null ? 0 : draft.fadeIn, fadeOutAsked ? draft.fadeOut : DEFAULT_FADE_SECONDS,
 				fadeOutAsked, draft.keepOriginal == null || draft.keepOriginal, start, end,
 				draft.loop == null || draft.loop, draft.loudness == null ? DEFAULT_LOUDNESS : draft.loudness, all,

@@ -52,8 +52,16 @@ public final class LocalEngine implements EditingEngine {
 
 	static final String MUSIC_SECONDS = "musicSeconds";
 
-	/** An original quieter than this is room tone, not something the music can be set against. */
-	static final double SILENT_ORIGINAL_LUFS = -50;
+	static final String STREAMS = "streams";
+
+	static final String CHAPTERS = "chapters";
+
+	/**
+	 * A video stream within this of the container's duration is what the output lasts
+	 * (the container often counts the audio's priming or last packet too); one further off
+	 * is a still picture or a broken stream, and the container's duration is kept.
+	 */
+	private static final double VIDEO_DURATION_SLACK = 1.0;
 
 	/** What each stage does here: the input probed, the plan made, the music measured, the mix rendered, the output delivered. */
 	static final StageWords WORDS = new StageWords("probing", "planning", "measuring", "rendering", "delivering");
@@ -61,13 +69,6 @@ public final class LocalEngine implements EditingEngine {
 	private static final String MEASURED = " | measured:";
 
 	private static final String NO_SPACE = "No space left on device";
-
-	/** ebur128 reports, every 100 ms, the loudness of the 400 ms block ending there. */
-	private static final double STEP_SECONDS = 0.1;
-
-	private static final double BLOCK_SECONDS = 0.4;
-
-	private static final int MIN_STEADY_BLOCKS = 5;
 
 	private final FfprobeReader probe;
 
@@ -81,6 +82,8 @@ public final class LocalEngine implements EditingEngine {
 
 	private final int maxHeight;
 
+	private final double truePeakDbtp;
+
 	private final Duration timeout;
 
 	/** Music already checked in this run, by path, size and time: most items share a few tracks. */
@@ -89,22 +92,27 @@ public final class LocalEngine implements EditingEngine {
 	/**
 	 * @param library the user's music library, or null to use the built-in tracks
 	 * @param maxHeight videos taller than this are scaled down; 0 keeps every size
+	 * @param truePeakDbtp the ceiling for every output's true peak, in dBTP
 	 */
 	public LocalEngine(CommandRunner runner, InstructionParser parser, BuiltinMusic builtin, Path library, int maxHeight,
-			Duration timeout) {
+			double truePeakDbtp, Duration timeout) {
+		if (!(truePeakDbtp >= -9 && truePeakDbtp <= 0)) {
+			throw new IllegalArgumentException("true-peak must be between -9 and 0 dBTP, not " + truePeakDbtp);
+		}
 		this.runner = runner;
 		this.probe = new FfprobeReader(runner);
 		this.parser = parser;
 		this.builtin = builtin;
 		this.library = library == null ? null : new MusicLibrary(library, this.probe);
 		this.maxHeight = maxHeight;
+		this.truePeakDbtp = truePeakDbtp;
 		this.timeout = timeout;
 	}
 
 	@Override
 	public void checkReady() {
 		// ffprobe is checked by the runner for every engine; ffmpeg is this engine's own need
-		this.runner.run(List.of("ffmpeg", "-version"), Duration.ofSeconds(30));
+		this.runner.requireInstalled("ffmpeg");
 	}
 
 	@Override
@@ -126,7 +134,12 @@ public final class LocalEngine implements EditingEngine {
 		}
 		MediaFacts.Stream video = facts.video().get(0);
 		Map<String, String> handles = new HashMap<>();
-		handles.put(DURATION, Double.toString(facts.durationSeconds()));
+		double seconds = video.durationSeconds() > 0
+				&& Math.abs(video.durationSeconds() - facts.durationSeconds()) <= VIDEO_DURATION_SLACK
+						? video.durationSeconds() : facts.durationSeconds();
+		handles.put(DURATION, Double.toString(seconds));
+		handles.put(STREAMS, ExtraStreams.record(facts, video.index()));
+		handles.put(CHAPTERS, Integer.toString(facts.chapters()));
 		handles.put(HAS_AUDIO, Boolean.toString(!facts.audio().isEmpty()));
 		handles.put(AUDIO_TRACKS, Integer.toString(facts.audio().size()));
 		handles.put(VIDEO_INDEX, Integer.toString(video.index()));
@@ -193,8 +206,9 @@ public final class LocalEngine implements EditingEngine {
 
 	@Override
 	public StageResult export(WorkItem item, Journal journal) {
-		MixGraph.Gains gains = render(item);
-		return new StageResult(Map.of(), measuredPlan(item, gains), 0);
+		Mixdown.Result result = render(item);
+		double target = this.parser.parse(item.instruction()).loudnessLufs();
+		return new StageResult(result.measurement(target).toHandles(), measuredPlan(item, result, target), 0);
 	}
 
 	@Override
@@ -251,79 +265,28 @@ public final class LocalEngine implements EditingEngine {
 						: codec + " cannot go into " + container.toUpperCase(Locale.ROOT) + "; " + encoder;
 		MixPlan.VideoHandling video = new MixPlan.VideoHandling(Integer.parseInt(item.handle(VIDEO_INDEX)), codec, copy,
 				scaleTo, reason);
+		ExtraStreams extras = ExtraStreams.choose(item.handle(STREAMS),
+				Integer.parseInt(item.handles().getOrDefault(CHAPTERS, "0")), container);
 		return MixPlan.fit(instruction, Path.of(item.handle(MUSIC)), item.handle(MUSIC_LABEL), item.music() != null,
 				item.handle(MUSIC_NOTE), Boolean.parseBoolean(item.handle(HAS_AUDIO)),
 				Integer.parseInt(item.handles().getOrDefault(AUDIO_TRACKS, "0")), Double.parseDouble(item.handle(DURATION)),
-				video);
+				video, extras, this.truePeakDbtp);
 	}
 
-	private MixGraph.Gains render(WorkItem item) {
+	private Mixdown.Result render(WorkItem item) {
 		MixPlan plan = plan(item);
 		double musicSeconds = Double.parseDouble(item.handles().getOrDefault(MUSIC_SECONDS, "0"));
 		Path folder = measurementFolder();
 		try {
-			run(MixGraph.analysis(plan, item.video(), musicSeconds, folder), "measure the sound of", item, null);
-			MixGraph.Gains gains = gains(plan, folder, item);
-			run(MixGraph.render(plan, item.video(), musicSeconds, gains, item.output(), item.partFile()), "render", item,
-					item.partFile());
-			return gains;
+			Mixdown mixdown = new Mixdown((command, what, part) -> run(command, what, item, part));
+			return mixdown.render(plan, item.video(), musicSeconds, item.output(), item.partFile(), folder);
 		}
 		finally {
 			deleteTree(folder);
 		}
 	}
 
-	/**
-	 * The music's gain puts the bed at the planned fraction of the original's loudness;
-	 * the final gain brings the predicted mix to the target in one step, so fades and
-	 * dynamics stay as they are (a dynamic normaliser would flatten them).
-	 */
-	static MixGraph.Gains gains(MixPlan plan, Path folder, WorkItem item) {
-		double[] bed = Loudness.readEnergies(folder.resolve(MixGraph.BED_TAP));
-		double musicLufs = Loudness.integrated(steadyPart(plan, bed, item));
-		if (!Double.isFinite(musicLufs)) {
-			throw new ItemRejectedException("the music " + plan.music().getFileName() + " is silent");
-		}
-		double[] original = plan.mixesOriginal() ? Loudness.readEnergies(folder.resolve(MixGraph.ORIGINAL_TAP))
-				: new double[0];
-		double originalLufs = Loudness.integrated(original);
-		boolean reference = originalLufs > SILENT_ORIGINAL_LUFS;
-		double musicGain = reference ? 20 * Math.log10(plan.instruction().volume()) + originalLufs - musicLufs : 0;
-		musicGain = clamp(musicGain, -60, 40);
-		if (plan.ducking() && reference) {
-			double speech = Loudness.energy(originalLufs - Loudness.RELATIVE_GATE);
-			double dip = Math.pow(10, -MixGraph.DUCK_DEPTH_DB / 10);
-			bed = bed.clone();
-			for (int i = 0; i < bed.length && i < original.length; i++) {
-				if (original[i] > speech) {
-					bed[i] *= dip;
-				}
-			}
-		}
-		double mixLufs = Loudness.integrated(Loudness.sum(original, bed, Math.pow(10, musicGain / 20)));
-		double finalGain = clamp(plan.instruction().loudnessLufs() - mixLufs, -40, 40);
-		double sidechain = reference ? clamp(Math.pow(10, (MixGraph.DUCK_REFERENCE_LUFS - originalLufs) / 20), 1.0 / 64, 64)
-				: 1;
-		return new MixGraph.Gains(musicGain, finalGain, sidechain, originalLufs, musicLufs, mixLufs);
-	}
-
-	/**
-	 * The music's own level: the blocks of the bed that no fade touches, so one analysis
-	 * pass serves both the level and the mix. A bed that is all fade is measured whole.
-	 */
-	static double[] steadyPart(MixPlan plan, double[] bed, WorkItem item) {
-		double musicSeconds = Double.parseDouble(item.handles().getOrDefault(MUSIC_SECONDS, "0"));
-		double from = plan.startSeconds() + plan.fadeInSeconds() + BLOCK_SECONDS;
-		double to = plan.startSeconds() + MixGraph.bedSeconds(plan, musicSeconds) - plan.fadeOutSeconds();
-		int first = (int) Math.ceil(from / STEP_SECONDS) - 1;
-		int last = (int) Math.floor(to / STEP_SECONDS) - 1;
-		if (last - first + 1 < MIN_STEADY_BLOCKS) {
-			return bed;
-		}
-		return java.util.Arrays.copyOfRange(bed, Math.max(0, first), Math.min(bed.length, last + 1));
-	}
-
-	private void run(List<String> command, String what, WorkItem item, Path partFile) {
+	private CommandRunner.CommandResult run(List<String> command, String what, WorkItem item, Path partFile) {
 		if (partFile != null) {
 			// A run killed mid-render leaves its ffmpeg running, still writing the part file.
 			// Unlinking the file first sends that orphan's writes to a file nobody can see,
@@ -337,7 +300,7 @@ public final class LocalEngine implements EditingEngine {
 						: !result.ok() || MediaErrors.brokenInput(result.stderr()) ? MediaErrors.lastLine(result.stderr())
 								: null;
 		if (problem == null) {
-			return;
+			return result;
 		}
 		if (partFile != null) {
 			deleteQuietly(partFile);
@@ -370,12 +333,14 @@ public final class LocalEngine implements EditingEngine {
 			.orElse(null);
 	}
 
-	private static String measuredPlan(WorkItem item, MixGraph.Gains gains) {
+	/** The plan with what was measured: the parts, the gains, and the delivered file's sound against the spec. */
+	private static String measuredPlan(WorkItem item, Mixdown.Result result, double target) {
 		String plan = item.plan() == null ? "" : item.plan();
 		int earlier = plan.indexOf(MEASURED);
 		if (earlier >= 0) {
 			plan = plan.substring(0, earlier);
 		}
+		MixGraph.Gains gains = result.gains();
 		StringBuilder text = new StringBuilder(plan).append(MEASURED);
 		if (Double.isFinite(gains.originalLufs())) {
 			text.append(" original ").append(lufs(gains.originalLufs())).append(',');
@@ -383,6 +348,25 @@ public final class LocalEngine implements EditingEngine {
 		text.append(" music ").append(lufs(gains.musicLufs()));
 		text.append(String.format(Locale.ROOT, ", music gain %+.1f dB, final gain %+.1f dB", gains.musicGainDb(),
 				gains.finalGainDb()));
+		if (result.ducking() != null) {
+			int dips = result.ducking().dips();
+			text.append(String.format(Locale.ROOT, ", ducked %s over %.1f s", dips == 1 ? "once" : dips + " times",
+					result.ducking().duckedSeconds()));
+		}
+		LoudnessSummary out = result.measured();
+		text.append(String.format(Locale.ROOT,
+				"; output: integrated %.1f LUFS (target %s ±%.1f), true peak %.1f dBTP, loudness range %.1f LU",
+				out.integratedLufs(), MixPlan.seconds(target), Mixdown.TOLERANCE_LU, out.truePeakDbtp(), out.rangeLu()));
+		if (result.mixPasses() > 0) {
+			text.append(", limiter met in ").append(result.mixPasses())
+				.append(result.mixPasses() == 1 ? " mix pass" : " mix passes");
+		}
+		if (result.renders() > 1) {
+			text.append(", corrected once");
+		}
+		if (!result.notes().isEmpty()) {
+			text.append("; warnings: ").append(String.join("; ", result.notes()));
+		}
 		return text.toString();
 	}
 
@@ -417,10 +401,6 @@ public final class LocalEngine implements EditingEngine {
 		Map<String, String> merged = new HashMap<>(first);
 		merged.putAll(second);
 		return merged;
-	}
-
-	private static double clamp(double value, double min, double max) {
-		return Math.max(min, Math.min(max, value));
 	}
 
 	private static void deleteTree(Path folder) {

@@ -18,7 +18,7 @@ class LocalEngineConfiguration {
 	EditingEngine localEngine(CommandRunner runner, StateFolder state, BgmProperties properties) {
 		return new LocalEngine(runner, new InstructionParser(),
 				new BuiltinMusic(state.root().resolve("music"), new TrackSynthesizer()), properties.musicLibrary(),
-				properties.maxHeight(), properties.ffmpegTimeout());
+				properties.maxHeight(), properties.truePeak(), properties.ffmpegTimeout());
 	}
 
 }

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import bgmbatch.media.FfmpegNumbers;
+
 /**
  * ITU-R BS.1770 integrated loudness from the 400 ms block loudness values ffmpeg's
  * ebur128 filter reports every 100 ms. Working on blocks rather than on one number lets
@@ -22,20 +24,56 @@ final class Loudness {
 
 	static final String KEY = "lavfi.r128.M=";
 
+	/** ebur128's running largest sample (linear), printed with each block when asked for sample peaks. */
+	static final String PEAK_KEY = "lavfi.r128.sample_peak=";
+
 	private Loudness() {
 	}
 
-	/** The block energies ffmpeg's ametadata printed into a file. */
-	static double[] readEnergies(Path tap) {
+	/**
+	 * What one analysis tap recorded.
+	 *
+	 * @param energies the K-weighted energy of each 400 ms block, one every 100 ms
+	 * @param peakDb the largest sample in dBFS, negative infinity for silence
+	 */
+	record Tap(double[] energies, double peakDb) {
+
+		static Tap silent() {
+			return new Tap(new double[0], Double.NEGATIVE_INFINITY);
+		}
+
+	}
+
+	/** The block energies and the largest sample ffmpeg's ametadata printed into a file. */
+	static Tap read(Path tap) {
 		try {
 			List<String> lines = Files.readAllLines(tap);
-			return lines.stream()
+			double[] energies = lines.stream()
 				.filter((l) -> l.startsWith(KEY))
-				.mapToDouble((l) -> energy(Double.parseDouble(l.substring(KEY.length()).strip())))
+				.mapToDouble((l) -> energy(FfmpegNumbers.level(l.substring(KEY.length()))))
 				.toArray();
+			double peak = lines.stream()
+				.filter((l) -> l.startsWith(PEAK_KEY))
+				.mapToDouble((l) -> FfmpegNumbers.level(l.substring(PEAK_KEY.length())))
+				.max()
+				.orElse(0);
+			return new Tap(energies, peak > 0 ? 20 * Math.log10(peak) : Double.NEGATIVE_INFINITY);
 		}
 		catch (IOException | NumberFormatException ex) {
 			throw new IllegalStateException("cannot read the loudness measurement " + tap.getFileName(), ex);
+		}
+	}
+
+	/** Values of one key ametadata printed into a file, as levels (silence is negative infinity). */
+	static double[] readLevels(Path file, String key) {
+		try {
+			return Files.readAllLines(file).stream()
+				.filter((l) -> l.startsWith(key))
+				.mapToDouble((l) -> FfmpegNumbers.level(l.substring(key.length())))
+				.toArray();
+		}
+		catch (IOException | NumberFormatException ex) {
+			throw new IllegalStateException("cannot read the measurement " + file.getFileName(), ex);
 		}
 	}
 

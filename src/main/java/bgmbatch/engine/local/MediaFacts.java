@@ -11,8 +11,10 @@ import java.util.Map;
  * @param durationSeconds the container's duration, 0 when unknown
  * @param streams the streams in file order
  * @param tags the container's metadata tags, keys in lower case
+ * @param chapters how many chapters the file has
  */
-record MediaFacts(String formatName, double durationSeconds, List<Stream> streams, Map<String, String> tags) {
+record MediaFacts(String formatName, double durationSeconds, List<Stream> streams, Map<String, String> tags,
+		int chapters) {
 
 	MediaFacts {
 		streams = List.copyOf(streams);
@@ -31,12 +33,15 @@ record MediaFacts(String formatName, double durationSeconds, List<Stream> stream
 	 * @param index the stream's index in the file
 	 * @param type "video", "audio", "subtitle", "data"
 	 * @param codec the codec name
+	 * @param codecTag the container's tag for it ("tmcd" marks a timecode track), may be empty
 	 * @param width coded width, 0 for non-video
 	 * @param height coded height, 0 for non-video
 	 * @param rotation degrees the picture is turned when shown (phones record portrait as rotated landscape)
 	 * @param attachedPicture whether it is cover art rather than a real video stream
+	 * @param durationSeconds the stream's own duration, 0 when the file does not say
 	 */
-	record Stream(int index, String type, String codec, int width, int height, int rotation, boolean attachedPicture) {
+	record Stream(int index, String type, String codec, String codecTag, int width, int height, int rotation,
+			boolean attachedPicture, double durationSeconds) {
 
 		boolean isVideo() {
 			return "video".equals(this.type) && !this.attachedPicture;

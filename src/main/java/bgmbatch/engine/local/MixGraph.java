@@ -7,17 +7,31 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The two ffmpeg commands of a render. The analysis pass decodes only audio (the video
- * input is opened with {@code -vn}, so no frame is decoded) and measures the original
- * and the music bed block by block; the render pass mixes with the gains computed from
- * that, copies the video stream, and encodes the audio once. Audio is bounded in the
- * graph, never with {@code -shortest}, which truncates copied video.
+ * The ffmpeg commands of a render. The analysis pass decodes only audio (the video input
+ * is opened with {@code -vn}, so no frame is decoded) and measures the original and the
+ * music bed block by block; the mix pass (only when the limiter may act) measures the
+ * real summed mix through the limiter; the render pass mixes with the gains computed from
+ * those, limits true peaks, copies the video stream and the streams the container can
+ * carry, and encodes the audio once; the check pass measures the encoded sound. Audio is
+ * bounded in the graph, never with {@code -shortest}, which truncates copied video.
  */
 final class MixGraph {
 
 	static final String ORIGINAL_TAP = "original.txt";
 
 	static final String BED_TAP = "bed.txt";
+
+	static final String SPEECH_TAP = "speech.txt";
+
+	static final String SPEECH_KEY = "lavfi.astats.Overall.RMS_level";
+
+	static final String ENVELOPE = "ducking.f32";
+
+	/** The meter on the finished sound: in the mix pass after the limiter, in the check pass on the decoded file. */
+	static final String OUT_METER = "ebur128@out";
+
+	/** The meter on the mix before the limiter (mix pass). */
+	static final String PRE_METER = "ebur128@pre";
 
 	/** Codecs MP4 and MOV take as they are. VP8 and Theora are not among them. */
 	private static final Set<String> MP4_VIDEO = Set.of("h264", "hevc", "av1", "vp9", "mpeg4");
@@ -29,14 +43,15 @@ final class MixGraph {
 	/** 100 ms at 48 kHz: the step of BS.1770's gating blocks, so each frame reports one block. */
 	private static final int BLOCK_SAMPLES = 4800;
 
-	/** Where the ducker wants the original: the level of ordinary speech, whatever the recording's gain. */
-	static final double DUCK_REFERENCE_LUFS = -20;
+	/**
+	 * The true-peak limiter: 4× oversampled like a BS.1770-4 true-peak meter, so the limit
+	 * holds between samples too. A sample-peak limiter at -0.5 dBFS let +3.56 dBTP through
+	 * on near-full-scale bursts (issue 12). Costs about 0.3 s per minute of stereo audio
+	 * here; swr's 16-tap filter is ~20% faster than its default and as exact at the limit.
+	 */
+	private static final String UPSAMPLE = "aresample=192000:filter_size=16";
 
-	/** About how far the music dips under speech; used to predict the mix's loudness. */
-	static final double DUCK_DEPTH_DB = 10;
-
-	/** Headroom the limiter keeps under full scale, so loud targets never clip. */
-	private static final String LIMITER = "alimiter=limit=0.944:attack=5:release=50:level=false:latency=true";
+	private static final String LIMITER = "alimiter=attack=5:release=50:level=false:latency=true:limit=";
 
 	private MixGraph() {
 	}
@@ -44,13 +59,23 @@ final class MixGraph {
 	/**
 	 * @param musicGainDb the gain that puts the music bed at the planned level
 	 * @param finalGainDb the one gain that brings the mix to the loudness target
-	 * @param duckingSidechainGain the gain that brings the original to the ducker's reference level
+	 * @param limitDbtp where the true-peak limiter holds the mix (under the ceiling by the encoder's overshoot)
 	 * @param originalLufs the original's measured loudness, negative infinity when none
 	 * @param musicLufs the music bed's measured loudness before any gain
 	 * @param mixLufs the mix's predicted loudness before the final gain
 	 */
-	record Gains(double musicGainDb, double finalGainDb, double duckingSidechainGain, double originalLufs,
-			double musicLufs, double mixLufs) {
+	record Gains(double musicGainDb, double finalGainDb, double limitDbtp, double originalLufs, double musicLufs,
+			double mixLufs) {
+
+		Gains withFinalGain(double gainDb) {
+			return new Gains(this.musicGainDb, gainDb, this.limitDbtp, this.originalLufs, this.musicLufs,
+					this.mixLufs);
+		}
+
+		Gains withLimit(double limit) {
+			return new Gains(this.musicGainDb, this.finalGainDb, limit, this.originalLufs, this.musicLufs,
+					this.mixLufs);
+		}
 
 	}
 
@@ -69,7 +94,11 @@ final class MixGraph {
 		return extension.equals("m4v") ? "mp4" : extension;
 	}
 
-	/** The audio-only pass writing block loudness of the original and of the music bed (at unity gain) into a folder. */
+	/**
+	 * The audio-only pass writing block loudness and the largest sample of the original and
+	 * of the music bed (at unity gain) into a folder, and with ducking the original's level
+	 * every 50 ms.
+	 */
 	static List<String> analysis(MixPlan plan, Path video, double musicSeconds, Path folder) {
 		List<String> command = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-y", "-v", "error"));
 		int musicInput = 0;
@@ -78,7 +107,18 @@ final class MixGraph {
 		if (plan.mixesOriginal()) {
 			command.addAll(List.of("-vn", "-sn", "-dn", "-i", video.toString()));
 			musicInput = 1;
-			graph.append(original(plan)).append(',').append(tap(folder.resolve(ORIGINAL_TAP))).append("[o];");
+			graph.append(original(plan));
+			if (plan.ducking()) {
+				graph.append(",asplit=2[ol][os];[os]highpass=f=100,asetnsamples=n=").append(Ducking.FRAME_SAMPLES)
+					.append(":p=0,astats=metadata=1:reset=1:measure_perchannel=none:measure_overall=RMS_level,")
+					.append("ametadata=mode=print:key=").append(SPEECH_KEY)
+					.append(":file=").append(filterPath(folder.resolve(SPEECH_TAP))).append("[s];[ol]");
+				outputs.add("[s]");
+			}
+			else {
+				graph.append(',');
+			}
+			graph.append(tap(folder.resolve(ORIGINAL_TAP))).append("[o];");
 			outputs.add("[o]");
 		}
 		addMusicInput(command, plan);
@@ -93,32 +133,37 @@ final class MixGraph {
 		return command;
 	}
 
-	/** The pass that writes the output: mix, one gain, video copied when the container allows. */
-	static List<String> render(MixPlan plan, Path video, double musicSeconds, Gains gains, Path output, Path part) {
+	/**
+	 * The audio-only pass that plays the real mix through the limiter and measures it
+	 * before ({@link #PRE_METER}) and after ({@link #OUT_METER}): what the limiter takes
+	 * away, and what correlated music and original add up to, both of which block energies
+	 * measured apart cannot tell.
+	 */
+	static List<String> mixPass(MixPlan plan, Path video, double musicSeconds, Gains gains, Path envelope) {
+		List<String> command = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-hide_banner", "-nostats", "-v", "info",
+				"-vn", "-sn", "-dn", "-i", video.toString()));
+		addMusicInput(command, plan);
+		addEnvelopeInput(command, envelope);
+		String graph = mix(plan, musicSeconds, gains, envelope != null) + ";[mix]asplit=2[pre][lim];[pre]" + PRE_METER
+				+ "=framelog=verbose[p];[lim]" + limiter(gains.limitDbtp()) + "," + OUT_METER + "=framelog=verbose[l]";
+		command.addAll(List.of("-filter_complex", graph, "-map", "[p]", "-map", "[l]", "-f", "null", "-"));
+		return command;
+	}
+
+	/** The pass that writes the output: mix, one gain, true-peak limit, video and other streams copied where they can be. */
+	static List<String> render(MixPlan plan, Path video, double musicSeconds, Gains gains, Path envelope, Path output,
+			Path part) {
 		String container = container(output);
 		List<String> command = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-y", "-v", "error", "-i", video.toString()));
 		addMusicInput(command, plan);
-		StringBuilder graph = new StringBuilder();
-		graph.append(bareBed(plan, 1, musicSeconds)).append(',').append(shape(plan, musicSeconds, gains.musicGainDb()))
-			.append("[bed];");
-		String finish = "volume=" + number(gains.finalGainDb()) + "dB," + LIMITER + "[aout]";
-		if (plan.mixesOriginal()) {
-			graph.append(original(plan)).append("[orig];");
-			if (plan.ducking()) {
-				graph.append("[orig]asplit=2[om][osc];[bed][osc]sidechaincompress=threshold=0.02:ratio=8:attack=20:release=300:level_sc=")
-					.append(number(gains.duckingSidechainGain()))
-					.append("[ducked];[om][ducked]");
-			}
-			else {
-				graph.append("[orig][bed]");
-			}
-			graph.append("amix=inputs=2:duration=first:normalize=0,").append(finish);
+		addEnvelopeInput(command, envelope);
+		String graph = mix(plan, musicSeconds, gains, envelope != null) + ";[mix]" + limiter(gains.limitDbtp())
+				+ "[aout]";
+		command.addAll(List.of("-filter_complex", graph, "-map", "0:" + plan.video().streamIndex(), "-map", "[aout]"));
+		List<ExtraStreams.Choice> mapped = plan.extras().mapped();
+		for (ExtraStreams.Choice choice : mapped) {
+			command.addAll(List.of("-map", "0:" + choice.stream().index()));
 		}
-		else {
-			graph.append("[bed]").append(finish);
-		}
-		command.addAll(List.of("-filter_complex", graph.toString(), "-map", "0:" + plan.video().streamIndex(), "-map",
-				"[aout]"));
 		videoOptions(command, plan.video(), container);
 		if ("webm".equals(container)) {
 			command.addAll(List.of("-c:a", "libopus", "-b:a", "192k", "-ar", "48000", "-ac", "2"));
@@ -126,8 +171,52 @@ final class MixGraph {
 		else {
 			command.addAll(List.of("-c:a", "aac", "-aac_coder", "fast", "-b:a", "192k", "-ar", "48000", "-ac", "2"));
 		}
+		for (int i = 0; i < mapped.size(); i++) {
+			command.addAll(List.of("-c:" + (i + 2), mapped.get(i).encoder()));
+		}
+		// the video's metadata and chapters, never the music file's (ffmpeg takes chapters from the first input that has any)
+		command.addAll(List.of("-map_metadata", "0", "-map_chapters", "0"));
 		command.addAll(List.of("-max_muxing_queue_size", "4096", "-f", muxer(container), part.toString()));
 		return command;
+	}
+
+	/** The check pass: the encoded sound decoded and measured (integrated, range, true peak 4× oversampled). */
+	static List<String> check(Path part) {
+		return List.of("ffmpeg", "-nostdin", "-hide_banner", "-nostats", "-v", "info", "-vn", "-sn", "-dn", "-i",
+				part.toString(), "-map", "0:a:0", "-af", OUT_METER + "=peak=true:framelog=verbose", "-f", "null", "-");
+	}
+
+	/** Original and music mixed, the music ducked by the envelope (input 2) when there is one, up to the final gain: [mix]. */
+	private static String mix(MixPlan plan, double musicSeconds, Gains gains, boolean ducked) {
+		StringBuilder graph = new StringBuilder();
+		graph.append(bareBed(plan, 1, musicSeconds)).append(',').append(shape(plan, musicSeconds, gains.musicGainDb()))
+			.append("[bed];");
+		String bed = "[bed]";
+		if (ducked) {
+			graph.append("[2:a]aresample=48000,pan=stereo|c0=c0|c1=c0[dip];[bed][dip]amultiply[ducked];");
+			bed = "[ducked]";
+		}
+		String finish = "volume=" + number(gains.finalGainDb()) + "dB[mix]";
+		if (plan.mixesOriginal()) {
+			graph.append(original(plan)).append("[orig];[orig]").append(bed)
+				.append("amix=inputs=2:duration=first:normalize=0,");
+		}
+		else {
+			graph.append(bed);
+		}
+		return graph.append(finish).toString();
+	}
+
+	/** Holds the true peak at the limit: the limiter works on the signal upsampled ×4, then back to 48 kHz. */
+	static String limiter(double limitDbtp) {
+		return UPSAMPLE + "," + LIMITER + number(Math.pow(10, limitDbtp / 20)) + ",aresample=48000";
+	}
+
+	private static void addEnvelopeInput(List<String> command, Path envelope) {
+		if (envelope != null) {
+			command.addAll(List.of("-f", "f32le", "-ar", Integer.toString(Ducking.RATE), "-ac", "1", "-i",
+					envelope.toString()));
+		}
 	}
 
 	private static void videoOptions(List<String> command, MixPlan.VideoHandling video, String container) {
@@ -199,8 +288,9 @@ final class MixGraph {
 		return plan.instruction().loop() || musicSeconds <= 0 ? bed : Math.min(bed, musicSeconds);
 	}
 
+	/** Block loudness every 100 ms and the running largest sample, printed into a file. */
 	private static String tap(Path file) {
-		return "asetnsamples=n=" + BLOCK_SAMPLES + ":p=0,ebur128=metadata=1,ametadata=mode=print:key=lavfi.r128.M:file="
+		return "asetnsamples=n=" + BLOCK_SAMPLES + ":p=0,ebur128=metadata=1:peak=sample,ametadata=mode=print:file="
 				+ filterPath(file);
 	}
 

@@ -22,11 +22,14 @@ import java.util.Locale;
  * @param fadeOutSeconds the fade-out, fitted to the music's time
  * @param ducking whether the music dips under the original audio
  * @param video how the video stream gets into the output
+ * @param extras what happens to the input's subtitles, timecode, chapters and other streams
+ * @param truePeakDbtp the ceiling no sample of the delivered sound may pass, measured 4× oversampled
  * @param warnings what was not understood or had to be changed, for the operator
  */
 public record MixPlan(Instruction instruction, Path music, String musicLabel, boolean fromManifest,
 		Original original, int audioTracks, double durationSeconds, double startSeconds, double endSeconds,
-		double fadeInSeconds, double fadeOutSeconds, boolean ducking, VideoHandling video, List<String> warnings) {
+		double fadeInSeconds, double fadeOutSeconds, boolean ducking, VideoHandling video, ExtraStreams extras,
+		double truePeakDbtp, List<String> warnings) {
 
 	public MixPlan {
 		warnings = List.copyOf(warnings);
@@ -75,8 +78,16 @@ public record MixPlan(Instruction instruction, Path music, String musicLabel, bo
 		text.append(" fade-in=").append(seconds(this.fadeInSeconds)).append('s');
 		text.append(" fade-out=").append(seconds(this.fadeOutSeconds)).append('s');
 		text.append(" ducking=").append(this.ducking ? "on" : "off");
+		if (this.ducking) {
+			text.append(" (-").append(seconds(this.instruction.duckingDb())).append(" dB)");
+		}
 		text.append(" original=").append(this.original.name().toLowerCase(Locale.ROOT));
 		text.append(" loudness=").append(seconds(this.instruction.loudnessLufs())).append(" LUFS");
+		String preset = preset(this.instruction.loudnessLufs());
+		if (preset != null) {
+			text.append(" (").append(preset).append(')');
+		}
+		text.append(" true-peak=").append(seconds(this.truePeakDbtp)).append(" dBTP");
 		if (this.startSeconds > 0 || this.endSeconds < this.durationSeconds) {
 			text.append(" music-time=").append(seconds(this.startSeconds)).append("s-").append(seconds(this.endSeconds))
 				.append('s');
@@ -93,6 +104,10 @@ public record MixPlan(Instruction instruction, Path music, String musicLabel, bo
 		else {
 			text.append(" video=re-encoded (").append(this.video.reason()).append(')');
 		}
+		String streams = this.extras.describe();
+		if (!streams.isEmpty()) {
+			text.append(" streams=").append(streams);
+		}
 		if (!this.warnings.isEmpty()) {
 			text.append(" warnings: ").append(String.join("; ", this.warnings));
 		}
@@ -103,9 +118,21 @@ public record MixPlan(Instruction instruction, Path music, String musicLabel, bo
 		return InstructionParser.format(value);
 	}
 
+	/** The delivery spec a target stands for, as people name it. */
+	static String preset(double lufs) {
+		if (lufs == InstructionParser.BROADCAST_LOUDNESS) {
+			return "EBU R128 broadcast";
+		}
+		if (lufs == InstructionParser.PODCAST_LOUDNESS) {
+			return "podcast";
+		}
+		return lufs == InstructionParser.DEFAULT_LOUDNESS ? "streaming" : null;
+	}
+
 	/** Fits an instruction to one video and one music file. */
 	static MixPlan fit(Instruction instruction, Path music, String musicLabel, boolean fromManifest, String musicNote,
-			boolean videoHasAudio, int audioTracks, double duration, VideoHandling video) {
+			boolean videoHasAudio, int audioTracks, double duration, VideoHandling video, ExtraStreams extras,
+			double truePeakDbtp) {
 		List<String> warnings = new ArrayList<>(instruction.warnings());
 		if (musicNote != null) {
 			warnings.add(musicNote);
@@ -146,7 +173,7 @@ public record MixPlan(Instruction instruction, Path music, String musicLabel, bo
 			ducking = false;
 		}
 		return new MixPlan(instruction, music, musicLabel, fromManifest, original, audioTracks, duration, start, end,
-				fadeIn, fadeOut, ducking, video, warnings);
+				fadeIn, fadeOut, ducking, video, extras, truePeakDbtp, warnings);
 	}
 
 }

@@ -31,9 +31,12 @@ final class PlanExplanation {
 			lines.add("read as " + languages[0] + (languages.length > 1
 					? " (with words in " + String.join(", ", List.of(languages).subList(1, languages.length)) + ")" : ""));
 		}
+		Map<String, String> labels = new LinkedHashMap<>();
+		instruction.phrases().keySet().forEach((field) -> labels.put(field, label(field, plan)));
+		// the phrases line up in one column, past the longest label ("loudness -23 LUFS (EBU R128 broadcast)")
+		int width = Math.max(18, labels.values().stream().mapToInt(String::length).max().orElse(0));
 		for (Map.Entry<String, List<String>> part : instruction.phrases().entrySet()) {
-			String value = label(part.getKey(), plan);
-			lines.add(String.format(Locale.ROOT, "%-18s from %s", value,
+			lines.add(String.format(Locale.ROOT, "%-" + width + "s from %s", labels.get(part.getKey()),
 					part.getValue().stream().map((p) -> "\"" + p + "\"").collect(Collectors.joining(", "))));
 		}
 		return lines;
@@ -47,11 +50,14 @@ final class PlanExplanation {
 			case "fadeIn" -> "fade-in " + MixPlan.seconds(plan.fadeInSeconds()) + "s";
 			case "fadeOut" -> "fade-out " + MixPlan.seconds(plan.fadeOutSeconds()) + "s";
 			case "ducking" -> "ducking " + (plan.ducking() ? "on" : "off");
+			case "duckingDepth" -> "ducking -" + MixPlan.seconds(instruction.duckingDb()) + " dB";
 			case "original" -> "original " + plan.original().name().toLowerCase(Locale.ROOT);
 			case "start" -> "start " + MixPlan.seconds(plan.startSeconds()) + "s";
 			case "end" -> "end " + MixPlan.seconds(plan.endSeconds()) + "s";
 			case "loop" -> "loop " + (instruction.loop() ? "on" : "off");
-			case "loudness" -> "loudness " + MixPlan.seconds(instruction.loudnessLufs()) + " LUFS";
+			case "loudness" -> "loudness " + MixPlan.seconds(instruction.loudnessLufs()) + " LUFS"
+					+ (MixPlan.preset(instruction.loudnessLufs()) == null ? ""
+							: " (" + MixPlan.preset(instruction.loudnessLufs()) + ")");
 			default -> field;
 		};
 	}
@@ -68,11 +74,14 @@ final class PlanExplanation {
 		parts.put("fadeInSeconds", round(plan.fadeInSeconds()));
 		parts.put("fadeOutSeconds", round(plan.fadeOutSeconds()));
 		parts.put("ducking", plan.ducking());
+		parts.put("duckingDb", round(instruction.duckingDb()));
 		parts.put("original", plan.original().name().toLowerCase(Locale.ROOT));
 		parts.put("startSeconds", round(plan.startSeconds()));
 		parts.put("endSeconds", round(plan.endSeconds()));
 		parts.put("loop", instruction.loop());
 		parts.put("loudnessLufs", round(instruction.loudnessLufs()));
+		parts.put("loudnessPreset", MixPlan.preset(instruction.loudnessLufs()));
+		parts.put("truePeakDbtp", round(plan.truePeakDbtp()));
 		parts.put("video", plan.video().copy() ? "copied" : "re-encoded: " + plan.video().reason());
 		Map<String, Object> fields = new LinkedHashMap<>();
 		fields.put("language", instruction.language());

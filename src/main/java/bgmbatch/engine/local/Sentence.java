@@ -27,7 +27,7 @@ final class Sentence {
 			"when", "at", "to", "from", "until", "between", "and", "then", "over", "about", "mark", "in", "out", "begin",
 			"end", "first", "last", "usual", "bit", "much", "very", "volume", "unit", "times", "start", "stop", "after",
 			"mix", "keep", "only", "clear", "loudness", "minus", "number", "smooth", "music-only", "particle-verb", "down",
-			"up", "back", "before");
+			"up", "back", "before", "target");
 
 	private final Analysis analysis;
 

@@ -20,7 +20,7 @@ final class Harness {
 
 	Harness(Path state, Path library, int maxHeight) {
 		this.engine = new LocalEngine(new CommandRunner(), new InstructionParser(),
-				new BuiltinMusic(state.resolve("music"), new TrackSynthesizer()), library, maxHeight, Duration.ofMinutes(2));
+				new BuiltinMusic(state.resolve("music"), new TrackSynthesizer()), library, maxHeight, -1.0, Duration.ofMinutes(2));
 	}
 
 	Harness(Path state) {

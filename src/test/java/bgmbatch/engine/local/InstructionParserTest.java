@@ -279,11 +279,15 @@ class InstructionParserTest {
 	}
 
 	@Test
-	void aDuckingDepthIsReportedNotSilentlyUsedAsTheLevel() {
+	void aDuckingDepthSetsHowFarTheMusicDipsNotItsLevel() {
 		Instruction parsed = this.parser.parse("duck the music by 10 dB under the voice");
 		assertThat(parsed.ducking()).isTrue();
 		assertThat(parsed.volume()).isEqualTo(InstructionParser.DEFAULT_VOLUME);
-		assertThat(parsed.warnings()).anySatisfy((w) -> assertThat(w).contains("ducking depth"));
+		assertThat(parsed.duckingDb()).isEqualTo(10);
+		assertThat(parsed.phrases().get("duckingDepth")).containsExactly("10 db");
+		assertThat(parsed.warnings()).isEmpty();
+		assertThat(this.parser.parse("duck by 60 dB under the voice").warnings())
+			.anySatisfy((w) -> assertThat(w).contains("ducking depth"));
 	}
 
 	@Test

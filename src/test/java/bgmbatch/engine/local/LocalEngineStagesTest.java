@@ -51,14 +51,13 @@ class LocalEngineStagesTest {
 		String plan = harness.engine().edit(uploaded, Harness.NO_JOURNAL).plan();
 		assertThat(harness.engine().edit(uploaded, Harness.NO_JOURNAL).plan()).isEqualTo(plan);
 		assertThat(plan).isEqualTo("music=built-in/cinematic (mood cinematic) volume=35% fade-in=1s fade-out=0s "
-				+ "ducking=off original=none loudness=-14 LUFS video=copied warnings: the fades (2 s + 0 s) are longer "
+				+ "ducking=off original=none loudness=-14 LUFS (streaming) true-peak=-1 dBTP video=copied warnings: the fades (2 s + 0 s) are longer "
 				+ "than the music's 1.0 s; shortened to fit");
 	}
 
 	@Test
 	void explainPrintsEachPlanAndRendersNothing() throws IOException {
-		Media.video(this.dir.resolve("a.mp4"), 1, "sine=d=1");
-		Files.writeString(this.dir.resolve("videos.csv"), """
+		manifestWithOneVideo("""
 				video,instruction,id
 				a.mp4,"calm music, duck under speech, tropical vibes",first
 				missing.mp4,upbeat,second
@@ -66,7 +65,8 @@ class LocalEngineStagesTest {
 		StringBuilder printed = new StringBuilder();
 		assertThat(explain("true", printed)).isZero();
 		assertThat(printed).contains("first: music=built-in/calm (mood calm) volume=35% fade-in=0s fade-out=0.3s "
-				+ "ducking=on original=kept loudness=-14 LUFS video=copied warnings: not understood: \"tropical\"");
+				+ "ducking=on (-12 dB) original=kept loudness=-14 LUFS (streaming) true-peak=-1 dBTP video=copied "
+				+ "warnings: not understood: \"tropical\"");
 		assertThat(printed).contains("    mood calm          from \"calm\"")
 			.contains("    ducking on         from \"duck under speech\"");
 		assertThat(printed).contains("second: would be skipped: the video");
@@ -75,8 +75,7 @@ class LocalEngineStagesTest {
 
 	@Test
 	void explainJsonPrintsOneObjectPerRowWithThePhrasesBehindThePlan() throws IOException {
-		Media.video(this.dir.resolve("a.mp4"), 1, "sine=d=1");
-		Files.writeString(this.dir.resolve("videos.csv"), """
+		manifestWithOneVideo("""
 				video,instruction,id,language
 				a.mp4,"musica calma, sem fade out, saxofone",first,pt
 				missing.mp4,upbeat,second,
@@ -94,6 +93,36 @@ class LocalEngineStagesTest {
 		assertThat(first.at("/notUnderstood/0").asText()).isEqualTo("saxofone");
 		assertThat(first.at("/warnings/0").asText()).contains("not understood");
 		assertThat(new ObjectMapper().readTree(lines.get(1)).get("skipped").asText()).contains("does not exist");
+	}
+
+	@Test
+	void explainShowsTheDuckingDepthAndTheLoudnessPresetWithThePhrasesBehindThem() throws IOException {
+		manifestWithOneVideo("""
+				video,instruction,id
+				a.mp4,"für einen Podcast, Musik beim Sprechen um 10 dB absenken",first
+				""");
+		StringBuilder people = new StringBuilder();
+		assertThat(explain("true", people)).isZero();
+		assertThat(people).contains("ducking=on (-10 dB)").contains("loudness=-16 LUFS (podcast)")
+			.contains("    ducking -10 dB              from \"10 db\"")
+			.contains("    loudness -16 LUFS (podcast) from \"podcast\"");
+		StringBuilder machines = new StringBuilder();
+		assertThat(explain("json", machines)).isZero();
+		String line = machines.toString().lines().filter((l) -> l.startsWith("{")).findFirst().orElseThrow();
+		JsonNode first = new ObjectMapper().readTree(line);
+		assertThat(first.at("/plan/ducking").asBoolean()).isTrue();
+		assertThat(first.at("/plan/duckingDb").asDouble()).isEqualTo(10);
+		assertThat(first.at("/plan/loudnessLufs").asDouble()).isEqualTo(-16);
+		assertThat(first.at("/plan/loudnessPreset").asText()).isEqualTo("podcast");
+		assertThat(first.at("/plan/truePeakDbtp").asDouble()).isEqualTo(-1);
+		assertThat(first.at("/phrases/duckingDepth/0").asText()).isEqualTo("10 db");
+		assertThat(first.at("/phrases/loudness/0").asText()).isEqualTo("podcast");
+	}
+
+	/** Writes videos.csv and the one-second a.mp4 (with sound) its rows may name. */
+	private void manifestWithOneVideo(String csv) throws IOException {
+		Media.video(this.dir.resolve("a.mp4"), 1, "sine=d=1");
+		Files.writeString(this.dir.resolve("videos.csv"), csv);
 	}
 
 	private int explain(String mode, StringBuilder printed) {

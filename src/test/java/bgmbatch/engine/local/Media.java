@@ -4,11 +4,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import bgmbatch.media.CommandRunner;
+import bgmbatch.media.FfmpegNumbers;
 
 /** Makes tiny test clips with ffmpeg and measures what comes out, so tests judge the sound itself. */
 final class Media {
@@ -76,8 +76,8 @@ final class Media {
 	}
 
 	static double duration(Path file) {
-		return Double.parseDouble(run("ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0",
-				file.toString()).strip());
+		return FfmpegNumbers.number(run("ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0",
+				file.toString()).strip(), Double.NaN);
 	}
 
 	/** codec_name,codec_type of each stream, in order. */
@@ -95,7 +95,7 @@ final class Media {
 		if (value == null) {
 			throw new IllegalStateException("no measurement in: " + log);
 		}
-		return value.equals("-inf") ? Double.NEGATIVE_INFINITY : Double.parseDouble(value.toLowerCase(Locale.ROOT));
+		return FfmpegNumbers.level(value);
 	}
 
 }

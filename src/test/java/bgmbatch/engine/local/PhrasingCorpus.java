@@ -21,7 +21,8 @@ import java.util.Map;
  */
 final class PhrasingCorpus {
 
-	static final List<String> FILES = List.of("corpus-b1.tsv", "corpus-b2.tsv", "corpus-b3.tsv", "corpus-issue.tsv");
+	static final List<String> FILES = List.of("corpus-b1.tsv", "corpus-b2.tsv", "corpus-b3.tsv", "corpus-b4.tsv",
+			"corpus-issue.tsv");
 
 	/** The plan when the instruction asks for nothing. */
 	static final Map<String, String> DEFAULTS = defaults();
@@ -130,6 +131,7 @@ final class PhrasingCorpus {
 		defaults.put("fadeIn", "0");
 		defaults.put("fadeOut", "3");
 		defaults.put("ducking", "off");
+		defaults.put("duckingDb", "12");
 		defaults.put("original", "kept");
 		defaults.put("start", "0");
 		defaults.put("end", "none");
@@ -145,6 +147,7 @@ final class PhrasingCorpus {
 			case "fadeIn" -> number(read.fadeInSeconds());
 			case "fadeOut" -> number(read.fadeOutSeconds());
 			case "ducking" -> read.ducking() ? "on" : "off";
+			case "duckingDb" -> number(read.duckingDb());
 			case "original" -> read.keepOriginal() ? "kept" : "replaced";
 			case "start" -> number(read.startSeconds());
 			case "end" -> read.endSeconds() == null ? "none" : number(read.endSeconds());

@@ -18,7 +18,7 @@ class AnalyzerTest {
 			"bit", "much", "very", "level", "fraction", "volume", "percent", "db", "lufs", "minus", "loudness", "preset",
 			"replace", "remove", "mute", "only", "music-only", "keep", "mix", "loop", "once", "times", "start", "stop",
 			"after", "before", "at", "from", "to", "until", "between", "mark", "delay", "unit", "number", "about", "neg",
-			"neg-after", "and", "then", "filler", "particle-verb", "down", "up", "back");
+			"neg-after", "and", "then", "filler", "particle-verb", "down", "up", "back", "depth", "target");
 
 	private static final Analyzer analyzer = Analyzer.load();
 

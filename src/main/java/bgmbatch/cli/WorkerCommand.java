@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
 
 import bgmbatch.BgmBatchApplication;
 import bgmbatch.BgmProperties;
-import bgmbatch.cluster.PartitionLanes;
+import bgmbatch.job.WorkerLanes;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -37,7 +37,7 @@ final class WorkerCommand {
 		CountDownLatch stopSignal = new CountDownLatch(1);
 		try (ConfigurableApplicationContext context = BgmBatchApplication.application()
 			.run(args.toArray(String[]::new))) {
-			PartitionLanes lanes = context.getBean(PartitionLanes.class);
+			WorkerLanes lanes = context.getBean(WorkerLanes.class);
 			Signal.handle(new Signal("TERM"), (signal) -> stopSignal.countDown());
 			Signal.handle(new Signal("INT"), (signal) -> stopSignal.countDown());
 			lanes.start();

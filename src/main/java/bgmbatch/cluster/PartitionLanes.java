@@ -11,6 +11,7 @@ import com.rabbitmq.client.GetResponse;
 
 import bgmbatch.job.LeaseKeeper;
 import bgmbatch.job.WorkerIds;
+import bgmbatch.job.WorkerLanes;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -35,7 +36,7 @@ import org.springframework.batch.integration.partition.StepExecutionRequestHandl
  * drop: never requeued); only when the guard cannot reach the database is it rejected
  * back to the queue, and the lane waits before it looks again.
  */
-public final class PartitionLanes {
+final class PartitionLanes implements WorkerLanes {
 
 	/** How long an idle lane waits before it looks at the queue again. */
 	static final Duration IDLE_POLL = Duration.ofSeconds(1);
@@ -79,11 +80,13 @@ public final class PartitionLanes {
 		this.stop = stop;
 	}
 
+	@Override
 	public int lanes() {
 		return this.lanes;
 	}
 
 	/** Starts the lanes; they serve until {@link #stop}. */
+	@Override
 	public synchronized void start() {
 		String queueName = this.queue.name();
 		logger.info(this.lanes + " lane(s) serving " + queueName);
@@ -95,10 +98,7 @@ public final class PartitionLanes {
 		}
 	}
 
-	/**
-	 * Takes no new slot, and has each running slot handed back at its next item boundary.
-	 * @return whether every lane settled within the timeout
-	 */
+	@Override
 	public boolean stop(Duration timeout) throws InterruptedException {
 		this.stop.request();
 		this.threads.forEach(LockSupport::unpark);

@@ -162,6 +162,11 @@ final class ChildJvm {
 		return orphans;
 	}
 
+	/** Asks the process to stop with SIGTERM (what {@link Process#destroy()} sends on Linux), as a service manager does. */
+	void terminate() {
+		this.process.destroy();
+	}
+
 	/**
 	 * Kills the process now with SIGKILL, if it still runs.
 	 * @return the processes it had started, which a kill -9 leaves running

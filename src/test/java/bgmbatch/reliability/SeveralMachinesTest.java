@@ -105,6 +105,8 @@ class SeveralMachinesTest {
 			.as("processes that ran stages")
 			.containsExactlyInAnyOrder(process(first), process(second));
 		assertNoRenderOverlaps(job);
+		assertThat(Files.readString(job.output().resolve("report.html"))).as("the report's timeline rows")
+			.contains(process(first), process(second));
 	}
 
 	@Test
@@ -131,6 +133,27 @@ class SeveralMachinesTest {
 	}
 
 	@Test
+	void aWorkerToldToStopFinishesItsStageHandsItsSlotBackAndExitsZero() throws Exception {
+		Job job = job(ITEMS);
+		ChildJvm stopped = worker("stopped");
+		ChildJvm other = worker("other");
+		ChildJvm manager = manager(job, "concurrency=2");
+
+		stopped.awaitOutput(": rendering", RUN_LIMIT);
+		stopped.terminate();
+		assertThat(stopped.awaitExit(RUN_LIMIT)).as("the stopped worker: %s", stopped.stdout()).isZero();
+		assertThat(stopped.stdout()).contains("Stopped.");
+		assertThat(manager.awaitExit(RUN_LIMIT)).as("manager: %s%n%s", manager.stdout(), manager.stderr()).isZero();
+
+		assertDeliveredOnce(job);
+		assertNoRenderOverlaps(job);
+		assertThat(workerLog("other").split("runs slot step execution", -1))
+			.as("the other worker ran its own slot and the one handed back")
+			.hasSizeGreaterThanOrEqualTo(3);
+		assertThat(other.isAlive()).isTrue();
+	}
+
+	@Test
 	void afterEveryProcessIsKilledARestartFinishesOnlyWhatWasMissingAndNoStaleRequestRuns() throws Exception {
 		Job job = job(ITEMS);
 		ChildJvm first = worker("w1");
@@ -148,6 +171,13 @@ class SeveralMachinesTest {
 		Map<String, List<Map<String, String>>> before = stageLogs();
 		Set<String> deliveredBefore = delivered();
 		assertThat(deliveredBefore).as("delivered before the kill").isNotEmpty();
+		// the operator's view of the shared database: the killed run, and who held what
+		InProcessRun status = command("status", "manifest=" + job.manifest());
+		assertThat(status.exitCode()).as("status: %s%s", status.out(), status.err()).isZero();
+		assertThat(status.out()).contains("STARTED").contains(process(first) + ":1");
+		InProcessRun jobs = command("jobs");
+		assertThat(jobs.exitCode()).as("jobs: %s%s", jobs.out(), jobs.err()).isZero();
+		assertThat(jobs.out()).contains("STARTED").contains(process(first) + " (1)");
 
 		ChildJvm restart = manager(job, "concurrency=4");
 		restart.awaitOutput("Recovering the run interrupted", START_LIMIT);
@@ -213,6 +243,13 @@ class SeveralMachinesTest {
 		assertThat(fake.calls("POST", "/run_sse").stream().filter((call) -> call.status() == 200).count())
 			.as("edits paid for").isLessThanOrEqualTo(2);
 		assertThat(fake.balance.get()).as("balance").isNotNegative();
+	}
+
+	private InProcessRun command(String... args) {
+		List<String> all = new ArrayList<>(List.of(args));
+		all.add("state-dir=" + this.dir.resolve("state-operator"));
+		all.addAll(this.services.settings(this.database));
+		return InProcessRun.of(all.toArray(String[]::new));
 	}
 
 	private List<String> nemoSettings(FakeNemoServer fake) {

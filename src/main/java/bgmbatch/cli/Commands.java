@@ -97,9 +97,12 @@ final class Commands {
 			return null;
 		}
 		Path manifestPath = Path.of(manifest.get());
-		Path output = BgmProperties.outputFolder(manifestPath, setting(arguments, "output").map(Path::of).orElse(null));
+		StateFolder state = stateFolder(arguments);
+		String given = setting(arguments, "output").orElse(null);
+		Path output = BgmProperties.outputFolder(manifestPath, given, state.root());
+		String bucket = BgmProperties.outputBucket(given).map(Object::toString).orElse(null);
 		try {
-			return RunLocks.busy(stateFolder(arguments), manifestPath, output).orElse(null);
+			return RunLocks.busy(state, manifestPath, output, bucket).orElse(null);
 		}
 		catch (IOException | RuntimeException ex) {
 			// the context's own check will say what is wrong

@@ -65,7 +65,8 @@ final class RemoteWorkplace implements Workplace {
 
 	@Override
 	public void checkFiles(WorkItem item, Path outputFolder) {
-		if (!Files.isReadable(item.video())) {
+		// an input given by address is fetched into this machine's cache; only a path must be shared
+		if (item.handle(WorkItem.VIDEO_SOURCE) == null && !Files.isReadable(item.video())) {
 			throw new ItemFailedException(this.workers.host() + " cannot read the input " + item.video()
 					+ ": every machine must see the manifest's files at the same paths (a shared mount)");
 		}

@@ -9,6 +9,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import bgmbatch.BgmProperties;
+import bgmbatch.delivery.OutputTarget;
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.engine.TransientEngineException;
 import bgmbatch.ledger.Ledger;
@@ -22,6 +23,7 @@ import bgmbatch.progress.ProgressDisplay;
 import bgmbatch.report.HtmlReport;
 import bgmbatch.report.ReportWriter;
 import bgmbatch.report.SummaryPrinter;
+import bgmbatch.source.RemoteInputs;
 import bgmbatch.state.StateFolder;
 
 import org.springframework.batch.core.ExitStatus;
@@ -68,14 +70,15 @@ class BgmJobConfiguration {
 
 	@Bean
 	Job bgmJob(JobRepository jobRepository, Step prepare, Step work, Ledger ledger, PrintStream console,
-			StateFolder state, ProgressDisplay progressDisplay, HtmlReport htmlReport, EditingEngine engine) {
+			StateFolder state, ProgressDisplay progressDisplay, HtmlReport htmlReport, EditingEngine engine,
+			OutputTarget outputTarget) {
 		// afterJob runs in reverse order: display closed, then reports and summary, then the log file closed
 		return new JobBuilder(JOB_NAME, jobRepository).start(prepare)
 			.next(work)
 			.listener(OperatorListeners.executionLog(state))
 			.listener(new JobConclusion(ledger, jobRepository, engine.stageWords(),
-					new ReportWriter(ledger, htmlReport, Clock.systemDefaultZone()),
-					new SummaryPrinter(console)))
+					new ReportWriter(ledger, htmlReport, Clock.systemDefaultZone()), new SummaryPrinter(console),
+					outputTarget))
 			.listener(OperatorListeners.closeDisplay(progressDisplay))
 			.build();
 	}
@@ -152,8 +155,9 @@ class BgmJobConfiguration {
 
 	@Bean
 	@StepScope
-	ItemProcessor<ManifestRow, LedgerItem> rowChecker(@Value("#{stepExecution}") StepExecution step, Ledger ledger) {
-		return new RowChecker(jobKey(step), ledger);
+	ItemProcessor<ManifestRow, LedgerItem> rowChecker(@Value("#{stepExecution}") StepExecution step, Ledger ledger,
+			RemoteInputs remoteInputs) {
+		return new RowChecker(jobKey(step), ledger, remoteInputs);
 	}
 
 	@Bean
@@ -168,9 +172,9 @@ class BgmJobConfiguration {
 	@StepScope
 	ItemProcessor<LedgerItem, StageOutcome> stageProcessor(@Value("#{jobParameters['output']}") String output,
 			@Value("#{stepExecution}") StepExecution step, EditingEngine engine, Ledger ledger, MediaProbe probe,
-			WorkerIds workers, Workplace workplace) {
-		return new StageProcessor(engine, ledger, new OutputDelivery(probe, Path.of(output)), workers.of(step.getId()),
-				step.getJobExecutionId(), workplace);
+			RemoteInputs remoteInputs, OutputTarget outputTarget, WorkerIds workers, Workplace workplace) {
+		return new StageProcessor(engine, ledger, new OutputDelivery(probe, Path.of(output)), remoteInputs,
+				outputTarget, workers.of(step.getId()), step.getJobExecutionId(), workplace);
 	}
 
 	@Bean

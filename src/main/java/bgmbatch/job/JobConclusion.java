@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import bgmbatch.cli.ExitCode;
+import bgmbatch.delivery.OutputTarget;
 import bgmbatch.engine.JobHaltException;
 import bgmbatch.engine.StageWords;
 import bgmbatch.ledger.ItemStatus;
@@ -55,14 +56,17 @@ final class JobConclusion implements JobExecutionListener {
 
 	private final SummaryPrinter printer;
 
+	private final OutputTarget target;
+
 	/** @param words the engine's words for its stages, which the reports use */
 	JobConclusion(Ledger ledger, JobRepository repository, StageWords words, ReportWriter reports,
-			SummaryPrinter printer) {
+			SummaryPrinter printer, OutputTarget target) {
 		this.ledger = ledger;
 		this.repository = repository;
 		this.words = words;
 		this.reports = reports;
 		this.printer = printer;
+		this.target = target;
 	}
 
 	/** The exit code of a finished run: the one place that decides it. */
@@ -104,7 +108,7 @@ final class JobConclusion implements JobExecutionListener {
 			JobFacts job = new JobFacts(params.manifest().toString(), params.engine(), outcome,
 					execution.getStatus().name(), exit.code(), exit.meaning(), runs(params, execution), this.words);
 			RunSummary summary = this.reports.write(params.jobKey(), job, params.output());
-			this.printer.print(summary, params.output());
+			this.printer.print(summary, this.target.publishReports(params.output()));
 		}
 		catch (IOException | RuntimeException ex) {
 			logger.error("cannot write the report into " + params.output(), ex);
@@ -122,7 +126,8 @@ final class JobConclusion implements JobExecutionListener {
 		List<JobFacts.Run> runs = new ArrayList<>();
 		for (long generation = 1; generation <= params.generation(); generation++) {
 			JobInstance instance = this.repository.getJobInstance(BgmJobConfiguration.JOB_NAME,
-					new JobParams(params.manifest(), params.sha256(), generation, params.output(), params.engine())
+					new JobParams(params.manifest(), params.sha256(), generation, params.output(), params.engine(),
+							params.bucket())
 						.toJobParameters());
 			if (instance == null) {
 				continue;

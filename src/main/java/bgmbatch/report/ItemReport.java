@@ -1,5 +1,6 @@
 package bgmbatch.report;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -13,6 +14,7 @@ import bgmbatch.engine.Stage;
 import bgmbatch.engine.WorkItem;
 import bgmbatch.ledger.ItemStatus;
 import bgmbatch.ledger.LedgerItem;
+import bgmbatch.source.SourceUrl;
 
 /**
  * One item as the reports show it.
@@ -85,8 +87,9 @@ public record ItemReport(String id, long line, String video, String instruction,
 		});
 		String plan = item.plan() == null ? "" : item.plan();
 		Optional<SoundMeasurement> sound = SoundMeasurement.from(item.handles());
-		return new ItemReport(item.id(), item.line(), item.video().toString(), item.instruction(),
-				item.music() == null ? "" : item.music().toString(), item.status(), item.stage(),
+		return new ItemReport(item.id(), item.line(), shown(item.handles().get(WorkItem.VIDEO_SOURCE), item.video()),
+				item.instruction(), shown(item.handles().get(WorkItem.MUSIC_SOURCE), item.music()), item.status(),
+				item.stage(),
 				item.lastError() == null ? "" : item.lastError(), plan, item.output().toString(), item.attempts(),
 				item.credits(), seconds, videoSeconds(item.handles().get(WorkItem.INPUT_DURATION)), item.updatedAt(),
 				warnings(item, plan), lines(item.handles().get(WorkItem.NOT_UNDERSTOOD)),
@@ -120,6 +123,14 @@ public record ItemReport(String id, long line, String video, String instruction,
 		catch (NumberFormatException ex) {
 			return null;
 		}
+	}
+
+	/** An input as a person reads it: a file's path, or an address without its secrets. */
+	private static String shown(String address, Path file) {
+		if (address != null) {
+			return SourceUrl.mask(address);
+		}
+		return file == null ? "" : file.toString();
 	}
 
 }

@@ -52,9 +52,11 @@ final class Pictures implements AutoCloseable {
 			if (seconds <= 0) {
 				return new ItemPictures(frame, null, null);
 			}
-			byte[] before = this.waveforms.levels(item.video(), seconds)
-				.map((levels) -> WaveformPicture.png(levels, WaveformPicture.Tone.BEFORE))
-				.orElse(null);
+			// an input given by address is shown by its address: it is not fetched again for a picture
+			byte[] before = !Files.isRegularFile(Path.of(item.video())) ? null
+					: this.waveforms.levels(item.video(), seconds)
+						.map((levels) -> WaveformPicture.png(levels, WaveformPicture.Tone.BEFORE))
+						.orElse(null);
 			byte[] after = this.waveforms.levels(item.output(), seconds)
 				.map((levels) -> WaveformPicture.png(levels, WaveformPicture.Tone.AFTER))
 				.orElse(null);

@@ -79,7 +79,7 @@ class RestartTest {
 			JobParams last = JobParams.of(repository.getLastJobExecution(repository.getLastJobInstance(JobRunner.JOB_NAME))
 				.getJobParameters());
 			repository.createJobInstance(JobRunner.JOB_NAME, new JobParams(last.manifest(), last.sha256(),
-					last.generation() + 1, last.output(), last.engine()).toJobParameters());
+					last.generation() + 1, last.output(), last.engine(), last.bucket()).toJobParameters());
 		});
 
 		RecordingEngine again = new RecordingEngine();

@@ -32,6 +32,8 @@ public final class RunHarness {
 
 	private UnaryOperator<EditingEngine> decorator = UnaryOperator.identity();
 
+	private final Map<String, Object> beans = new LinkedHashMap<>();
+
 	public RunHarness(Path stateDir, Path output) {
 		this.stateDir = stateDir;
 		this.output = output;
@@ -42,6 +44,12 @@ public final class RunHarness {
 		return this;
 	}
 
+	/** Adds a bean to every run's context (e.g. a customizer a test needs). */
+	public RunHarness withBean(String name, Object bean) {
+		this.beans.put(name, bean);
+		return this;
+	}
+
 	/** One run, like {@code java -jar batch.jar manifest=... output=... state-dir=... extra...}. */
 	public ExitCode run(Path manifest, String... settings) throws Exception {
 		try (ConfigurableApplicationContext context = context(manifest, settings)) {
@@ -49,13 +57,16 @@ public final class RunHarness {
 		}
 	}
 
-	/** The ledger items of the manifest's job, in manifest order. */
-	public List<LedgerItem> ledger(Path manifest) {
-		try (ConfigurableApplicationContext context = context(manifest)) {
+	/**
+	 * The ledger items of the manifest's job, in manifest order. The job is the manifest, the
+	 * output and the engine: give the settings that changed those for the run.
+	 */
+	public List<LedgerItem> ledger(Path manifest, String... settings) {
+		try (ConfigurableApplicationContext context = context(manifest, settings)) {
 			List<LedgerItem> items = new ArrayList<>();
-			BgmProperties settings = context.getBean(BgmProperties.class);
+			BgmProperties properties = context.getBean(BgmProperties.class);
 			context.getBean(Ledger.class)
-				.forEach(JobRunner.jobKeyOf(manifest, settings.outputFolder(), settings.engine()), items::add);
+				.forEach(JobRunner.jobKeyOf(properties), items::add);
 			return items;
 		}
 	}
@@ -77,13 +88,16 @@ public final class RunHarness {
 		List<String> args = new ArrayList<>();
 		values.forEach((name, value) -> args.add("--bgm." + name + "=" + value));
 		UnaryOperator<EditingEngine> engineDecorator = this.decorator;
-		return new SpringApplicationBuilder(BgmBatchApplication.class).initializers((context) -> context.getBeanFactory()
-			.addBeanPostProcessor(new BeanPostProcessor() {
+		Map<String, Object> extra = Map.copyOf(this.beans);
+		return new SpringApplicationBuilder(BgmBatchApplication.class).initializers((context) -> {
+			extra.forEach(context.getBeanFactory()::registerSingleton);
+			context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
 				@Override
 				public Object postProcessAfterInitialization(Object bean, String beanName) {
 					return bean instanceof EditingEngine engine ? engineDecorator.apply(engine) : bean;
 				}
-			})).run(args.toArray(String[]::new));
+			});
+		}).run(args.toArray(String[]::new));
 	}
 
 }

@@ -1,24 +1,21 @@
 package bgmbatch.engine.nemo;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiPredicate;
-import java.util.stream.Stream;
 
 import bgmbatch.BgmBatchApplication;
 import bgmbatch.BgmProperties;
 import bgmbatch.cli.ExitCode;
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.engine.Journal;
-import bgmbatch.engine.Stage;
 import bgmbatch.engine.StageResult;
-import bgmbatch.engine.StageWords;
 import bgmbatch.engine.WorkItem;
 import bgmbatch.job.JobRunner;
 import bgmbatch.ledger.Ledger;
 import bgmbatch.ledger.LedgerItem;
+import bgmbatch.support.ForwardingEngine;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -75,7 +72,7 @@ final class NemoJobRun {
 			List<LedgerItem> items = new ArrayList<>();
 			BgmProperties settings = context.getBean(BgmProperties.class);
 			context.getBean(Ledger.class)
-				.forEach(JobRunner.jobKeyOf(manifest, settings.outputFolder(), settings.engine()), items::add);
+				.forEach(JobRunner.jobKeyOf(settings), items::add);
 			if (crash != null && crashAfter == null) {
 				throw new AssertionError("the run failed", crash);
 			}
@@ -103,14 +100,12 @@ final class NemoJobRun {
 	}
 
 	/** Delegates to the real engine and dies right after a chosen handle is committed. */
-	private static final class CrashingEngine implements EditingEngine {
-
-		private final EditingEngine engine;
+	private static final class CrashingEngine extends ForwardingEngine {
 
 		private final BiPredicate<String, String> crashAfter;
 
 		CrashingEngine(EditingEngine engine, BiPredicate<String, String> crashAfter) {
-			this.engine = engine;
+			super(engine);
 			this.crashAfter = crashAfter;
 		}
 
@@ -125,47 +120,27 @@ final class NemoJobRun {
 
 		@Override
 		public StageResult upload(WorkItem item, Journal journal) {
-			return this.engine.upload(item, wrap(journal));
+			return super.upload(item, wrap(journal));
 		}
 
 		@Override
 		public StageResult edit(WorkItem item, Journal journal) {
-			return this.engine.edit(item, wrap(journal));
+			return super.edit(item, wrap(journal));
 		}
 
 		@Override
 		public StageResult verify(WorkItem item, Journal journal) {
-			return this.engine.verify(item, wrap(journal));
+			return super.verify(item, wrap(journal));
 		}
 
 		@Override
 		public StageResult export(WorkItem item, Journal journal) {
-			return this.engine.export(item, wrap(journal));
+			return super.export(item, wrap(journal));
 		}
 
 		@Override
 		public StageResult download(WorkItem item, Journal journal) {
-			return this.engine.download(item, wrap(journal));
-		}
-
-		@Override
-		public void checkReady() {
-			this.engine.checkReady();
-		}
-
-		@Override
-		public boolean dryRun(Stream<WorkItem> items, PrintStream out) {
-			return this.engine.dryRun(items, out);
-		}
-
-		@Override
-		public Stage redoStageForMissingOutput() {
-			return this.engine.redoStageForMissingOutput();
-		}
-
-		@Override
-		public StageWords stageWords() {
-			return this.engine.stageWords();
+			return super.download(item, wrap(journal));
 		}
 
 	}

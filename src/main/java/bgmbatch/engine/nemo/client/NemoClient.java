@@ -134,13 +134,33 @@ public final class NemoClient {
 			return new Request.Builder().url(url("api/upload-video/nemo_agent/me/" + session)).post(body);
 		};
 		JsonNode files = call("upload " + file.getFileName(), request, true, this.streaming).data().path("files");
+		return uploaded(files, file.getFileName().toString());
+	}
+
+	/**
+	 * Has the service fetch a file from an https address itself: no bytes pass through
+	 * us. The address is never put in a message (it may be presigned).
+	 * @throws ItemFailedException when the service could not fetch it (the caller may
+	 * upload the bytes instead)
+	 */
+	public UploadedFile uploadUrl(String session, String address) {
+		ObjectNode body = this.json.createObjectNode();
+		body.putArray("urls").add(address);
+		body.put("source_type", "url");
+		JsonNode files = call("have the service fetch the video from its address",
+				() -> post("api/upload-video/nemo_agent/me/" + session, body), true, this.streaming)
+			.data()
+			.path("files");
+		return uploaded(files, "the video at its address");
+	}
+
+	private static UploadedFile uploaded(JsonNode files, String name) {
 		JsonNode first = files.path(0);
 		String cdnUrl = first.path("cdn_url").asText("");
 		if (cdnUrl.isEmpty()) {
-			throw new ItemFailedException("the upload of " + file.getFileName() + " was answered without a file URL");
+			throw new ItemFailedException("the upload of " + name + " was answered without a file URL");
 		}
-		return new UploadedFile(first.path("filename").asText(file.getFileName().toString()), cdnUrl,
-				first.path("duration").asDouble(0));
+		return new UploadedFile(first.path("filename").asText(name), cdnUrl, first.path("duration").asDouble(0));
 	}
 
 	/**

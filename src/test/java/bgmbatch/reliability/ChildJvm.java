@@ -162,9 +162,13 @@ final class ChildJvm {
 		return orphans;
 	}
 
-	/** Asks the process to stop with SIGTERM (what {@link Process#destroy()} sends on Linux), as a service manager does. */
+	/**
+	 * Asks the process to stop with SIGTERM, as a service manager does. Through its handle:
+	 * {@link Process#destroy()} would also close our ends of its pipes, losing what it says
+	 * while it stops.
+	 */
 	void terminate() {
-		this.process.destroy();
+		this.process.toHandle().destroy();
 	}
 
 	/**

@@ -98,7 +98,7 @@ class SeveralMachinesTest {
 		ChildJvm second = worker("w2");
 
 		ChildJvm manager = manager(job, "concurrency=2");
-		assertThat(manager.awaitExit(RUN_LIMIT)).as("manager: %s%n%s", manager.stdout(), manager.stderr()).isZero();
+		assertExit(manager, 0);
 
 		assertDeliveredOnce(job);
 		assertThat(workersOf(stageLogs()).stream().map(SeveralMachinesTest::process).collect(Collectors.toSet()))
@@ -118,10 +118,8 @@ class SeveralMachinesTest {
 
 		doomed.awaitOutput(": rendering", RUN_LIMIT);
 		this.orphans.addAll(doomed.kill());
-		assertThat(manager.awaitExit(RUN_LIMIT)).as("manager: %s%n%s", manager.stdout(), manager.stderr()).isZero();
-		for (ProcessHandle orphan : this.orphans) {
-			orphan.onExit().get(1, TimeUnit.MINUTES);
-		}
+		assertExit(manager, 0);
+		awaitOrphans();
 
 		assertDeliveredOnce(job);
 		assertNoRenderOverlaps(job);
@@ -141,9 +139,10 @@ class SeveralMachinesTest {
 
 		stopped.awaitOutput(": rendering", RUN_LIMIT);
 		stopped.terminate();
-		assertThat(stopped.awaitExit(RUN_LIMIT)).as("the stopped worker: %s", stopped.stdout()).isZero();
-		assertThat(stopped.stdout()).contains("Stopped.");
-		assertThat(manager.awaitExit(RUN_LIMIT)).as("manager: %s%n%s", manager.stdout(), manager.stderr()).isZero();
+		assertExit(stopped, 0);
+		assertThat(stopped.stdout()).as("the stopped worker's output; its log:%n%s", workerLog("stopped"))
+			.contains("Stopped.");
+		assertExit(manager, 0);
 
 		assertDeliveredOnce(job);
 		assertNoRenderOverlaps(job);
@@ -165,9 +164,7 @@ class SeveralMachinesTest {
 		this.orphans.addAll(first.kill());
 		this.orphans.addAll(second.kill());
 		manager.kill();
-		for (ProcessHandle orphan : this.orphans) {
-			orphan.onExit().get(1, TimeUnit.MINUTES);
-		}
+		awaitOrphans();
 		Map<String, List<Map<String, String>>> before = stageLogs();
 		Set<String> deliveredBefore = delivered();
 		assertThat(deliveredBefore).as("delivered before the kill").isNotEmpty();
@@ -183,7 +180,7 @@ class SeveralMachinesTest {
 		restart.awaitOutput("Recovering the run interrupted", START_LIMIT);
 		ChildJvm third = worker("w3");
 		ChildJvm fourth = worker("w4");
-		assertThat(restart.awaitExit(RUN_LIMIT)).as("restart: %s%n%s", restart.stdout(), restart.stderr()).isZero();
+		assertExit(restart, 0);
 
 		assertDeliveredOnce(job);
 		Map<String, List<Map<String, String>>> after = stageLogs();
@@ -208,7 +205,7 @@ class SeveralMachinesTest {
 		List<String> managerArgs = new ArrayList<>(nemo);
 		managerArgs.add("concurrency=2");
 		ChildJvm manager = manager(job, managerArgs.toArray(String[]::new));
-		assertThat(manager.awaitExit(RUN_LIMIT)).as("manager: %s%n%s", manager.stdout(), manager.stderr()).isZero();
+		assertExit(manager, 0);
 
 		assertDeliveredOnce(job, items);
 		assertThat(fake.calls("POST", "/run_sse")).as("one edit message per item").hasSize(items);
@@ -239,10 +236,22 @@ class SeveralMachinesTest {
 		List<String> managerArgs = new ArrayList<>(nemo);
 		managerArgs.add("concurrency=2");
 		ChildJvm manager = manager(job, managerArgs.toArray(String[]::new));
-		assertThat(manager.awaitExit(RUN_LIMIT)).as("manager: %s%n%s", manager.stdout(), manager.stderr()).isEqualTo(4);
+		assertExit(manager, 4);
 		assertThat(fake.calls("POST", "/run_sse").stream().filter((call) -> call.status() == 200).count())
 			.as("edits paid for").isLessThanOrEqualTo(2);
 		assertThat(fake.balance.get()).as("balance").isNotNegative();
+	}
+
+	private static void assertExit(ChildJvm run, int code) throws InterruptedException {
+		assertThat(run.awaitExit(RUN_LIMIT)).as("exit code; stdout: %s%nstderr: %s", run.stdout(), run.stderr())
+			.isEqualTo(code);
+	}
+
+	/** The processes a kill -9 left running (ffmpeg) end on their own; the checks wait for them. */
+	private void awaitOrphans() throws Exception {
+		for (ProcessHandle orphan : this.orphans) {
+			orphan.onExit().get(1, TimeUnit.MINUTES);
+		}
 	}
 
 	private InProcessRun command(String... args) {

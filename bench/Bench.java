@@ -1266,9 +1266,9 @@ public final class Bench {
 				oneRuns.add(dryRun(one, folder.resolve("state-one-" + i)));
 			}
 			double perRow = (median(manyRuns) - median(oneRuns)) / (n - 1);
-			this.b.row("7", "dry run, per row whose file is missing (" + n + " rows - 1 row) / 1 ms", millis(perRow),
+			this.b.row("8", "dry run, per row whose file is missing (" + n + " rows - 1 row) / 1 ms", millis(perRow),
 					"1 ms", perRow / 0.001, "<= 1 ms", perRow <= 0.001);
-			this.b.limit("7", "per row the manifest is read and checked, the file looked up (missing), and a line"
+			this.b.limit("8", "per row the manifest is read and checked, the file looked up (missing), and a line"
 					+ " printed; the files are looked up on a pool of threads, so a slow share waits in parallel");
 			this.b.notes.add(String.format(Locale.ROOT, "7: median of %d; %d rows took %s, one row %s (start-up,"
 					+ " context, manifest check), both exit 3 (rows would be skipped).", repeats, n,

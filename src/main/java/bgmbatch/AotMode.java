@@ -43,7 +43,9 @@ public final class AotMode implements ApplicationListener<ApplicationEnvironment
 	static final String ENABLED = AotDetector.AOT_ENABLED;
 
 	/** The settings that decide which beans exist, with the value the build-time definitions were made for. */
-	public static final Map<String, String> FROZEN = Map.of("bgm.engine", "local", "spring.main.sources", "");
+	public static final Map<String, String> FROZEN = Map.of("bgm.engine", "local", "spring.main.sources", "",
+			// several machines: the shared database, the manager's work step, the worker's lanes
+			"spring.datasource.url", "", "bgm.distributed", "false", "bgm.worker", "false");
 
 	private static final String INITIALIZER = BgmBatchApplication.class.getName() + "__ApplicationContextInitializer";
 

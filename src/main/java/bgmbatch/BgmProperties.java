@@ -31,6 +31,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param explain print each item's plan without rendering anything: {@code true} for people,
  * {@code json} for one JSON object per row; {@code false} runs the job
  * @param maxHeight scale videos taller than this down to it (re-encoding them); 0 keeps every size
+ * @param distributed this run is the manager of workers on other machines ({@code worker}
+ * command); needs {@code spring.datasource.*} (PostgreSQL) and {@code spring.rabbitmq.*}
+ * @param lease how long a worker's claim on an item lasts unless renewed: how long the items
+ * of a worker that died wait before another worker continues them
  * @param truePeak the local engine's ceiling for every output's true peak in dBTP (BS.1770-4, 4× oversampled);
  * -1 as EBU R128 and the streaming platforms ask, -2 is common for lossy delivery
  * @param reportUrl the address at which the output folder is served (a web server's), for the
@@ -43,7 +47,8 @@ public record BgmProperties(Path manifest, String output, @DefaultValue("local")
 		@DefaultValue("2") int itemRetries, @DefaultValue("30m") Duration ffmpegTimeout,
 		@DefaultValue("false") boolean dryRun,
 		Path musicLibrary, @DefaultValue("false") Explain explain, @DefaultValue("0") int maxHeight,
-		@DefaultValue("-1.0") double truePeak, String reportUrl) {
+		@DefaultValue("-1.0") double truePeak, @DefaultValue("false") boolean distributed,
+		@DefaultValue("5m") Duration lease, String reportUrl) {
 
 	/** What {@code explain} asks for. */
 	public enum Explain {

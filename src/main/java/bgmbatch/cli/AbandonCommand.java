@@ -1,5 +1,6 @@
 package bgmbatch.cli;
 
+import java.nio.file.Path;
 import java.io.PrintStream;
 import java.util.Optional;
 
@@ -20,14 +21,17 @@ final class AbandonCommand implements ManifestCommand {
 
 	private final JobOperator operator;
 
-	AbandonCommand(JobRepository repository, JobOperator operator) {
+	private final Path manifest;
+
+	AbandonCommand(Path manifest, JobRepository repository, JobOperator operator) {
+		this.manifest = manifest;
 		this.repository = repository;
 		this.operator = operator;
 	}
 
 	@Override
 	public ExitCode run(PrintStream out) throws Exception {
-		Optional<JobExecution> latest = LatestExecution.of(this.repository);
+		Optional<JobExecution> latest = LatestExecution.of(this.repository, this.manifest);
 		if (latest.isEmpty()) {
 			out.println("No run of this manifest has started yet; nothing to abandon.");
 			return ExitCode.OK;

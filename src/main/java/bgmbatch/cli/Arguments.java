@@ -22,15 +22,17 @@ public record Arguments(boolean help, List<String> springArguments, String comma
 	static final Set<String> SETTINGS = Set.of("manifest", "output", "engine", "concurrency", "force", "state-dir",
 			"format", "item-retries", "ffmpeg-timeout", "progress", "quiet", "heartbeat", "report-waveforms",
 			"dry-run", "explain", "music-library", "max-height", "true-peak", "allow-private-urls",
-			"allow-http-urls", "report-url");
+			"allow-http-urls", "report-url", "distributed", "lease");
 
 	/** Groups of settings given as {@code group.name=value}. */
 	static final Set<String> SETTING_GROUPS = Set.of("nemo.", "s3.", "remote.");
 
 	static final String RUN = "run";
 
+	static final String WORKER = "worker";
+
 	/** The commands besides running a manifest: for the morning after. */
-	static final Set<String> COMMANDS = Set.of(RUN, "jobs", "status", "abandon", "retry-skipped");
+	static final Set<String> COMMANDS = Set.of(RUN, "jobs", "status", "abandon", "retry-skipped", "worker");
 
 	public static Arguments parse(String[] args) {
 		List<String> spring = new ArrayList<>();

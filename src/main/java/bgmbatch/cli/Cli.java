@@ -39,13 +39,22 @@ public final class Cli {
 			this.out.print(Usage.TEXT);
 			return ExitCode.OK.code();
 		}
-		if (!Arguments.RUN.equals(arguments.command())) {
+		boolean worker = Arguments.WORKER.equals(arguments.command());
+		if (!Arguments.RUN.equals(arguments.command()) && !worker) {
 			return new Commands(this.out, this.err).run(arguments);
 		}
 		String stateProblem = Commands.stateFolderProblem(arguments);
 		if (stateProblem != null) {
 			this.err.println("error: " + stateProblem);
 			return ExitCode.USAGE.code();
+		}
+		if (worker) {
+			try {
+				return new WorkerCommand(this.out).run(arguments).code();
+			}
+			catch (Exception ex) {
+				return fail(ex);
+			}
 		}
 		String holder = Commands.runningHolder(arguments);
 		if (holder != null) {

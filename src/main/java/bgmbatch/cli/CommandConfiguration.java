@@ -20,18 +20,18 @@ class CommandConfiguration {
 	@Bean
 	StatusCommand statusCommand(JobRepository repository, Ledger ledger, EditingEngine engine,
 			BgmProperties properties) {
-		return new StatusCommand(repository, ledger, engine, properties.engine());
+		return new StatusCommand(properties.manifest(), repository, ledger, engine, properties.engine());
 	}
 
 	@Bean
-	AbandonCommand abandonCommand(JobRepository repository, JobOperator operator) {
-		return new AbandonCommand(repository, operator);
+	AbandonCommand abandonCommand(JobRepository repository, JobOperator operator, BgmProperties properties) {
+		return new AbandonCommand(properties.manifest(), repository, operator);
 	}
 
 	@Bean
 	RetrySkippedCommand retrySkippedCommand(JobRepository repository, Ledger ledger, DataSource dataSource,
-			MediaProbe probe) {
-		return new RetrySkippedCommand(repository, ledger, JdbcClient.create(dataSource), probe);
+			MediaProbe probe, BgmProperties properties) {
+		return new RetrySkippedCommand(properties.manifest(), repository, ledger, JdbcClient.create(dataSource), probe);
 	}
 
 }

@@ -34,13 +34,19 @@ final class Commands {
 	int run(Arguments arguments) {
 		StateFolder state = stateFolder(arguments);
 		try {
+			Optional<SharedDatabase> shared = SharedDatabase.of(arguments);
 			if ("jobs".equals(arguments.command())) {
-				return new JobsCommand(state.root()).run(this.out).code();
+				return shared.isPresent() ? new JobsCommand(state.root()).run(this.out, shared.get()).code()
+						: new JobsCommand(state.root()).run(this.out).code();
 			}
 			Optional<String> manifest = setting(arguments, "manifest");
 			if (manifest.isEmpty()) {
 				this.err.println("error: " + arguments.command() + " needs manifest=FILE (the manifest the job ran)");
 				return ExitCode.USAGE.code();
+			}
+			if (shared.isPresent()) {
+				// the shared database is always there, and runs of any machine share it: no file lock to look at
+				return runInContext(arguments);
 			}
 			Path manifestPath = Path.of(manifest.get());
 			if (!Files.isDirectory(state.databaseFolder(manifestPath))) {
@@ -59,19 +65,23 @@ final class Commands {
 			// whole life, before it opens the database (AppConfiguration.runLock); a run that
 			// starts in between makes that fail with exit 5 just the same
 			lock.get().close();
-			try (ConfigurableApplicationContext context = BgmBatchApplication.application()
-				.run(arguments.springArguments().toArray(String[]::new))) {
-				ManifestCommand command = switch (arguments.command()) {
-					case "status" -> context.getBean(StatusCommand.class);
-					case "abandon" -> context.getBean(AbandonCommand.class);
-					case "retry-skipped" -> context.getBean(RetrySkippedCommand.class);
-					default -> throw new UsageException("unknown command '" + arguments.command() + "'");
-				};
-				return command.run(this.out).code();
-			}
+			return runInContext(arguments);
 		}
 		catch (Exception ex) {
 			return new Cli(this.out, this.err).fail(ex);
+		}
+	}
+
+	private int runInContext(Arguments arguments) throws Exception {
+		try (ConfigurableApplicationContext context = BgmBatchApplication.application()
+			.run(arguments.springArguments().toArray(String[]::new))) {
+			ManifestCommand command = switch (arguments.command()) {
+				case "status" -> context.getBean(StatusCommand.class);
+				case "abandon" -> context.getBean(AbandonCommand.class);
+				case "retry-skipped" -> context.getBean(RetrySkippedCommand.class);
+				default -> throw new UsageException("unknown command '" + arguments.command() + "'");
+			};
+			return command.run(this.out).code();
 		}
 	}
 

@@ -16,7 +16,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import bgmbatch.job.JobParams;
@@ -75,28 +77,56 @@ final class JobsCommand {
 				notes.add(slug + ": cannot read its database (" + ex.getMessage() + ")");
 			}
 		}
+		print(out, rows, notes);
+		return ExitCode.OK;
+	}
+
+	private static void print(PrintStream out, List<Row> rows, List<String> notes) {
 		rows.sort(Comparator.comparing(Row::started, Comparator.nullsLast(Comparator.reverseOrder())));
-		out.printf("%-40s %5s  %-19s  %-10s %9s %8s %7s%n", "MANIFEST", "EXEC", "STARTED", "STATUS", "DELIVERED",
-				"SKIPPED", "FAILED");
+		out.printf("%-40s %5s  %-19s  %-10s %9s %8s %7s  %s%n", "MANIFEST", "EXEC", "STARTED", "STATUS", "DELIVERED",
+				"SKIPPED", "FAILED", "WORKERS");
 		rows.stream()
 			.limit(LIMIT)
-			.forEach((row) -> out.printf("%-40s %5d  %-19s  %-10s %9d %8d %7d%n", row.manifest(), row.execution(),
-					row.started() == null ? "-" : row.started().format(TIME), row.status(), row.delivered(),
-					row.skipped(), row.failed()));
+			.forEach((row) -> out.println("%-40s %5d  %-19s  %-10s %9d %8d %7d  %s".formatted(row.manifest(),
+					row.execution(), row.started() == null ? "-" : row.started().format(TIME), row.status(),
+					row.delivered(), row.skipped(), row.failed(), row.workers())
+				.stripTrailing()));
 		if (rows.size() > LIMIT) {
 			out.println("(" + (rows.size() - LIMIT) + " older execution(s) not shown)");
 		}
-		out.println("Item counts are the items' current state in each manifest's ledger.");
+		out.println("Item counts are the items' current state in each manifest's ledger; WORKERS are the processes "
+				+ "(host:pid) holding items of a running job.");
 		notes.forEach((note) -> out.println("note: " + note));
+	}
+
+	/**
+	 * The recent executions of every manifest in a shared job database (PostgreSQL), where
+	 * runs of any machine keep their jobs, with the workers (host:pid) holding items of
+	 * each job now.
+	 */
+	ExitCode run(PrintStream out, SharedDatabase shared) {
+		List<Row> rows;
+		try (Connection connection = DriverManager.getConnection(shared.url(), shared.username(), shared.password())) {
+			rows = read(connection);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("cannot read the job database " + shared.url() + ": " + ex.getMessage(), ex);
+		}
+		print(out, rows, List.of());
 		return ExitCode.OK;
 	}
 
 	private static List<Row> read(Path folder) throws SQLException {
 		// ifexists: never create a database while looking; shutdown: release its files when done
 		String url = "jdbc:hsqldb:file:" + folder.resolve("batch") + ";ifexists=true;shutdown=true";
+		try (Connection connection = DriverManager.getConnection(url, "SA", "")) {
+			return read(connection);
+		}
+	}
+
+	private static List<Row> read(Connection connection) throws SQLException {
 		List<Row> rows = new ArrayList<>();
-		try (Connection connection = DriverManager.getConnection(url, "SA", "");
-				PreparedStatement executions = connection.prepareStatement("""
+		try (PreparedStatement executions = connection.prepareStatement("""
 						SELECT E.JOB_EXECUTION_ID, E.START_TIME, E.STATUS, M.PARAMETER_VALUE, S.PARAMETER_VALUE,
 						  O.PARAMETER_VALUE, N.PARAMETER_VALUE, B.PARAMETER_VALUE
 						FROM BATCH_JOB_EXECUTION E
@@ -115,15 +145,18 @@ final class JobsCommand {
 						SELECT SUM(CASE WHEN STATUS = 'DELIVERED' THEN 1 ELSE 0 END),
 						  SUM(CASE WHEN STATUS = 'SKIPPED' THEN 1 ELSE 0 END),
 						  SUM(CASE WHEN STATUS = 'FAILED' THEN 1 ELSE 0 END)
-						FROM BGM_ITEM WHERE JOB_KEY = ?""")) {
+						FROM BGM_ITEM WHERE JOB_KEY = ?""");
+				PreparedStatement holders = connection.prepareStatement("""
+						SELECT CLAIMED_BY FROM BGM_ITEM WHERE JOB_KEY = ? AND STATUS = 'PENDING' AND CLAIMED_BY IS NOT NULL
+						ORDER BY CLAIMED_BY""")) {
 			executions.setInt(1, LIMIT);
 			try (ResultSet rs = executions.executeQuery()) {
 				while (rs.next()) {
 					Timestamp started = rs.getTimestamp(2);
 					String manifest = rs.getString(4);
-					counts.setString(1,
-							JobParams.jobKey(manifest, rs.getString(5), Path.of(rs.getString(6)), rs.getString(7),
-									rs.getString(8)));
+					String jobKey = JobParams.jobKey(manifest, rs.getString(5), Path.of(rs.getString(6)), rs.getString(7),
+							rs.getString(8));
+					counts.setString(1, jobKey);
 					int[] c = new int[3];
 					try (ResultSet count = counts.executeQuery()) {
 						if (count.next()) {
@@ -132,16 +165,37 @@ final class JobsCommand {
 							}
 						}
 					}
+					String status = rs.getString(3);
 					rows.add(new Row(manifest, rs.getLong(1), started == null ? null : started.toLocalDateTime(),
-							rs.getString(3), c[0], c[1], c[2]));
+							status, c[0], c[1], c[2], "STARTED".equals(status) ? holders(holders, jobKey) : ""));
 				}
 			}
 		}
 		return rows;
 	}
 
+	/** The workers' processes ({@code host:pid}) holding items of the job, with how many each. */
+	private static String holders(PreparedStatement holders, String jobKey) throws SQLException {
+		Map<String, Integer> processes = new TreeMap<>();
+		holders.setString(1, jobKey);
+		try (ResultSet rs = holders.executeQuery()) {
+			while (rs.next()) {
+				String worker = rs.getString(1);
+				int lane = worker.lastIndexOf(':');
+				processes.merge(lane > 0 ? worker.substring(0, lane) : worker, 1, Integer::sum);
+			}
+		}
+		StringBuilder text = new StringBuilder();
+		processes.forEach((process, items) -> text.append(text.isEmpty() ? "" : ", ").append(process).append(" (")
+			.append(items).append(')'));
+		return text.toString();
+	}
+
+	/**
+	 * @param workers for a running execution, the workers holding its items now
+	 */
 	private record Row(String manifest, long execution, LocalDateTime started, String status, int delivered,
-			int skipped, int failed) {
+			int skipped, int failed, String workers) {
 
 	}
 

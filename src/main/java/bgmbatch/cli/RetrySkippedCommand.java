@@ -40,7 +40,10 @@ final class RetrySkippedCommand implements ManifestCommand {
 
 	private final MediaProbe probe;
 
-	RetrySkippedCommand(JobRepository repository, Ledger ledger, JdbcClient jdbc, MediaProbe probe) {
+	private final Path manifest;
+
+	RetrySkippedCommand(Path manifest, JobRepository repository, Ledger ledger, JdbcClient jdbc, MediaProbe probe) {
+		this.manifest = manifest;
 		this.repository = repository;
 		this.ledger = ledger;
 		this.jdbc = jdbc;
@@ -49,7 +52,7 @@ final class RetrySkippedCommand implements ManifestCommand {
 
 	@Override
 	public ExitCode run(PrintStream out) {
-		Optional<JobExecution> latest = LatestExecution.of(this.repository);
+		Optional<JobExecution> latest = LatestExecution.of(this.repository, this.manifest);
 		if (latest.isEmpty()) {
 			out.println("No run of this manifest has started yet; nothing was skipped.");
 			return ExitCode.OK;

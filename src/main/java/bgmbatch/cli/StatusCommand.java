@@ -1,5 +1,6 @@
 package bgmbatch.cli;
 
+import java.nio.file.Path;
 import java.io.PrintStream;
 import java.util.Comparator;
 import java.util.Locale;
@@ -34,7 +35,10 @@ final class StatusCommand implements ManifestCommand {
 	 * @param engine the engine of this context
 	 * @param engineName its name, to tell whether it is the one that ran the job
 	 */
-	StatusCommand(JobRepository repository, Ledger ledger, EditingEngine engine, String engineName) {
+	private final Path manifest;
+
+	StatusCommand(Path manifest, JobRepository repository, Ledger ledger, EditingEngine engine, String engineName) {
+		this.manifest = manifest;
 		this.repository = repository;
 		this.ledger = ledger;
 		this.engine = engine;
@@ -43,7 +47,7 @@ final class StatusCommand implements ManifestCommand {
 
 	@Override
 	public ExitCode run(PrintStream out) {
-		Optional<JobExecution> latest = LatestExecution.of(this.repository);
+		Optional<JobExecution> latest = LatestExecution.of(this.repository, this.manifest);
 		if (latest.isEmpty()) {
 			out.println("No run of this manifest has started yet.");
 			return ExitCode.OK;

@@ -9,6 +9,7 @@ final class Usage {
 			                           [progress=auto|bar|plain] [quiet=true]
 			       java -jar batch.jar jobs [state-dir=DIR]
 			       java -jar batch.jar status|abandon|retry-skipped manifest=videos.csv [state-dir=DIR]
+			       java -jar batch.jar worker [concurrency=N] [engine=local|nemo]   (several machines)
 
 			Adds background music to every video of the manifest. Run the same command again
 			after a failure or a kill: it resumes where it stopped and never redoes delivered work.
@@ -35,6 +36,9 @@ final class Usage {
 			  remote.NAME=VALUE  fetching limits, e.g. remote.max-size=4GB, remote.cache-size=20GB
 			  s3.NAME=VALUE      S3 settings: s3.endpoint=http://minio:9000 (S3-compatible services),
 			                     s3.region=eu-west-1, s3.path-style=true; credentials from the AWS chain
+			  distributed=true   be the manager of worker machines ('worker' command); the job database
+			                     and the broker come from spring.datasource.* (PostgreSQL) and spring.rabbitmq.*
+			  lease=5m           how long a worker's hold on an item lasts unless renewed (several machines)
 			  nemo.NAME=VALUE    cloud engine settings (bgm.nemo.*), e.g. nemo.credits-per-item=50;
 			                     the token comes from the environment variable NEMO_TOKEN, else an
 			                     anonymous one is obtained once and cached in the state folder
@@ -45,6 +49,7 @@ final class Usage {
 			  abandon            give up a stuck or failed execution: the next run starts a new one
 			                     (items keep their progress; nothing paid for is done again)
 			  retry-skipped      re-queue skipped items whose files are now in place; then run again
+			  worker             serve the worker slots of distributed runs until SIGTERM or Ctrl-C
 			  explain=true       print each item's plan, and the phrases behind it, and exit without
 			                     rendering; explain=json prints one JSON object per row
 			  music-library=DIR  tracks to pick from by mood (local engine; tags in DIR/library.csv)

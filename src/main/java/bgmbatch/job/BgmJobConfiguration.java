@@ -13,6 +13,7 @@ import bgmbatch.delivery.OutputTarget;
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.engine.TransientEngineException;
 import bgmbatch.ledger.Ledger;
+import bgmbatch.ledger.LedgerDialect;
 import bgmbatch.ledger.LedgerItem;
 import bgmbatch.manifest.ManifestReader;
 import bgmbatch.manifest.ManifestRow;
@@ -25,11 +26,11 @@ import bgmbatch.report.SummaryPrinter;
 import bgmbatch.source.RemoteInputs;
 import bgmbatch.state.StateFolder;
 
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -37,6 +38,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.retry.RetryPolicy;
@@ -49,7 +51,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * {@code work} runs {@code concurrency} workers at once. Each worker ({@code worker}, a
  * chunk step of size one) claims the next waiting item and takes it through its remaining
  * stages, one committed chunk per stage, then claims the next; no worker waits for the
- * others to finish a stage. A worker needs only the job database and the engine.
+ * others to finish a stage. A worker needs only the job database and the engine, so on
+ * several machines ({@code distributed=true}) the same {@code worker} step runs on worker
+ * machines and {@code work} hands its slots out to them (see {@code bgmbatch.cluster}).
  */
 @Configuration(proxyBeanMethods = false)
 class BgmJobConfiguration {
@@ -60,22 +64,21 @@ class BgmJobConfiguration {
 	private static final int PREPARE_CHUNK = 500;
 
 	@Bean
-	Ledger ledger(DataSource dataSource, PlatformTransactionManager transactionManager) {
-		return new Ledger(JdbcClient.create(dataSource), transactionManager);
+	Ledger ledger(DataSource dataSource, PlatformTransactionManager transactionManager, LedgerDialect dialect) {
+		return new Ledger(JdbcClient.create(dataSource), transactionManager, dialect);
 	}
 
 	@Bean
 	Job bgmJob(JobRepository jobRepository, Step prepare, Step work, Ledger ledger, PrintStream console,
 			StateFolder state, ProgressDisplay progressDisplay, HtmlReport htmlReport, EditingEngine engine,
-			StopClaiming stopClaiming, OutputTarget outputTarget, BgmProperties properties) {
+			StopRequest stopRequest, OutputTarget outputTarget, BgmProperties properties) {
 		// afterJob runs in reverse order: display closed, then reports and summary, then the log file closed
 		return new JobBuilder(JOB_NAME, jobRepository).start(prepare)
 			.next(work)
-			.listener(freshStart(stopClaiming))
 			.listener(OperatorListeners.executionLog(state))
 			.listener(new JobConclusion(ledger, jobRepository, engine.stageWords(),
 					new ReportWriter(ledger, htmlReport, Clock.systemDefaultZone()), new SummaryPrinter(console),
-					outputTarget, stopClaiming, properties::reportAddress))
+					outputTarget, stopRequest, properties::reportAddress))
 			.listener(OperatorListeners.closeDisplay(progressDisplay))
 			.build();
 	}
@@ -95,11 +98,12 @@ class BgmJobConfiguration {
 	}
 
 	/**
-	 * The worker slots, run at once. On a restart Spring Batch keeps the slots of the run it
-	 * restarts; every slot starts again (allowStartIfComplete), since the queue lives in the
-	 * ledger, not in a slot.
+	 * The worker slots, run at once by threads of this process. On a restart Spring Batch
+	 * keeps the slots of the run it restarts; every slot starts again
+	 * (allowStartIfComplete), since the queue lives in the ledger, not in a slot.
 	 */
 	@Bean
+	@ConditionalOnBooleanProperty(name = "bgm.distributed", havingValue = false, matchIfMissing = true)
 	Step work(JobRepository jobRepository, Step worker, BgmProperties properties) {
 		return new StepBuilder("work", jobRepository).partitioner("worker", new WorkerSlots())
 			.step(worker)
@@ -118,7 +122,8 @@ class BgmJobConfiguration {
 	@Bean
 	Step worker(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ItemStreamReader<LedgerItem> itemClaimer, ItemProcessor<LedgerItem, StageOutcome> stageProcessor,
-			Ledger ledger, BgmProperties properties, ProgressDisplay progressDisplay, EditingEngine engine) {
+			Ledger ledger, BgmProperties properties, ProgressDisplay progressDisplay, EditingEngine engine,
+			WorkerIds workers) {
 		RetryPolicy retry = RetryPolicy.builder()
 			.includes(TransientEngineException.class)
 			.maxRetries(properties.itemRetries())
@@ -135,6 +140,7 @@ class BgmJobConfiguration {
 			.skipPolicy(new ItemSkipPolicy())
 			.skipListener(new ItemFailureRecorder(ledger))
 			.listener(new ProgressTracker(engine.stageWords(), progressDisplay))
+			.listener(freeLane(workers))
 			.allowStartIfComplete(true)
 			.build();
 	}
@@ -157,18 +163,19 @@ class BgmJobConfiguration {
 	@Bean
 	@StepScope
 	ItemStreamReader<LedgerItem> itemClaimer(Ledger ledger, @Value("#{stepExecution}") StepExecution step,
-			@Value("#{stepExecutionContext['slot']}") int slot, WorkerIds workers, LeaseKeeper leases,
-			StopClaiming stopClaiming) {
-		return new ItemClaimer(ledger, jobKey(step), workers.of(slot), leases, stopClaiming);
+			WorkerIds workers, LeaseKeeper leases, Workplace workplace, StopRequest stopRequest) {
+		ItemClaimer.Run run = new ItemClaimer.Run(jobKey(step), step.getJobExecutionId(), step.getId());
+		return new ItemClaimer(ledger, run, workers.of(step.getId()), leases, workplace, stopRequest);
 	}
 
 	@Bean
 	@StepScope
 	ItemProcessor<LedgerItem, StageOutcome> stageProcessor(@Value("#{jobParameters['output']}") String output,
-			@Value("#{stepExecutionContext['slot']}") int slot, EditingEngine engine, Ledger ledger, MediaProbe probe,
-			RemoteInputs remoteInputs, OutputTarget outputTarget, WorkerIds workers, StopClaiming stopClaiming) {
+			@Value("#{stepExecution}") StepExecution step, EditingEngine engine, Ledger ledger, MediaProbe probe,
+			RemoteInputs remoteInputs, OutputTarget outputTarget, WorkerIds workers, Workplace workplace,
+			StopRequest stopRequest) {
 		return new StageProcessor(engine, ledger, new OutputDelivery(probe, Path.of(output)), remoteInputs,
-				outputTarget, workers.of(slot), stopClaiming);
+				outputTarget, workers.of(step.getId()), step.getJobExecutionId(), workplace, stopRequest);
 	}
 
 	@Bean
@@ -177,30 +184,43 @@ class BgmJobConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	LeaseKeeper leaseKeeper(Ledger ledger) {
-		return new LeaseKeeper(ledger);
+	LeaseKeeper leaseKeeper(BgmProperties properties) {
+		return new LeaseKeeper(properties.lease());
+	}
+
+	/** Workers are threads of this process, unless this is a worker machine ({@code bgmbatch.cluster}). */
+	@Bean
+	@ConditionalOnBooleanProperty(name = "bgm.worker", havingValue = false, matchIfMissing = true)
+	Workplace workplace() {
+		return Workplace.ONE_MACHINE;
 	}
 
 	@Bean
-	StopClaiming stopClaiming() {
-		return new StopClaiming();
+	StopRequest stopRequest() {
+		return new StopRequest();
 	}
 
+	/**
+	 * A manager of workers on other machines leaves the output folder's part files alone on
+	 * a stop: they are the workers', which go on.
+	 */
 	@Bean
-	StopOnSignal.RunStop runStop(StopClaiming stopClaiming, BgmProperties properties) {
-		return new StopOnSignal.RunStop(stopClaiming, properties::outputFolder);
+	StopOnSignal.RunStop runStop(StopRequest stopRequest, BgmProperties properties) {
+		return new StopOnSignal.RunStop(stopRequest, properties.distributed() ? null : properties::outputFolder);
 	}
 
 	private static String jobKey(StepExecution step) {
 		return JobParams.of(step.getJobParameters()).jobKey();
 	}
 
-	private static JobExecutionListener freshStart(StopClaiming stopClaiming) {
-		return new JobExecutionListener() {
+	/** A worker step that ended, however it ended, frees its lane (and its worker name) for the next. */
+	private static StepExecutionListener freeLane(WorkerIds workers) {
+		return new StepExecutionListener() {
 
 			@Override
-			public void beforeJob(JobExecution execution) {
-				stopClaiming.reset();
+			public ExitStatus afterStep(StepExecution stepExecution) {
+				workers.release(stepExecution.getId());
+				return null;
 			}
 
 		};

@@ -7,7 +7,8 @@ import org.springframework.batch.core.step.skip.SkipPolicy;
 
 /**
  * One item's failure never stops the others: every exception is skipped (and recorded on
- * the item by {@link ItemFailureRecorder}) except those that concern the whole job.
+ * the item by {@link ItemFailureRecorder}) except those that concern the whole job. A
+ * lost claim is skipped too, so the worker goes on; the item's new holder continues it.
  */
 final class ItemSkipPolicy implements SkipPolicy {
 

@@ -16,6 +16,7 @@ import bgmbatch.delivery.OutputTarget;
 import bgmbatch.engine.JobHaltException;
 import bgmbatch.engine.StageWords;
 import bgmbatch.ledger.ItemStatus;
+import bgmbatch.ledger.JobStop;
 import bgmbatch.ledger.Ledger;
 import bgmbatch.manifest.ManifestReader;
 import bgmbatch.manifest.ManifestSource;
@@ -63,7 +64,7 @@ final class JobConclusion implements JobExecutionListener {
 
 	private final OutputTarget target;
 
-	private final StopClaiming stop;
+	private final StopRequest stop;
 
 	private final BinaryOperator<String> reportAddress;
 
@@ -72,7 +73,7 @@ final class JobConclusion implements JobExecutionListener {
 	 * @param reportAddress where a person opens a report file (name, path) ({@code report-url})
 	 */
 	JobConclusion(Ledger ledger, JobRepository repository, StageWords words, ReportWriter reports,
-			SummaryPrinter printer, OutputTarget target, StopClaiming stop, BinaryOperator<String> reportAddress) {
+			SummaryPrinter printer, OutputTarget target, StopRequest stop, BinaryOperator<String> reportAddress) {
 		this.ledger = ledger;
 		this.repository = repository;
 		this.words = words;
@@ -99,12 +100,12 @@ final class JobConclusion implements JobExecutionListener {
 		JobParams params = JobParams.of(execution.getJobParameters());
 		Map<ItemStatus, Integer> counts = this.ledger.countByStatus(params.jobKey());
 		int failed = counts.getOrDefault(ItemStatus.FAILED, 0);
-		Optional<JobHaltException> halt = halt(execution);
+		Optional<String> halt = halt(execution);
 		String outcome;
 		if (halt.isPresent()) {
 			execution.setStatus(BatchStatus.STOPPED);
-			execution.setExitStatus(new ExitStatus(HALTED, halt.get().getMessage()));
-			outcome = "Job stopped: " + halt.get().getMessage() + ". Run the same command again to continue.";
+			execution.setExitStatus(new ExitStatus(HALTED, halt.get()));
+			outcome = "Job stopped: " + halt.get() + ". Run the same command again to continue.";
 		}
 		else if (this.stop.stopRequested()) {
 			// recorded as Spring Batch records a stopped job: the same command restarts it
@@ -196,18 +197,32 @@ final class JobConclusion implements JobExecutionListener {
 		return time.atZone(ZoneId.systemDefault()).toInstant();
 	}
 
-	private static Optional<JobHaltException> halt(JobExecution execution) {
+
+	/**
+	 * Why the job stopped for credits or plan limits, if it did: as a worker recorded it in
+	 * the ledger (wherever it ran), else as this process saw it thrown.
+	 */
+	private Optional<String> halt(JobExecution execution) {
+		Optional<JobStop> stop = this.ledger.stopOf(execution.getId()).filter(JobStop::halt);
+		if (stop.isPresent()) {
+			return stop.map(JobStop::reason);
+		}
 		for (Throwable failure : execution.getAllFailureExceptions()) {
 			for (Throwable t = failure; t != null; t = t.getCause()) {
 				if (t instanceof JobHaltException haltException) {
-					return Optional.of(haltException);
+					return Optional.of(haltException.getMessage());
 				}
 			}
 		}
 		return Optional.empty();
 	}
 
-	private static String firstFailure(JobExecution execution) {
+	/** What made the workers stop, wherever they ran, else the first failure this process saw. */
+	private String firstFailure(JobExecution execution) {
+		Optional<JobStop> stop = this.ledger.stopOf(execution.getId());
+		if (stop.isPresent()) {
+			return stop.get().reason();
+		}
 		return execution.getAllFailureExceptions()
 			.stream()
 			.map((t) -> {

@@ -1,6 +1,7 @@
 package bgmbatch.job;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,9 @@ import org.springframework.batch.core.repository.JobRepository;
 /**
  * Starts, restarts or declines a run of the manifest, and maps the result to an exit
  * code. The manifest is checked whole before anything starts; a run left STARTED by a
- * killed process is recovered and the items its workers held are let go (the run locks,
- * held by this context since before the database opened, prove that process is gone); a
+ * killed process is recovered under the job's lock (which proves that process is gone)
+ * and, on one machine, the items its workers held are let go; with workers on other
+ * machines their claims run out instead, since a worker may outlive its manager. A
  * finished job runs again for items whose output went missing and for skipped items whose
  * file has arrived since, or when forced. A job that still has skipped items ends with
  * exit 3 at every run, even one with nothing new to do, so cron and the notifier keep
@@ -62,9 +64,11 @@ public final class JobRunner {
 
 	private final InputCheck inputs;
 
+	private final JobLock lock;
+
 	public JobRunner(JobOperator operator, JobRepository repository, Job job, Ledger ledger, EditingEngine engine,
 			BgmProperties properties, PrintStream console, MediaProbe probe, OutputTarget target,
-			RemoteInputs remote) {
+			RemoteInputs remote, JobLock lock) {
 		this.operator = operator;
 		this.repository = repository;
 		this.job = job;
@@ -75,6 +79,7 @@ public final class JobRunner {
 		this.probe = probe;
 		this.target = target;
 		this.inputs = new InputCheck(remote);
+		this.lock = lock;
 	}
 
 	public ExitCode run() throws Exception {
@@ -95,7 +100,11 @@ public final class JobRunner {
 				.explain(source, output, this.properties.keepContainer(), jobKey);
 			return ExitCode.OK;
 		}
-		// the context took the manifest's run lock before opening its database (AppConfiguration)
+		this.lock.hold(jobKey, output);
+		if (this.properties.distributed()) {
+			// the workers check that they see it (a shared mount), so it must exist before they start
+			Files.createDirectories(output);
+		}
 		return run(source, fresh, rows);
 	}
 
@@ -104,12 +113,14 @@ public final class JobRunner {
 		JobExecution last = lastExecution(fresh);
 		boolean interrupted = last != null && last.getStatus().isRunning();
 		if (interrupted) {
-			// we hold the run lock, so the process that left it running is gone
+			// we hold the job's lock, so the process that left it running is gone
 			this.console.println("Recovering the run interrupted at " + last.getStartTime() + ".");
 			last = this.operator.recover(last);
 		}
-		// we hold the run locks: no worker of this job is alive, so whatever is still claimed was a killed run's
-		this.ledger.releaseClaims(jobKey);
+		if (!this.properties.distributed()) {
+			// we hold the run locks: no worker of this job is alive, so whatever is still claimed was a killed run's
+			this.ledger.releaseClaims(jobKey);
+		}
 		ReportWriter.removeUnfinished(fresh.output());
 		if (this.properties.force()) {
 			this.ledger.forget(jobKey);
@@ -127,7 +138,7 @@ public final class JobRunner {
 		}
 		if (last == null) {
 			this.console.println("Starting " + rows + " item(s) from " + source.path() + " on the "
-					+ this.properties.engine() + " engine.");
+					+ this.properties.engine() + " engine" + (this.properties.distributed() ? ", on the workers." : "."));
 			return launch(fresh);
 		}
 		if (last.getStatus() == BatchStatus.COMPLETED) {

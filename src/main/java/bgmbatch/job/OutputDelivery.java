@@ -37,6 +37,10 @@ final class OutputDelivery {
 		this.outputFolder = outputFolder.toAbsolutePath().normalize();
 	}
 
+	Path outputFolder() {
+		return this.outputFolder;
+	}
+
 	/**
 	 * Makes the output's folder, refusing one that leads outside the output folder. A part
 	 * file that is a symbolic link is removed: we never make one, and writing through one

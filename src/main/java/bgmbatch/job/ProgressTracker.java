@@ -5,6 +5,7 @@ import java.util.Locale;
 import bgmbatch.engine.ItemRejectedException;
 import bgmbatch.engine.Stage;
 import bgmbatch.engine.StageWords;
+import bgmbatch.ledger.ClaimLostException;
 import bgmbatch.ledger.LedgerItem;
 import bgmbatch.progress.ProgressDisplay;
 
@@ -78,6 +79,11 @@ final class ProgressTracker
 	public void onSkipInProcess(LedgerItem item, Throwable failure) {
 		Throwable t = Failures.unwrap(failure);
 		String stage = this.words.of(item.stage());
+		if (t instanceof ClaimLostException) {
+			logger.warn(t.getMessage());
+			MDC.remove(MDC_ITEM);
+			return;
+		}
 		logger.info((t instanceof ItemRejectedException ? "skipped" : "failed") + " while " + stage + ": "
 				+ ItemFailureRecorder.reason(t));
 		this.display.leftBehind(item.id(), stage, t instanceof ItemRejectedException, ItemFailureRecorder.reason(t));
@@ -86,6 +92,11 @@ final class ProgressTracker
 
 	@Override
 	public void onSkipInWrite(StageOutcome outcome, Throwable failure) {
+		if (Failures.unwrap(failure) instanceof ClaimLostException) {
+			logger.warn(Failures.unwrap(failure).getMessage());
+			MDC.remove(MDC_ITEM);
+			return;
+		}
 		this.display.leftBehind(outcome.item().id(), this.words.of(outcome.stage()), false,
 				"could not record the result: " + ItemFailureRecorder.reason(failure));
 		MDC.remove(MDC_ITEM);

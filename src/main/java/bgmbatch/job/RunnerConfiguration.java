@@ -23,11 +23,11 @@ class RunnerConfiguration {
 	@Bean
 	JobRunner jobRunner(JobOperator operator, JobRepository repository, Job bgmJob, Ledger ledger, EditingEngine engine,
 			BgmProperties properties, PrintStream console, MediaProbe probe, OperatorProperties operatorSettings,
-			OutputTarget outputTarget, RemoteInputs remoteInputs) {
+			OutputTarget outputTarget, RemoteInputs remoteInputs, JobLock jobLock) {
 		// quiet=true: only the summary, which the job's conclusion prints on the console itself
 		PrintStream talk = operatorSettings.quiet() ? new PrintStream(OutputStream.nullOutputStream()) : console;
 		return new JobRunner(operator, repository, bgmJob, ledger, engine, properties, talk, probe, outputTarget,
-				remoteInputs);
+				remoteInputs, jobLock);
 	}
 
 }

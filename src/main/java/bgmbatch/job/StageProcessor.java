@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import bgmbatch.delivery.OutputTarget;
 import bgmbatch.engine.EditingEngine;
+import bgmbatch.engine.JobHaltException;
 import bgmbatch.engine.Journal;
 import bgmbatch.engine.Stage;
 import bgmbatch.engine.StageResult;
@@ -17,9 +18,11 @@ import bgmbatch.source.RemoteInputs;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * Runs an item's next stage through the engine; the download stage also delivers. A
- * failure that concerns the whole job (see {@link ItemSkipPolicy}) also tells the other
- * workers to claim nothing more.
+ * Runs an item's next stage through the engine; the download stage also delivers. Every
+ * write-ahead mark the stage makes checks that this worker still holds the item, so a
+ * worker whose claim ran out stops before the call the mark guards. A failure that
+ * concerns the whole job (see {@link ItemSkipPolicy}) also tells the other workers,
+ * wherever they run, to claim nothing more.
  * <p>
  * Inputs given by address are on this machine before any stage that reads them (the
  * engine says which do): the first such stage a worker runs for an item fetches them into
@@ -40,16 +43,22 @@ final class StageProcessor implements ItemProcessor<LedgerItem, StageOutcome> {
 
 	private final String worker;
 
-	private final StopClaiming stop;
+	private final long jobExecutionId;
+
+	private final Workplace workplace;
+
+	private final StopRequest stop;
 
 	StageProcessor(EditingEngine engine, Ledger ledger, OutputDelivery delivery, RemoteInputs inputs,
-			OutputTarget target, String worker, StopClaiming stop) {
+			OutputTarget target, String worker, long jobExecutionId, Workplace workplace, StopRequest stop) {
 		this.engine = engine;
 		this.ledger = ledger;
 		this.delivery = delivery;
 		this.inputs = inputs;
 		this.target = target;
 		this.worker = worker;
+		this.jobExecutionId = jobExecutionId;
+		this.workplace = workplace;
 		this.stop = stop;
 	}
 
@@ -57,8 +66,10 @@ final class StageProcessor implements ItemProcessor<LedgerItem, StageOutcome> {
 	public StageOutcome process(LedgerItem item) {
 		Instant started = Instant.now();
 		try {
-			StageResult result = run(item.stage(), this.inputs.localView(item.toWorkItem()),
-					(key, value) -> this.ledger.recordHandle(item.jobKey(), item.id(), key, value));
+			WorkItem row = item.toWorkItem();
+			this.workplace.checkFiles(row, this.delivery.outputFolder());
+			StageResult result = run(item.stage(), this.inputs.localView(row),
+					(key, value) -> this.ledger.recordHandle(item.jobKey(), item.id(), this.worker, key, value));
 			return new StageOutcome(item, result, new StageRun(item.stage(), this.worker, started, Instant.now()));
 		}
 		catch (RuntimeException | Error ex) {
@@ -66,7 +77,9 @@ final class StageProcessor implements ItemProcessor<LedgerItem, StageOutcome> {
 				throw new StoppedOnRequestException(ex);
 			}
 			if (!ItemSkipPolicy.skippable(ex)) {
-				this.stop.request(ItemFailureRecorder.reason(ex));
+				Throwable failure = Failures.unwrap(ex);
+				this.ledger.stop(this.jobExecutionId, ItemFailureRecorder.reason(failure),
+						failure instanceof JobHaltException);
 			}
 			throw ex;
 		}
@@ -119,7 +132,7 @@ final class StageProcessor implements ItemProcessor<LedgerItem, StageOutcome> {
 			return this.inputs.fetch(work, journal, stage == Stage.UPLOAD);
 		}
 		catch (InputChangedException ex) {
-			this.ledger.restart(work.jobKey(), work.id());
+			this.ledger.restart(work.jobKey(), work.id(), this.worker);
 			throw ex;
 		}
 	}

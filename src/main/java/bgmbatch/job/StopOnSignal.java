@@ -105,23 +105,26 @@ public final class StopOnSignal implements AutoCloseable {
 	/** What a stop on request does to the run of this process. */
 	public static final class RunStop {
 
-		private final StopClaiming claims;
+		private final StopRequest request;
 
 		private final Supplier<Path> outputFolder;
 
-		/** @param outputFolder the run's output folder, asked only when part files are removed */
-		RunStop(StopClaiming claims, Supplier<Path> outputFolder) {
-			this.claims = claims;
+		/**
+		 * @param outputFolder the run's output folder, asked only when part files are removed;
+		 * null when they are not this process's to remove
+		 */
+		RunStop(StopRequest request, Supplier<Path> outputFolder) {
+			this.request = request;
 			this.outputFolder = outputFolder;
 		}
 
 		void stopNow() {
-			this.claims.stopNow();
+			this.request.stopNow();
 		}
 
 		/** Kills this process's programs (ffmpeg, ffprobe): the stages waiting on them fail at once. */
 		void abandon() {
-			this.claims.abandon();
+			this.request.abandon();
 			ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
 		}
 
@@ -131,8 +134,8 @@ public final class StopOnSignal implements AutoCloseable {
 		 * Only this process writes there: it holds the folder's run lock.
 		 */
 		void removePartFiles() {
-			Path folder = this.outputFolder.get();
-			if (!Files.isDirectory(folder)) {
+			Path folder = this.outputFolder == null ? null : this.outputFolder.get();
+			if (folder == null || !Files.isDirectory(folder)) {
 				return;
 			}
 			try (Stream<Path> files = Files.walk(folder)) {

@@ -4,21 +4,51 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * Names the workers of this process as {@code host:pid:slot}, the name a claim and a
- * stage record carry, so the ledger says which machine, process and slot did what.
+ * Names the workers of this process as {@code host:pid:lane}, the name a claim and a
+ * stage record carry, so the ledger says which machine, process and lane did what. A
+ * lane is the lowest number free when a worker step starts, so at any moment no two
+ * workers of the process share a name, however their steps were handed out (slots of
+ * one run, or slots of any run arriving at a worker machine).
  */
-final class WorkerIds {
+public final class WorkerIds {
+
+	private final String host;
 
 	private final String process;
 
-	WorkerIds() {
-		this.process = hostName() + ":" + ProcessHandle.current().pid();
+	private final Map<Long, Integer> lanes = new HashMap<>();
+
+	public WorkerIds() {
+		this.host = hostName();
+		this.process = this.host + ":" + ProcessHandle.current().pid();
 	}
 
-	String of(int slot) {
-		return this.process + ":" + slot;
+	/** The machine's name. */
+	public String host() {
+		return this.host;
+	}
+
+	/** The worker running the step execution; the first call gives it a lane. */
+	public synchronized String of(long stepExecutionId) {
+		int lane = this.lanes.computeIfAbsent(stepExecutionId, (id) -> lowestFree());
+		return this.process + ":" + lane;
+	}
+
+	/** The step execution has ended: its lane is free again. */
+	public synchronized void release(long stepExecutionId) {
+		this.lanes.remove(stepExecutionId);
+	}
+
+	private int lowestFree() {
+		int lane = 1;
+		while (this.lanes.containsValue(lane)) {
+			lane++;
+		}
+		return lane;
 	}
 
 	/**

@@ -11,7 +11,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * not a share of the items: each worker claims the next waiting item from the ledger
  * when it is free, so a long item never holds up the short ones behind it.
  */
-final class WorkerSlots implements Partitioner {
+public final class WorkerSlots implements Partitioner {
 
 	static final String SLOT = "slot";
 

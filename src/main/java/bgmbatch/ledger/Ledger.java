@@ -2,14 +2,17 @@ package bgmbatch.ledger;
 
 import java.nio.file.Path;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import bgmbatch.engine.CreditsInFlight;
 import bgmbatch.engine.Stage;
@@ -34,7 +37,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Workers share the queue through claims: a worker {@linkplain #claimNext claims} the
  * next waiting item, holds it while its lease lasts (renewed while it works, so a long
  * render keeps it), and lets go when the item is delivered, skipped or failed, or when
- * the worker ends. Only a claim that is free or whose lease ran out can be taken.
+ * the worker ends. Only a claim that is free or whose lease ran out can be taken. Lease
+ * times are the database's: the machines of a distributed run need not agree on the time.
+ * Every write a worker makes for an item it works on checks that it still holds it
+ * ({@link ClaimLostException}), so a worker whose lease ran out never records a stage or
+ * a write-ahead mark over its successor's.
  */
 public final class Ledger implements CreditsInFlight {
 
@@ -50,18 +57,28 @@ public final class Ledger implements CreditsInFlight {
 
 	private final RowMapper<LedgerItem> mapper = this.rows::map;
 
+	private final LedgerDialect dialect;
+
 	/**
-	 * Claims go one at a time within this process: the embedded database has no
-	 * {@code SKIP LOCKED}, and the conditional update below is what keeps two processes
-	 * apart on a shared one.
+	 * Claims go one at a time within this process on the embedded database, which has no
+	 * {@code SKIP LOCKED} (and only this process opens it).
 	 */
 	private final Object claiming = new Object();
 
+	/** The credit check of the embedded database's one process (PostgreSQL's is an advisory lock). */
+	private final ReentrantLock creditCheck = new ReentrantLock();
+
+	/** A ledger in the embedded database. */
 	public Ledger(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+		this(jdbc, transactionManager, LedgerDialect.HSQLDB);
+	}
+
+	public Ledger(JdbcClient jdbc, PlatformTransactionManager transactionManager, LedgerDialect dialect) {
 		this.jdbc = jdbc;
 		this.autonomous = new TransactionTemplate(transactionManager);
 		this.autonomous.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.joined = new TransactionTemplate(transactionManager);
+		this.dialect = dialect;
 	}
 
 	/**
@@ -135,44 +152,65 @@ public final class Ledger implements CreditsInFlight {
 	/**
 	 * Claims the first waiting item in manifest order that no worker holds (or whose
 	 * holder's lease ran out) for the worker, and commits the claim.
+	 * @param lease how long the claim lasts unless renewed
 	 * @return the item, or empty when every waiting item is held or none waits
 	 */
-	public Optional<LedgerItem> claimNext(String jobKey, String worker, Instant leaseUntil) {
+	public Optional<LedgerItem> claimNext(String jobKey, String worker, Duration lease) {
+		if (this.dialect == LedgerDialect.POSTGRESQL) {
+			// one statement; rows another worker is claiming right now are skipped, not waited for
+			return this.autonomous.execute((tx) -> this.jdbc.sql("""
+					UPDATE BGM_ITEM SET CLAIMED_BY = ?, LEASE_UNTIL = %s WHERE JOB_KEY = ? AND ITEM_ID = (
+					  SELECT ITEM_ID FROM BGM_ITEM WHERE JOB_KEY = ? AND STATUS = 'PENDING' AND STAGE <> 'DONE'
+					    AND (CLAIMED_BY IS NULL OR LEASE_UNTIL < %s) ORDER BY SEQ LIMIT 1 FOR UPDATE SKIP LOCKED)
+					RETURNING ITEM_ID""".formatted(this.dialect.nowPlusMillis(), this.dialect.now()))
+				.params(worker, lease.toMillis(), jobKey, jobKey)
+				.query(String.class)
+				.optional()
+				.flatMap((id) -> find(jobKey, id)));
+		}
 		synchronized (this.claiming) {
 			return this.autonomous.execute((tx) -> {
-				Timestamp now = now();
-				while (true) {
-					Optional<String> next = this.jdbc.sql("""
-							SELECT ITEM_ID FROM BGM_ITEM WHERE JOB_KEY = ? AND STATUS = 'PENDING' AND STAGE <> 'DONE'
-							  AND (CLAIMED_BY IS NULL OR LEASE_UNTIL < ?) ORDER BY SEQ LIMIT 1""")
-						.params(jobKey, now)
-						.query(String.class)
-						.optional();
-					if (next.isEmpty()) {
-						return Optional.<LedgerItem>empty();
-					}
-					int taken = this.jdbc.sql("""
-							UPDATE BGM_ITEM SET CLAIMED_BY = ?, LEASE_UNTIL = ? WHERE JOB_KEY = ? AND ITEM_ID = ?
-							  AND STATUS = 'PENDING' AND (CLAIMED_BY IS NULL OR LEASE_UNTIL < ?)""")
-						.params(worker, Timestamp.from(leaseUntil), jobKey, next.get(), now)
-						.update();
-					if (taken == 1) {
-						return find(jobKey, next.get());
-					}
-					// another process took it between the two statements: try the next one
+				Optional<String> next = this.jdbc.sql("""
+						SELECT ITEM_ID FROM BGM_ITEM WHERE JOB_KEY = ? AND STATUS = 'PENDING' AND STAGE <> 'DONE'
+						  AND (CLAIMED_BY IS NULL OR LEASE_UNTIL < %s) ORDER BY SEQ LIMIT 1""".formatted(this.dialect.now()))
+					.param(jobKey)
+					.query(String.class)
+					.optional();
+				if (next.isEmpty()) {
+					return Optional.<LedgerItem>empty();
 				}
+				this.jdbc.sql("UPDATE BGM_ITEM SET CLAIMED_BY = ?, LEASE_UNTIL = %s WHERE JOB_KEY = ? AND ITEM_ID = ?"
+					.formatted(this.dialect.nowPlusMillis()))
+					.params(worker, lease.toMillis(), jobKey, next.get())
+					.update();
+				return find(jobKey, next.get());
 			});
 		}
+	}
+
+	/**
+	 * Whether any waiting item is held by a worker: a worker that finds nothing to claim
+	 * waits for these on a shared database, since their holder may have died and its
+	 * leases will run out.
+	 */
+	public boolean anyHeld(String jobKey) {
+		return this.jdbc.sql("""
+				SELECT COUNT(*) FROM BGM_ITEM WHERE JOB_KEY = ? AND STATUS = 'PENDING' AND STAGE <> 'DONE'
+				  AND CLAIMED_BY IS NOT NULL""")
+			.param(jobKey)
+			.query(Integer.class)
+			.single() > 0;
 	}
 
 	/**
 	 * Extends the worker's lease on the item.
 	 * @return false when the worker no longer holds it
 	 */
-	public boolean renew(String jobKey, String id, String worker, Instant leaseUntil) {
+	public boolean renew(String jobKey, String id, String worker, Duration lease) {
 		return this.autonomous.execute((tx) -> this.jdbc
-			.sql("UPDATE BGM_ITEM SET LEASE_UNTIL = ? WHERE JOB_KEY = ? AND ITEM_ID = ? AND CLAIMED_BY = ?")
-			.params(Timestamp.from(leaseUntil), jobKey, id, worker)
+			.sql("UPDATE BGM_ITEM SET LEASE_UNTIL = %s WHERE JOB_KEY = ? AND ITEM_ID = ? AND CLAIMED_BY = ?"
+				.formatted(this.dialect.nowPlusMillis()))
+			.params(lease.toMillis(), jobKey, id, worker)
 			.update()) == 1;
 	}
 
@@ -194,7 +232,8 @@ public final class Ledger implements CreditsInFlight {
 
 	/**
 	 * Lets go of every claim in the job: for a run that knows no other worker of the job
-	 * is alive (it holds the job's run lock), the claims left are those of a killed run.
+	 * is alive (it holds the job's run lock and has no remote workers), the claims left
+	 * are those of a killed run.
 	 */
 	public int releaseClaims(String jobKey) {
 		return this.autonomous.execute((tx) -> this.jdbc
@@ -214,11 +253,43 @@ public final class Ledger implements CreditsInFlight {
 	}
 
 	/**
-	 * Write-ahead: records one handle and commits before returning. The credits an item
-	 * holds ({@link WorkItem#CREDITS_HELD}) are also kept in a column, to be summed.
+	 * Runs the work while no other worker of the job, in this process or any other, runs
+	 * work given to this method: a credit check and the session it pays for must go
+	 * together. On PostgreSQL an advisory lock, taken and released on the connection of a
+	 * transaction of its own (so a failure of the work never marks the caller's
+	 * transaction for rollback); a process that dies drops it with its connection.
 	 */
-	public void recordHandle(String jobKey, String id, String key, String value) {
-		update(this.autonomous, jobKey, id, (item, handles) -> {
+	@Override
+	public <T> T exclusively(String jobKey, Supplier<T> work) {
+		if (this.dialect == LedgerDialect.POSTGRESQL) {
+			return this.autonomous.execute((tx) -> {
+				long key = AdvisoryLocks.key("credits", jobKey);
+				this.jdbc.sql("SELECT 1 FROM pg_advisory_lock(?)").param(key).query(Integer.class).single();
+				try {
+					return work.get();
+				}
+				finally {
+					this.jdbc.sql("SELECT 1 FROM pg_advisory_unlock(?)").param(key).query(Integer.class).single();
+				}
+			});
+		}
+		this.creditCheck.lock();
+		try {
+			return work.get();
+		}
+		finally {
+			this.creditCheck.unlock();
+		}
+	}
+
+	/**
+	 * Write-ahead: records one handle and commits before returning, if the worker still
+	 * holds the item. The credits an item holds ({@link WorkItem#CREDITS_HELD}) are also
+	 * kept in a column, to be summed.
+	 * @throws ClaimLostException when it does not: whatever the mark was to guard must not happen
+	 */
+	public void recordHandle(String jobKey, String id, String worker, String key, String value) {
+		update(this.autonomous, jobKey, id, worker, (item, handles) -> {
 			if (value == null) {
 				handles.remove(key);
 			}
@@ -238,7 +309,7 @@ public final class Ledger implements CreditsInFlight {
 	 * job's own per-item cost.
 	 */
 	public void advance(String jobKey, String id, StageResult result, StageRun run) {
-		update(this.joined, jobKey, id, (item, handles) -> {
+		update(this.joined, jobKey, id, run.worker(), (item, handles) -> {
 			handles.putAll(result.handles());
 			Map<String, Double> timings = new HashMap<>(item.timings());
 			timings.merge(run.stage().stepName(), run.seconds(), Double::sum);
@@ -276,6 +347,29 @@ public final class Ledger implements CreditsInFlight {
 			.update());
 	}
 
+	/**
+	 * Tells every worker of the job execution to claim no further item; the first reason
+	 * given stays.
+	 * @param halt the job stops for credits or plan limits (rather than fails)
+	 */
+	public void stop(long jobExecutionId, String reason, boolean halt) {
+		this.autonomous.executeWithoutResult((tx) -> {
+			if (stopOf(jobExecutionId).isEmpty()) {
+				this.jdbc.sql("INSERT INTO BGM_STOP (JOB_EXECUTION_ID, REASON, HALT) VALUES (?, ?, ?)")
+					.params(jobExecutionId, truncate(reason == null ? "stopped" : reason), halt)
+					.update();
+			}
+		});
+	}
+
+	/** Why the job execution's workers were told to stop claiming, if they were. */
+	public Optional<JobStop> stopOf(long jobExecutionId) {
+		return this.jdbc.sql("SELECT REASON, HALT FROM BGM_STOP WHERE JOB_EXECUTION_ID = ?")
+			.param(jobExecutionId)
+			.query((rs, row) -> new JobStop(rs.getString(1), rs.getBoolean(2)))
+			.optional();
+	}
+
 	/** Puts failed items back in the queue at the stage they failed in. */
 	public int requeueFailed(String jobKey) {
 		return this.autonomous.execute((tx) -> this.jdbc
@@ -309,10 +403,10 @@ public final class Ledger implements CreditsInFlight {
 	/**
 	 * Sends an item back to its first stage, keeping only the handles its manifest row gave
 	 * it ({@link WorkItem#ROW_HANDLES}): an input changed, and nothing made from the old one
-	 * may be reused.
+	 * may be reused. Only by the worker holding it ({@link ClaimLostException} otherwise).
 	 */
-	public void restart(String jobKey, String id) {
-		update(this.autonomous, jobKey, id, (item, handles) -> {
+	public void restart(String jobKey, String id, String worker) {
+		update(this.autonomous, jobKey, id, worker, (item, handles) -> {
 			handles.keySet().retainAll(WorkItem.ROW_HANDLES);
 			return this.jdbc.sql("""
 					UPDATE BGM_ITEM SET STAGE = ?, HANDLES = ?, PLAN = NULL, CREDITS_HELD = 0, UPDATED_AT = ?
@@ -327,12 +421,20 @@ public final class Ledger implements CreditsInFlight {
 	 * reason it was skipped for is gone (its file has arrived, or was replaced).
 	 */
 	public void requeueSkipped(String jobKey, String id, String fingerprint) {
-		update(this.autonomous, jobKey, id, (item, handles) -> {
+		// a skipped item is held by no worker: it has not been claimed since it was skipped
+		this.autonomous.executeWithoutResult((tx) -> {
+			LedgerItem item = this.jdbc.sql("SELECT * FROM BGM_ITEM WHERE JOB_KEY = ? AND ITEM_ID = ?" + this.dialect.forUpdate())
+				.params(jobKey, id)
+				.query(this.mapper)
+				.optional()
+				.orElseThrow(() -> new IllegalStateException("no ledger item " + id + " in job " + jobKey));
+			Map<String, String> handles = new HashMap<>(item.handles());
 			handles.keySet().retainAll(WorkItem.ROW_HANDLES);
-			return this.jdbc.sql("""
+			this.jdbc.sql("""
 					UPDATE BGM_ITEM SET STATUS = 'PENDING', STAGE = ?, FINGERPRINT = ?, HANDLES = ?, PLAN = NULL,
 					  LAST_ERROR = NULL, CREDITS_HELD = 0, UPDATED_AT = ? WHERE JOB_KEY = ? AND ITEM_ID = ? AND STATUS = 'SKIPPED'""")
-				.params(Stage.UPLOAD.name(), fingerprint, this.rows.write(handles), now(), jobKey, id);
+				.params(Stage.UPLOAD.name(), fingerprint, this.rows.write(handles), now(), jobKey, id)
+				.update();
 		});
 	}
 
@@ -342,13 +444,20 @@ public final class Ledger implements CreditsInFlight {
 			.execute((tx) -> this.jdbc.sql("DELETE FROM BGM_ITEM WHERE JOB_KEY = ?").param(jobKey).update());
 	}
 
-	private void update(TransactionTemplate transaction, String jobKey, String id, Change change) {
+	/**
+	 * Reads the item and changes it, if the worker holds it. The row is locked for the
+	 * read ({@code FOR UPDATE}), so the holder cannot change between the check and the change.
+	 */
+	private void update(TransactionTemplate transaction, String jobKey, String id, String worker, Change change) {
 		transaction.executeWithoutResult((tx) -> {
-			LedgerItem item = this.jdbc.sql("SELECT * FROM BGM_ITEM WHERE JOB_KEY = ? AND ITEM_ID = ?")
+			LedgerItem item = this.jdbc.sql("SELECT * FROM BGM_ITEM WHERE JOB_KEY = ? AND ITEM_ID = ?" + this.dialect.forUpdate())
 				.params(jobKey, id)
 				.query(this.mapper)
 				.optional()
 				.orElseThrow(() -> new IllegalStateException("no ledger item " + id + " in job " + jobKey));
+			if (!worker.equals(item.claimedBy())) {
+				throw new ClaimLostException(worker, id);
+			}
 			change.apply(item, new HashMap<>(item.handles())).update();
 		});
 	}

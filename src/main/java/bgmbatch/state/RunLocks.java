@@ -87,8 +87,12 @@ public final class RunLocks implements AutoCloseable {
 	 * exists), so two spellings of one folder share a lock.
 	 */
 	public static Path outputLockFile(Path outputFolder) {
-		Path real = realPath(outputFolder.toAbsolutePath().normalize());
-		return StateFolder.userDefault().resolve("output-locks").resolve(StateFolder.slug(real) + ".lock");
+		return StateFolder.userDefault().resolve("output-locks").resolve(outputKey(outputFolder) + ".lock");
+	}
+
+	/** An output folder's name for its locks: its real path's slug, the same for every spelling of the folder. */
+	public static String outputKey(Path outputFolder) {
+		return StateFolder.slug(realPath(outputFolder.toAbsolutePath().normalize()));
 	}
 
 	/** The lock file of a bucket prefix, beside the output folders' ({@code s3-<name>-<hash>.lock}). */

@@ -23,6 +23,7 @@ import org.springframework.jdbc.datasource.init.DatabasePopulatorUtils;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Workers share the queue through claims with a lease; the ledger keeps who ran what, when. */
 class LedgerClaimsTest {
@@ -57,12 +58,49 @@ class LedgerClaimsTest {
 
 	@Test
 	void aClaimWhoseLeaseRanOutGoesToTheNextWorkerAndARenewedOneDoesNot() {
-		this.ledger.claimNext(JOB, A, Instant.now().minus(Duration.ofSeconds(1)));
+		this.ledger.claimNext(JOB, A, Duration.ofMillis(-1000));
 		assertThat(claim(B)).as("the lease of A ran out").contains("first");
 
-		assertThat(this.ledger.renew(JOB, "first", A, Instant.now().plusSeconds(60))).as("A lost it").isFalse();
-		assertThat(this.ledger.renew(JOB, "first", B, Instant.now().plusSeconds(60))).isTrue();
+		assertThat(this.ledger.renew(JOB, "first", A, Duration.ofSeconds(60))).as("A lost it").isFalse();
+		assertThat(this.ledger.renew(JOB, "first", B, Duration.ofSeconds(60))).isTrue();
 		assertThat(claim(A)).contains("second");
+	}
+
+	@Test
+	void aWorkerThatLostItsClaimCanNeitherMarkNorAdvanceTheItem() {
+		this.ledger.claimNext(JOB, A, Duration.ofMillis(-1000));
+		assertThat(claim(B)).contains("first");
+		Instant now = Instant.now();
+
+		assertThatThrownBy(() -> this.ledger.recordHandle(JOB, "first", A, "renderId", "r-1"))
+			.isInstanceOf(ClaimLostException.class);
+		assertThatThrownBy(() -> this.ledger.advance(JOB, "first", StageResult.none(),
+				new StageRun(Stage.UPLOAD, A, now.minusSeconds(1), now)))
+			.isInstanceOf(ClaimLostException.class);
+		LedgerItem item = this.ledger.find(JOB, "first").orElseThrow();
+		assertThat(item.handles()).doesNotContainKey("renderId");
+		assertThat(item.stage()).isEqualTo(Stage.UPLOAD);
+
+		this.ledger.recordHandle(JOB, "first", B, "renderId", "r-2");
+		assertThat(this.ledger.find(JOB, "first").orElseThrow().handles()).containsEntry("renderId", "r-2");
+	}
+
+	@Test
+	void heldItemsAreSeenUntilTheirHolderLetsGo() {
+		assertThat(this.ledger.anyHeld(JOB)).isFalse();
+		claim(A);
+		assertThat(this.ledger.anyHeld(JOB)).isTrue();
+		this.ledger.releaseAll(JOB, A);
+		assertThat(this.ledger.anyHeld(JOB)).isFalse();
+	}
+
+	@Test
+	void theFirstReasonToStopClaimingStaysForItsJobExecutionOnly() {
+		assertThat(this.ledger.stopOf(7)).isEmpty();
+		this.ledger.stop(7, "not enough credits", true);
+		this.ledger.stop(7, "ffmpeg is missing", false);
+		assertThat(this.ledger.stopOf(7)).contains(new JobStop("not enough credits", true));
+		assertThat(this.ledger.stopOf(8)).as("a new execution starts free to claim").isEmpty();
 	}
 
 	@Test
@@ -96,17 +134,16 @@ class LedgerClaimsTest {
 
 	@Test
 	void creditsHeldCountOnlyForTheOtherItemsInFlight() {
-		this.ledger.recordHandle(JOB, "first", WorkItem.CREDITS_HELD, "50");
-		this.ledger.recordHandle(JOB, "second", WorkItem.CREDITS_HELD, "50");
-		assertThat(this.ledger.heldByOthers(JOB, "third")).as("nobody holds them: not in flight").isZero();
-
 		claim(A);
 		claim(B);
+		this.ledger.recordHandle(JOB, "first", A, WorkItem.CREDITS_HELD, "50");
+		this.ledger.recordHandle(JOB, "second", B, WorkItem.CREDITS_HELD, "50");
 		assertThat(this.ledger.heldByOthers(JOB, "third")).isEqualTo(100);
 		assertThat(this.ledger.heldByOthers(JOB, "first")).as("not counting itself").isEqualTo(50);
 
-		this.ledger.recordHandle(JOB, "second", WorkItem.CREDITS_HELD, null);
-		this.ledger.releaseAll(JOB, A);
+		this.ledger.releaseAll(JOB, B);
+		assertThat(this.ledger.heldByOthers(JOB, "third")).as("nobody holds it: not in flight").isEqualTo(50);
+		this.ledger.recordHandle(JOB, "first", A, WorkItem.CREDITS_HELD, null);
 		assertThat(this.ledger.heldByOthers(JOB, "third")).isZero();
 	}
 
@@ -119,7 +156,7 @@ class LedgerClaimsTest {
 	}
 
 	private Optional<String> claim(String worker) {
-		return this.ledger.claimNext(JOB, worker, Instant.now().plusSeconds(60)).map(LedgerItem::id);
+		return this.ledger.claimNext(JOB, worker, Duration.ofSeconds(60)).map(LedgerItem::id);
 	}
 
 	private static LedgerItem item(int seq, String id, ItemStatus status) {

@@ -24,6 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class LedgerTransactionTest {
 
+	private static final String WORKER = "host:1:1";
+
 	private static final String JOB = "job";
 
 	private Ledger ledger;
@@ -41,6 +43,7 @@ class LedgerTransactionTest {
 		this.chunk = new TransactionTemplate(transactions);
 		this.ledger.insertIfAbsent(java.util.List.of(LedgerItem.fresh(JOB, "a", 0, 2, Path.of("/in/a.mp4"), null, "",
 				null, Path.of("/out/a.mp4"), null, ItemStatus.PENDING, null)));
+		this.ledger.claimNext(JOB, WORKER, java.time.Duration.ofMinutes(1));
 	}
 
 	@Test
@@ -61,7 +64,7 @@ class LedgerTransactionTest {
 	@Test
 	void aWriteAheadHandleSurvivesTheRollbackOfTheChunkItWasRecordedIn() {
 		this.chunk.executeWithoutResult((tx) -> {
-			this.ledger.recordHandle(JOB, "a", "renderId", "r-1");
+			this.ledger.recordHandle(JOB, "a", WORKER, "renderId", "r-1");
 			this.ledger.advance(JOB, "a", StageResult.none(), upload());
 			tx.setRollbackOnly();
 		});
@@ -72,7 +75,7 @@ class LedgerTransactionTest {
 
 	private static StageRun upload() {
 		Instant now = Instant.now();
-		return new StageRun(Stage.UPLOAD, "host:1:1", now.minusMillis(100), now);
+		return new StageRun(Stage.UPLOAD, WORKER, now.minusMillis(100), now);
 	}
 
 }

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 import bgmbatch.BgmBatchApplication;
 
@@ -47,7 +49,7 @@ final class ChildJvm {
 
 	private volatile long firstLineNanos;
 
-	private record Watcher(String text, CountDownLatch latch) {
+	private record Watcher(Predicate<String> matches, CountDownLatch latch) {
 	}
 
 	private ChildJvm(Process process) {
@@ -98,18 +100,29 @@ final class ChildJvm {
 
 	/** Waits until stdout has a line containing the text; fails when the process ends or the time runs out first. */
 	void awaitOutput(String text, Duration timeout) throws InterruptedException {
+		awaitLine((line) -> line.contains(text), "'" + text + "'", timeout);
+	}
+
+	/** Waits until stdout has a line matching the pattern; fails when the process ends or the time runs out first. */
+	void awaitOutput(Pattern pattern, Duration timeout) throws InterruptedException {
+		awaitLine((line) -> pattern.matcher(line).find(), "matching " + pattern, timeout);
+	}
+
+	private void awaitLine(Predicate<String> matches, String what, Duration timeout) throws InterruptedException {
 		CountDownLatch seen = new CountDownLatch(1);
 		synchronized (this.out) {
-			if (this.out.stream().anyMatch((line) -> line.contains(text))) {
+			if (this.out.stream().anyMatch(matches)) {
 				return;
 			}
-			this.watchers.add(new Watcher(text, seen));
+			this.watchers.add(new Watcher(matches, seen));
 		}
 		if (!seen.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-			fail("no line with '" + text + "' within " + timeout + "; stdout: " + stdout() + "\nstderr: " + stderr());
+			fail("no line " + what + " within " + timeout + "; stdout: " + stdout() + "\nstderr: " + stderr());
 		}
-		if (!stdout().contains(text)) {
-			fail("ended without printing '" + text + "'; stdout: " + stdout() + "\nstderr: " + stderr());
+		synchronized (this.out) {
+			if (this.out.stream().noneMatch(matches)) {
+				fail("ended without printing a line " + what + "; stdout: " + stdout() + "\nstderr: " + stderr());
+			}
 		}
 	}
 
@@ -141,6 +154,30 @@ final class ChildJvm {
 	List<ProcessHandle> killAfter(long millis) throws InterruptedException {
 		if (this.process.waitFor(millis, TimeUnit.MILLISECONDS)) {
 			return null;
+		}
+		List<ProcessHandle> orphans = this.process.descendants().toList();
+		this.process.destroyForcibly().waitFor();
+		this.outReader.join();
+		this.errReader.join();
+		return orphans;
+	}
+
+	/**
+	 * Asks the process to stop with SIGTERM, as a service manager does. Through its handle:
+	 * {@link Process#destroy()} would also close our ends of its pipes, losing what it says
+	 * while it stops.
+	 */
+	void terminate() {
+		this.process.toHandle().destroy();
+	}
+
+	/**
+	 * Kills the process now with SIGKILL, if it still runs.
+	 * @return the processes it had started, which a kill -9 leaves running
+	 */
+	List<ProcessHandle> kill() throws InterruptedException {
+		if (!this.process.isAlive()) {
+			return List.of();
 		}
 		List<ProcessHandle> orphans = this.process.descendants().toList();
 		this.process.destroyForcibly().waitFor();
@@ -209,7 +246,7 @@ final class ChildJvm {
 						}
 						if (signalFirstLine) {
 							for (Watcher watcher : this.watchers) {
-								if (line.contains(watcher.text())) {
+								if (watcher.matches().test(line)) {
 									watcher.latch().countDown();
 								}
 							}

@@ -1,7 +1,6 @@
 package bgmbatch.engine.nemo;
 
 import java.util.Locale;
-import java.util.concurrent.locks.ReentrantLock;
 
 import bgmbatch.engine.CreditsInFlight;
 import bgmbatch.engine.JobHaltException;
@@ -34,9 +33,6 @@ final class CreditGate {
 
 	private final CreditsInFlight inFlight;
 
-	/** Check and session go together: two workers must not both spend what only one check saw. */
-	private final ReentrantLock checking = new ReentrantLock();
-
 	CreditGate(NemoClient client, NemoProperties properties, CreditsInFlight inFlight) {
 		this.client = client;
 		this.properties = properties;
@@ -51,33 +47,41 @@ final class CreditGate {
 	 */
 	String openSession(WorkItem item, Journal journal) {
 		while (true) {
-			this.checking.lock();
-			int held;
-			try {
-				int available = this.client.availableCredits();
-				int own = this.properties.creditsNeededPerItem();
-				if (available < own) {
-					throw new JobHaltException(String.format(Locale.ROOT,
-							"not enough NemoVideo credits to open a session for item %s: %d needed (%d per item + %d "
-									+ "margin), %d available; top up and run the same command again",
-							item.id(), own, this.properties.creditsPerItem(), this.properties.creditMargin(), available));
-				}
-				held = this.inFlight.heldByOthers(item.jobKey(), item.id());
-				if (available >= own + held) {
-					journal.record(WorkItem.CREDITS_HELD, Integer.toString(this.properties.creditsPerItem()));
-					String session = this.client.createSession();
-					journal.record(NemoEngine.SESSION, session);
-					return session;
-				}
+			// check and session go together, across every worker of the job: two workers must
+			// not both spend what only one check saw
+			Opened opened = this.inFlight.exclusively(item.jobKey(), () -> tryOpen(item, journal));
+			if (opened.session() != null) {
+				return opened.session();
 			}
-			finally {
-				this.checking.unlock();
-			}
+			int held = opened.heldByOthers();
 			// only the edits of items in flight stand in the way: they pay or fail soon, then the check is exact
 			logger.info("waiting for items in flight to pay their edits (" + held + " credits held) before opening a "
 					+ "session for item " + item.id());
 			NemoEngine.pause(this.properties.pollInterval());
 		}
+	}
+
+	private Opened tryOpen(WorkItem item, Journal journal) {
+		int available = this.client.availableCredits();
+		int own = this.properties.creditsNeededPerItem();
+		if (available < own) {
+			throw new JobHaltException(String.format(Locale.ROOT,
+					"not enough NemoVideo credits to open a session for item %s: %d needed (%d per item + %d "
+							+ "margin), %d available; top up and run the same command again",
+					item.id(), own, this.properties.creditsPerItem(), this.properties.creditMargin(), available));
+		}
+		int held = this.inFlight.heldByOthers(item.jobKey(), item.id());
+		if (available < own + held) {
+			return new Opened(null, held);
+		}
+		journal.record(WorkItem.CREDITS_HELD, Integer.toString(this.properties.creditsPerItem()));
+		String session = this.client.createSession();
+		journal.record(NemoEngine.SESSION, session);
+		return new Opened(session, held);
+	}
+
+	/** A session opened, or (null) the credits the other items in flight hold. */
+	private record Opened(String session, int heldByOthers) {
 	}
 
 }

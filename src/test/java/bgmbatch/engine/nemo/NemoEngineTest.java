@@ -29,7 +29,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class NemoEngineTest {
 
 	/** These tests run one item at a time: no other item holds credits. */
-	static final CreditsInFlight NO_OTHERS = (job, item) -> 0;
+	static final CreditsInFlight NO_OTHERS = new CreditsInFlight() {
+
+		@Override
+		public int heldByOthers(String jobKey, String itemId) {
+			return 0;
+		}
+
+		@Override
+		public <T> T exclusively(String jobKey, java.util.function.Supplier<T> work) {
+			return work.get();
+		}
+
+	};
 
 	@TempDir
 	Path dir;

@@ -1,0 +1,58 @@
+package bgmbatch.cluster;
+
+import javax.sql.DataSource;
+
+import bgmbatch.BgmProperties;
+import bgmbatch.job.LeaseKeeper;
+import bgmbatch.job.WorkerIds;
+import bgmbatch.job.Workplace;
+
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.integration.partition.BeanFactoryStepLocator;
+import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A worker machine ({@code java -jar batch.jar worker}): lanes that take worker slots from
+ * the queue of its engine and run the {@code worker} step on the shared ledger, for any
+ * job whose manager hands slots out, until the process is told to stop.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty("bgm.worker")
+@Import(BrokerConfiguration.class)
+class WorkerConfiguration {
+
+	@Bean
+	WorkerStop workerStop(BgmProperties properties) {
+		return new WorkerStop(properties.lanes());
+	}
+
+	@Bean
+	Workplace workplace(DataSource dataSource, @Value("${spring.batch.jdbc.table-prefix:BATCH_}") String tablePrefix,
+			WorkerIds workers, SlotLeases slots, WorkerStop stop) {
+		return new RemoteWorkplace(JdbcClient.create(dataSource), tablePrefix, workers, slots, stop);
+	}
+
+	@Bean
+	PartitionLanes partitionLanes(BgmProperties properties, RabbitTemplate rabbit, PartitionQueue queue,
+			JobRepository repository, SlotLeases slots, LeaseKeeper leases, WorkerIds workers, WorkerStop stop,
+			BeanFactory beanFactory) {
+		BeanFactoryStepLocator steps = new BeanFactoryStepLocator();
+		steps.setBeanFactory(beanFactory);
+		StepExecutionRequestHandler handler = new StepExecutionRequestHandler();
+		handler.setJobRepository(repository);
+		handler.setStepLocator(steps);
+		PartitionGuard guard = new PartitionGuard(new PartitionRequests(), repository, slots, workers,
+				properties.engine(), leases.lease());
+		return new PartitionLanes(properties.lanes(), rabbit, queue, guard, handler, repository, slots, leases, workers,
+				stop);
+	}
+
+}

@@ -1,0 +1,482 @@
+package bgmbatch.reliability;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import bgmbatch.engine.nemo.fake.FakeNemoServer;
+import bgmbatch.engine.nemo.fake.RecordedCall;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Several machines, played by separate JVMs on this one: a manager ({@code distributed=true})
+ * and worker processes ({@code worker}) sharing a PostgreSQL job database and a RabbitMQ
+ * broker ({@link SharedServices}). Every item is delivered once, each stage of each item
+ * is recorded once (the ledger's stage log), a worker killed with SIGKILL loses nothing,
+ * and requests left in the queue by a killed run never run again.
+ */
+class SeveralMachinesTest {
+
+	private static final int ITEMS = 12;
+
+	private static final double SECONDS = 1.0;
+
+	/** A lease short enough that a killed worker's item and slot go to another worker within the test. */
+	private static final String LEASE = "lease=4s";
+
+	/** Generous: the machine running the tests is shared, and each JVM starts Spring. */
+	private static final Duration START_LIMIT = Duration.ofMinutes(3);
+
+	private static final Duration RUN_LIMIT = Duration.ofMinutes(5);
+
+	private static final List<String> STAGES = List.of("UPLOAD", "EDIT", "VERIFY", "EXPORT", "DOWNLOAD");
+
+	private final Clips clips = new Clips();
+
+	private final List<ChildJvm> children = new ArrayList<>();
+
+	private final List<ProcessHandle> orphans = new ArrayList<>();
+
+	private final List<FakeNemoServer> fakes = new ArrayList<>();
+
+	private SharedServices services;
+
+	private String database;
+
+	@TempDir
+	Path dir;
+
+	@BeforeEach
+	void services() throws Exception {
+		this.services = SharedServices.require();
+		this.database = this.services.newDatabase();
+		this.services.purgeQueue("local");
+		this.services.purgeQueue("nemo");
+	}
+
+	@AfterEach
+	void stopEverything() throws IOException, InterruptedException {
+		for (ChildJvm child : this.children) {
+			this.orphans.addAll(child.kill());
+		}
+		this.orphans.forEach(ProcessHandle::destroyForcibly);
+		for (FakeNemoServer fake : this.fakes) {
+			fake.close();
+		}
+	}
+
+	@Test
+	void aManagerAndTwoWorkersDeliverEveryItemOnceAndBothWorkersDoSome() throws Exception {
+		Job job = job(ITEMS);
+		ChildJvm first = worker("w1");
+		ChildJvm second = worker("w2");
+
+		ChildJvm manager = manager(job, "concurrency=2");
+		assertExit(manager, 0);
+
+		assertDeliveredOnce(job);
+		assertThat(workersOf(stageLogs()).stream().map(SeveralMachinesTest::process).collect(Collectors.toSet()))
+			.as("processes that ran stages")
+			.containsExactlyInAnyOrder(process(first), process(second));
+		assertNoRenderOverlaps(job);
+		assertThat(Files.readString(job.output().resolve("report.html"))).as("the report's timeline rows")
+			.contains(process(first), process(second));
+	}
+
+	@Test
+	void aWorkerKilledMidItemLeavesItsItemsToTheOtherWorker() throws Exception {
+		Job job = job(ITEMS);
+		ChildJvm doomed = worker("doomed");
+		ChildJvm survivor = worker("survivor");
+		ChildJvm manager = manager(job, "concurrency=2");
+
+		doomed.awaitOutput(": rendering", RUN_LIMIT);
+		this.orphans.addAll(doomed.kill());
+		assertExit(manager, 0);
+		awaitOrphans();
+
+		assertDeliveredOnce(job);
+		assertNoRenderOverlaps(job);
+		Map<String, List<Map<String, String>>> logs = stageLogs();
+		assertThat(logs.values())
+			.as("an item the killed worker began and the survivor finished")
+			.anySatisfy((log) -> assertThat(log.stream().map((run) -> process(run.get("worker"))).toList())
+				.contains(process(doomed), process(survivor)));
+	}
+
+	@Test
+	void aWorkerToldToStopFinishesItsStageHandsItsSlotBackAndExitsZero() throws Exception {
+		Job job = job(ITEMS);
+		ChildJvm stopped = worker("stopped");
+		ChildJvm other = worker("other");
+		ChildJvm manager = manager(job, "concurrency=2");
+
+		stopped.awaitOutput(": rendering", RUN_LIMIT);
+		stopped.terminate();
+		assertExit(stopped, 0);
+		assertThat(stopped.stdout()).as("the stopped worker's output; its log:%n%s", workerLog("stopped"))
+			.contains("Stopped.");
+		assertExit(manager, 0);
+
+		assertDeliveredOnce(job);
+		assertNoRenderOverlaps(job);
+		assertThat(workerLog("other").split("runs slot step execution", -1))
+			.as("the other worker ran its own slot and the one handed back")
+			.hasSizeGreaterThanOrEqualTo(3);
+		assertThat(other.isAlive()).isTrue();
+	}
+
+	@Test
+	void afterEveryProcessIsKilledARestartFinishesOnlyWhatWasMissingAndNoStaleRequestRuns() throws Exception {
+		Job job = job(ITEMS);
+		ChildJvm first = worker("w1");
+		ChildJvm second = worker("w2");
+		// four slots for two one-lane workers: two requests wait in the queue when everything is killed
+		ChildJvm manager = manager(job, "concurrency=4");
+		// a worker that delivered an item and claimed its next one has committed the delivery
+		first.awaitOutput(Pattern.compile("\\[[1-9][0-9]*/[0-9]+\\] \\S+: probing"), RUN_LIMIT);
+		this.orphans.addAll(first.kill());
+		this.orphans.addAll(second.kill());
+		manager.kill();
+		awaitOrphans();
+		Map<String, List<Map<String, String>>> before = stageLogs();
+		Set<String> deliveredBefore = delivered();
+		assertThat(deliveredBefore).as("delivered before the kill").isNotEmpty();
+		// the operator's view of the shared database: the killed run, and who held what
+		InProcessRun status = command("status", "manifest=" + job.manifest());
+		assertThat(status.exitCode()).as("status: %s%s", status.out(), status.err()).isZero();
+		assertThat(status.out()).contains("STARTED").contains(process(first) + ":1");
+		InProcessRun jobs = command("jobs");
+		assertThat(jobs.exitCode()).as("jobs: %s%s", jobs.out(), jobs.err()).isZero();
+		assertThat(jobs.out()).contains("STARTED").contains(process(first) + " (1)");
+
+		ChildJvm restart = manager(job, "concurrency=4");
+		restart.awaitOutput("Recovering the run interrupted", START_LIMIT);
+		ChildJvm third = worker("w3");
+		ChildJvm fourth = worker("w4");
+		assertExit(restart, 0);
+
+		assertDeliveredOnce(job);
+		Map<String, List<Map<String, String>>> after = stageLogs();
+		for (String id : deliveredBefore) {
+			assertThat(after.get(id)).as("stages of %s, delivered before the kill", id).isEqualTo(before.get(id));
+		}
+		assertThat(workerLog("w3") + workerLog("w4")).as("the new workers' logs")
+			.contains("dropped a request for slot");
+		assertThat(stepExecutionsRunBy(third, fourth)).as("step executions of the killed run that the new workers ran")
+			.isEmpty();
+	}
+
+	@Test
+	void theCloudEngineAcrossTwoWorkersSendsOneEditPerItemAndNoRenderTwice() throws Exception {
+		int items = 6;
+		FakeNemoServer fake = new FakeNemoServer(Files.createDirectories(this.dir.resolve("fake")));
+		this.fakes.add(fake);
+		Job job = job(items);
+		List<String> nemo = nemoSettings(fake);
+		worker("w1", nemo);
+		worker("w2", nemo);
+		List<String> managerArgs = new ArrayList<>(nemo);
+		managerArgs.add("concurrency=2");
+		ChildJvm manager = manager(job, managerArgs.toArray(String[]::new));
+		assertExit(manager, 0);
+
+		assertDeliveredOnce(job, items);
+		assertThat(fake.calls("POST", "/run_sse")).as("one edit message per item").hasSize(items);
+		for (String session : fake.sessions()) {
+			assertThat(fake.messagesTo(session)).as("messages to %s", session).isLessThanOrEqualTo(1);
+		}
+		Map<String, Long> renders = fake.calls("POST", "/api/render/proxy/lambda")
+			.stream()
+			.filter((call) -> call.status() == 200 && call.path().equals("/api/render/proxy/lambda"))
+			.collect(Collectors.groupingBy(SeveralMachinesTest::renderSession, Collectors.counting()));
+		assertThat(renders).as("renders per session").hasSize(items).allSatisfy((session, count) -> assertThat(count).isOne());
+		assertThat(workersOf(stageLogs()).stream().map(SeveralMachinesTest::process).collect(Collectors.toSet()))
+			.as("processes that ran stages").hasSize(2);
+	}
+
+	@Test
+	void theCloudEngineStopsForCreditsAcrossWorkersWithoutOverspending() throws Exception {
+		int items = 6;
+		FakeNemoServer fake = new FakeNemoServer(Files.createDirectories(this.dir.resolve("fake")));
+		this.fakes.add(fake);
+		// enough for two items' sessions and edits: the two workers together must not start a third edit
+		int perItem = FakeNemoServer.SESSION_COST + FakeNemoServer.EDIT_COST;
+		fake.balance.set(2 * perItem + perItem / 2);
+		Job job = job(items);
+		List<String> nemo = nemoSettings(fake);
+		worker("w1", nemo);
+		worker("w2", nemo);
+		List<String> managerArgs = new ArrayList<>(nemo);
+		managerArgs.add("concurrency=2");
+		ChildJvm manager = manager(job, managerArgs.toArray(String[]::new));
+		assertExit(manager, 4);
+		assertThat(fake.calls("POST", "/run_sse").stream().filter((call) -> call.status() == 200).count())
+			.as("edits paid for").isLessThanOrEqualTo(2);
+		assertThat(fake.balance.get()).as("balance").isNotNegative();
+	}
+
+	private static void assertExit(ChildJvm run, int code) throws InterruptedException {
+		assertThat(run.awaitExit(RUN_LIMIT)).as("exit code; stdout: %s%nstderr: %s", run.stdout(), run.stderr())
+			.isEqualTo(code);
+	}
+
+	/** The processes a kill -9 left running (ffmpeg) end on their own; the checks wait for them. */
+	private void awaitOrphans() throws Exception {
+		for (ProcessHandle orphan : this.orphans) {
+			orphan.onExit().get(1, TimeUnit.MINUTES);
+		}
+	}
+
+	private InProcessRun command(String... args) {
+		List<String> all = new ArrayList<>(List.of(args));
+		all.add("state-dir=" + this.dir.resolve("state-operator"));
+		all.addAll(this.services.settings(this.database));
+		return InProcessRun.of(all.toArray(String[]::new));
+	}
+
+	private List<String> nemoSettings(FakeNemoServer fake) {
+		return List.of("engine=nemo", "--bgm.nemo.base-url=" + fake.url(), "--bgm.nemo.poll-interval=20ms",
+				"--bgm.nemo.sse-drop-wait=5ms", "--bgm.nemo.backoff-initial=5ms", "--bgm.nemo.backoff-max=20ms",
+				"--bgm.nemo.default-retry-after=20ms", "--bgm.nemo.credit-margin=0", "--bgm.nemo.read-timeout=10s",
+				"--bgm.nemo.token=");
+	}
+
+	private ChildJvm worker(String name, List<String> extra) throws Exception {
+		List<String> args = new ArrayList<>(List.of("worker", "concurrency=1", LEASE,
+				"state-dir=" + this.dir.resolve("state-" + name)));
+		args.addAll(extra);
+		args.addAll(this.services.settings(this.database));
+		ChildJvm worker = ChildJvm.start(List.of("-XX:TieredStopAtLevel=1"), Map.of("PATH", pathWithCallLog()),
+				this.dir, args);
+		this.children.add(worker);
+		worker.awaitOutput("Worker serving", START_LIMIT);
+		return worker;
+	}
+
+	private ChildJvm worker(String name) throws Exception {
+		return worker(name, List.of());
+	}
+
+	private ChildJvm manager(Job job, String... extra) throws IOException {
+		List<String> args = new ArrayList<>(List.of("manifest=" + job.manifest(), "output=" + job.output(),
+				"state-dir=" + this.dir.resolve("state-manager"), "distributed=true", LEASE));
+		args.addAll(List.of(extra));
+		args.addAll(this.services.settings(this.database));
+		ChildJvm manager = ChildJvm.start(List.of("-XX:TieredStopAtLevel=1"), Map.of("PATH", pathWithCallLog()),
+				this.dir, args);
+		this.children.add(manager);
+		return manager;
+	}
+
+	/** Every item delivered, its output valid, and each of its stages recorded exactly once. */
+	private void assertDeliveredOnce(Job job) throws Exception {
+		assertDeliveredOnce(job, ITEMS);
+	}
+
+	private void assertDeliveredOnce(Job job, int items) throws Exception {
+		assertThat(delivered()).hasSize(items);
+		for (int i = 0; i < items; i++) {
+			this.clips.assertValidOutput(job.output().resolve("out-" + i + ".mp4"), SECONDS);
+		}
+		for (Map.Entry<String, List<Map<String, String>>> log : stageLogs().entrySet()) {
+			assertThat(log.getValue().stream().map((run) -> run.get("stage")).toList())
+				.as("stages recorded for %s", log.getKey())
+				.containsExactlyElementsOf(STAGES);
+		}
+		try (var files = Files.list(job.output())) {
+			assertThat(files.map((f) -> f.getFileName().toString()))
+				.as("no part or temp files")
+				.allMatch((name) -> !name.endsWith(".part") && !name.startsWith("."));
+		}
+	}
+
+	/**
+	 * The engine's call log, written by an ffmpeg wrapper around the real one: no two runs
+	 * writing the same file overlap in time (two workers never render one item at once).
+	 */
+	private void assertNoRenderOverlaps(Job job) throws IOException {
+		Map<String, List<long[]>> runs = new TreeMap<>();
+		Map<String, Long> started = new HashMap<>();
+		for (String line : Files.readAllLines(callLog())) {
+			String[] parts = line.split(" ", 4);
+			String key = parts[1] + " " + parts[3];
+			if (!parts[3].contains(job.output().toString())) {
+				continue;
+			}
+			if (parts[0].equals("start")) {
+				started.put(key, Long.parseLong(parts[2]));
+			}
+			else {
+				runs.computeIfAbsent(parts[3], (file) -> new ArrayList<>())
+					.add(new long[] { started.remove(key), Long.parseLong(parts[2]) });
+			}
+		}
+		assertThat(runs).as("renders into the output folder").isNotEmpty();
+		for (Map.Entry<String, List<long[]>> file : runs.entrySet()) {
+			List<long[]> spans = new ArrayList<>(file.getValue());
+			spans.sort((a, b) -> Long.compare(a[0], b[0]));
+			for (int i = 1; i < spans.size(); i++) {
+				assertThat(spans.get(i)[0]).as("a render of %s began while another still ran", file.getKey())
+					.isGreaterThanOrEqualTo(spans.get(i - 1)[1]);
+			}
+		}
+	}
+
+	private String pathWithCallLog() throws IOException {
+		Path bin = this.dir.resolve("bin");
+		if (!Files.exists(bin.resolve("ffmpeg"))) {
+			Files.createDirectories(bin);
+			Path wrapper = bin.resolve("ffmpeg");
+			Files.writeString(wrapper, """
+					#!/bin/sh
+					log='%s'
+					for last; do :; done
+					echo "start $$ $(date +%%s%%N) $last" >> "$log"
+					'%s' "$@"
+					code=$?
+					echo "end $$ $(date +%%s%%N) $last" >> "$log"
+					exit $code
+					""".formatted(callLog(), Tools.find("ffmpeg")));
+			Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+		}
+		return bin + ":" + System.getenv("PATH");
+	}
+
+	private Path callLog() {
+		return this.dir.resolve("ffmpeg-calls.log");
+	}
+
+	private Set<String> delivered() throws SQLException {
+		Set<String> ids = new TreeSet<>();
+		query("SELECT ITEM_ID FROM BGM_ITEM WHERE STATUS = 'DELIVERED'", (rs) -> ids.add(rs.getString(1)));
+		return ids;
+	}
+
+	private Map<String, List<Map<String, String>>> stageLogs() throws SQLException {
+		Map<String, List<Map<String, String>>> logs = new TreeMap<>();
+		ObjectMapper json = new ObjectMapper();
+		query("SELECT ITEM_ID, STAGE_LOG FROM BGM_ITEM", (rs) -> {
+			String text = rs.getString(2);
+			try {
+				logs.put(rs.getString(1), text == null ? List.of() : json.readValue(text, new TypeReference<>() {
+				}));
+			}
+			catch (IOException ex) {
+				throw new SQLException(ex);
+			}
+		});
+		return logs;
+	}
+
+	/** The step executions the new workers ran, among those of the killed run (the first job execution). */
+	private Set<Long> stepExecutionsRunBy(ChildJvm... workers) throws IOException {
+		Set<Long> ran = new TreeSet<>();
+		Set<Long> killedRun = new TreeSet<>();
+		try {
+			query("""
+					SELECT STEP_EXECUTION_ID FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID =
+					  (SELECT MIN(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION) AND STEP_NAME LIKE 'worker%'""",
+					(rs) -> killedRun.add(rs.getLong(1)));
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		String logs = workerLog("w3") + workerLog("w4");
+		for (long id : killedRun) {
+			if (logs.contains("runs slot step execution " + id + "\n")
+					|| logs.contains("runs slot step execution " + id + "\r")) {
+				ran.add(id);
+			}
+		}
+		return ran;
+	}
+
+	private String workerLog(String name) throws IOException {
+		Path log = this.dir.resolve("state-" + name).resolve("logs").resolve("bgm-batch.log");
+		return Files.exists(log) ? Files.readString(log) : "";
+	}
+
+	private static Set<String> workersOf(Map<String, List<Map<String, String>>> logs) {
+		return logs.values().stream().flatMap(List::stream).map((run) -> run.get("worker")).collect(Collectors.toSet());
+	}
+
+	/** {@code host:pid} of a worker name {@code host:pid:lane}. */
+	private static String process(String worker) {
+		return worker.substring(0, worker.lastIndexOf(':'));
+	}
+
+	private static String process(ChildJvm child) {
+		return WorkerHost.NAME + ":" + child.pid();
+	}
+
+	private static String renderSession(RecordedCall call) {
+		try {
+			return new ObjectMapper().readTree(call.body()).path("sessionId").asText();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private interface Row {
+
+		void read(ResultSet rs) throws SQLException;
+
+	}
+
+	private void query(String sql, Row row) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(this.database, this.services.user(),
+				this.services.password());
+				Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery(sql)) {
+			while (rs.next()) {
+				row.read(rs);
+			}
+		}
+	}
+
+	private Job job(int items) throws IOException {
+		Path clip = this.clips.video(this.dir.resolve("source.mp4"), SECONDS, true);
+		Path folder = Files.createDirectories(this.dir.resolve("job"));
+		Path manifest = this.clips.manifest(folder, clip, items, "add calm music at 30%");
+		return new Job(manifest, folder.resolve("out"));
+	}
+
+	private record Job(Path manifest, Path output) {
+	}
+
+	/** The host name the workers put in their names, read as they read it. */
+	private static final class WorkerHost {
+
+		static final String NAME = new bgmbatch.job.WorkerIds().host();
+
+	}
+
+}

@@ -14,6 +14,7 @@ import bgmbatch.engine.EditingEngine;
 import bgmbatch.engine.TransientEngineException;
 import bgmbatch.ledger.Ledger;
 import bgmbatch.ledger.LedgerItem;
+import bgmbatch.live.LiveBoard;
 import bgmbatch.manifest.ManifestReader;
 import bgmbatch.manifest.ManifestRow;
 import bgmbatch.manifest.ManifestSource;
@@ -67,7 +68,7 @@ class BgmJobConfiguration {
 	@Bean
 	Job bgmJob(JobRepository jobRepository, Step prepare, Step work, Ledger ledger, PrintStream console,
 			StateFolder state, ProgressDisplay progressDisplay, HtmlReport htmlReport, EditingEngine engine,
-			StopClaiming stopClaiming, OutputTarget outputTarget) {
+			StopClaiming stopClaiming, OutputTarget outputTarget, LiveBoard liveBoard) {
 		// afterJob runs in reverse order: display closed, then reports and summary, then the log file closed
 		return new JobBuilder(JOB_NAME, jobRepository).start(prepare)
 			.next(work)
@@ -76,20 +77,20 @@ class BgmJobConfiguration {
 			.listener(new JobConclusion(ledger, jobRepository, engine.stageWords(),
 					new ReportWriter(ledger, htmlReport, Clock.systemDefaultZone()), new SummaryPrinter(console),
 					outputTarget))
-			.listener(OperatorListeners.closeDisplay(progressDisplay))
+			.listener(OperatorListeners.closeDisplay(progressDisplay, liveBoard))
 			.build();
 	}
 
 	@Bean
 	Step prepare(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ItemStreamReader<ManifestRow> manifestItemReader, ItemProcessor<ManifestRow, LedgerItem> rowChecker,
-			Ledger ledger, ProgressDisplay progressDisplay) {
+			Ledger ledger, ProgressDisplay progressDisplay, LiveBoard liveBoard, EditingEngine engine) {
 		return new StepBuilder("prepare", jobRepository).<ManifestRow, LedgerItem>chunk(PREPARE_CHUNK)
 			.transactionManager(transactionManager)
 			.reader(manifestItemReader)
 			.processor(rowChecker)
 			.writer((chunk) -> ledger.insertIfAbsent(List.copyOf(chunk.getItems())))
-			.listener(OperatorListeners.begin(ledger, progressDisplay))
+			.listener(OperatorListeners.begin(ledger, progressDisplay, liveBoard, engine.stageWords()))
 			.allowStartIfComplete(true)
 			.build();
 	}
@@ -118,7 +119,8 @@ class BgmJobConfiguration {
 	@Bean
 	Step worker(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ItemStreamReader<LedgerItem> itemClaimer, ItemProcessor<LedgerItem, StageOutcome> stageProcessor,
-			Ledger ledger, BgmProperties properties, ProgressDisplay progressDisplay, EditingEngine engine) {
+			Ledger ledger, BgmProperties properties, ProgressDisplay progressDisplay, EditingEngine engine,
+			LiveBoard liveBoard) {
 		RetryPolicy retry = RetryPolicy.builder()
 			.includes(TransientEngineException.class)
 			.maxRetries(properties.itemRetries())
@@ -134,7 +136,7 @@ class BgmJobConfiguration {
 			.retryPolicy(retry)
 			.skipPolicy(new ItemSkipPolicy())
 			.skipListener(new ItemFailureRecorder(ledger))
-			.listener(new ProgressTracker(engine.stageWords(), progressDisplay))
+			.listener(new ProgressTracker(engine.stageWords(), progressDisplay, liveBoard))
 			.allowStartIfComplete(true)
 			.build();
 	}
@@ -169,6 +171,12 @@ class BgmJobConfiguration {
 			RemoteInputs remoteInputs, OutputTarget outputTarget, WorkerIds workers, StopClaiming stopClaiming) {
 		return new StageProcessor(engine, ledger, new OutputDelivery(probe, Path.of(output)), remoteInputs,
 				outputTarget, workers.of(slot), stopClaiming);
+	}
+
+	/** What the run publishes for {@code status} and {@code jobs} while it works (see {@link LiveBoard}). */
+	@Bean(destroyMethod = "close")
+	LiveBoard liveBoard(StateFolder state) {
+		return new LiveBoard(state, Clock.systemUTC());
 	}
 
 	@Bean

@@ -1,10 +1,16 @@
 package bgmbatch.job;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+
+import bgmbatch.engine.StageWords;
 
 import bgmbatch.ledger.ItemStatus;
 import bgmbatch.ledger.Ledger;
+import bgmbatch.live.LiveBoard;
 import bgmbatch.logs.ExecutionLog;
 import bgmbatch.progress.ProgressDisplay;
 import bgmbatch.state.StateFolder;
@@ -56,29 +62,42 @@ final class OperatorListeners {
 		};
 	}
 
-	/** Tells the display the job's size once the prepare step has loaded the ledger. */
-	static StepExecutionListener begin(Ledger ledger, ProgressDisplay display) {
+	/**
+	 * Tells the display the job's size, and the live status every item, once the prepare
+	 * step has loaded the ledger.
+	 */
+	static StepExecutionListener begin(Ledger ledger, ProgressDisplay display, LiveBoard live, StageWords words) {
 		return new StepExecutionListener() {
 
 			@Override
 			public ExitStatus afterStep(StepExecution stepExecution) {
-				Map<ItemStatus, Integer> counts = ledger
-					.countByStatus(JobParams.of(stepExecution.getJobExecution().getJobParameters()).jobKey());
+				JobExecution job = stepExecution.getJobExecution();
+				JobParams params = JobParams.of(job.getJobParameters());
+				Map<ItemStatus, Integer> counts = ledger.countByStatus(params.jobKey());
 				int total = counts.values().stream().mapToInt(Integer::intValue).sum();
 				display.begin(total, total - counts.getOrDefault(ItemStatus.PENDING, 0));
+				List<LiveBoard.ItemState> items = new ArrayList<>(total);
+				ledger.forEach(params.jobKey(), (item) -> items.add(new LiveBoard.ItemState(item.id(),
+						item.status() == ItemStatus.PENDING ? "waiting" : item.status().name().toLowerCase(Locale.ROOT),
+						item.stage(), words.of(item.stage()), null, null, item.lastError())));
+				live.begin(params.manifest(), job.getId(), items);
 				return null;
 			}
 
 		};
 	}
 
-	/** Stops the display before the summary is printed (registered after the conclusion, so it runs first). */
-	static JobExecutionListener closeDisplay(ProgressDisplay display) {
+	/**
+	 * Stops the display before the summary is printed (registered after the conclusion, so
+	 * it runs first), and takes the live status down: the run is over.
+	 */
+	static JobExecutionListener closeDisplay(ProgressDisplay display, LiveBoard live) {
 		return new JobExecutionListener() {
 
 			@Override
 			public void afterJob(JobExecution execution) {
 				display.close();
+				live.close();
 			}
 
 		};

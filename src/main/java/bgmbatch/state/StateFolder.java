@@ -108,6 +108,14 @@ public final class StateFolder {
 		return this.root.resolve("locks").resolve(slug(manifest) + ".lock");
 	}
 
+	/**
+	 * The live status a run of the manifest publishes while it works, for {@code status}
+	 * and {@code jobs} to read without opening the database the run has open.
+	 */
+	public Path liveStatusFile(Path manifest) {
+		return this.root.resolve("live").resolve(slug(manifest) + ".json");
+	}
+
 	public Path logs() {
 		return this.root.resolve("logs");
 	}

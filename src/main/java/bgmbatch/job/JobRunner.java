@@ -34,6 +34,9 @@ public final class JobRunner {
 	/** The job's name in the repository, for the job commands that read it. */
 	public static final String JOB_NAME = BgmJobConfiguration.JOB_NAME;
 
+	/** The exit status of an execution stopped for credits or plan limits, for the job commands that read it. */
+	public static final String HALTED = JobConclusion.HALTED;
+
 	/** Job instances read at a time while looking for this job's newest. */
 	private static final int INSTANCE_PAGE = 50;
 

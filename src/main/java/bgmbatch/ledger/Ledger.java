@@ -285,6 +285,19 @@ public final class Ledger implements CreditsInFlight {
 	}
 
 	/**
+	 * Puts a skipped item back in the queue at its first stage, its reason cleared: the
+	 * reason it was skipped for is gone.
+	 * @return false when it is not skipped (any more)
+	 */
+	public boolean requeueSkipped(String jobKey, String id) {
+		return this.autonomous.execute((tx) -> this.jdbc.sql("""
+				UPDATE BGM_ITEM SET STATUS = 'PENDING', STAGE = ?, LAST_ERROR = NULL, UPDATED_AT = ?
+				WHERE JOB_KEY = ? AND ITEM_ID = ? AND STATUS = 'SKIPPED'""")
+			.params(Stage.UPLOAD.name(), now(), jobKey, id)
+			.update()) == 1;
+	}
+
+	/**
 	 * Sends delivered items whose output is no longer where it was delivered back to the
 	 * given stage.
 	 * @param exists whether an item's output (by its local path) is still delivered

@@ -105,7 +105,12 @@ public final class StateFolder {
 
 	/** The lock of the manifest's job database, held by whoever has it open. */
 	public Path lockFile(Path manifest) {
-		return this.root.resolve("locks").resolve(slug(manifest) + ".lock");
+		return lockFile(slug(manifest));
+	}
+
+	/** The lock of the database in the folder of this name (a manifest's {@linkplain #slug slug}). */
+	public Path lockFile(String databaseName) {
+		return this.root.resolve("locks").resolve(databaseName + ".lock");
 	}
 
 	/**
@@ -113,7 +118,12 @@ public final class StateFolder {
 	 * and {@code jobs} to read without opening the database the run has open.
 	 */
 	public Path liveStatusFile(Path manifest) {
-		return this.root.resolve("live").resolve(slug(manifest) + ".json");
+		return liveStatusFile(slug(manifest));
+	}
+
+	/** The live status of the manifest whose database folder has this name (its {@linkplain #slug slug}). */
+	public Path liveStatusFile(String databaseName) {
+		return this.root.resolve("live").resolve(databaseName + ".json");
 	}
 
 	public Path logs() {

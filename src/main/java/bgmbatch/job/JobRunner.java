@@ -2,6 +2,7 @@ package bgmbatch.job;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -58,8 +59,11 @@ public final class JobRunner {
 
 	private final OutputTarget target;
 
-	public JobRunner(JobOperator operator, JobRepository repository, Job job, Ledger ledger, EditingEngine engine,
-			BgmProperties properties, PrintStream console, MediaProbe probe, OutputTarget target) {
+	private final RunMetricsRecorder metrics;
+
+	JobRunner(JobOperator operator, JobRepository repository, Job job, Ledger ledger, EditingEngine engine,
+			BgmProperties properties, PrintStream console, MediaProbe probe, OutputTarget target,
+			RunMetricsRecorder metrics) {
 		this.operator = operator;
 		this.repository = repository;
 		this.job = job;
@@ -69,6 +73,7 @@ public final class JobRunner {
 		this.console = console;
 		this.probe = probe;
 		this.target = target;
+		this.metrics = metrics;
 	}
 
 	public ExitCode run() throws Exception {
@@ -89,7 +94,10 @@ public final class JobRunner {
 			return ExitCode.OK;
 		}
 		// the context took the manifest's run lock before opening its database (AppConfiguration)
-		return run(source, fresh, rows);
+		Instant started = Instant.now();
+		ExitCode exit = run(source, fresh, rows);
+		this.metrics.record(fresh, exit, started);
+		return exit;
 	}
 
 	private ExitCode run(ManifestSource source, JobParams fresh, int rows) throws Exception {

@@ -8,6 +8,7 @@ import bgmbatch.delivery.OutputTarget;
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.ledger.Ledger;
 import bgmbatch.media.MediaProbe;
+import bgmbatch.metrics.MetricsExport;
 import bgmbatch.progress.OperatorProperties;
 
 import org.springframework.batch.core.job.Job;
@@ -25,7 +26,11 @@ class RunnerConfiguration {
 			OutputTarget outputTarget) {
 		// quiet=true: only the summary, which the job's conclusion prints on the console itself
 		PrintStream talk = operatorSettings.quiet() ? new PrintStream(OutputStream.nullOutputStream()) : console;
-		return new JobRunner(operator, repository, bgmJob, ledger, engine, properties, talk, probe, outputTarget);
+		// metrics warnings are said even when quiet: a broken export is worth a line in cron's mail
+		MetricsExport metrics = new MetricsExport(operatorSettings.metricsFile(), operatorSettings.metricsPush(),
+				console::println);
+		return new JobRunner(operator, repository, bgmJob, ledger, engine, properties, talk, probe, outputTarget,
+				new RunMetricsRecorder(ledger, repository, metrics));
 	}
 
 }

@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Locale;
 
 import io.micrometer.core.instrument.Gauge;
@@ -14,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.exporter.pushgateway.Format;
 import io.prometheus.metrics.exporter.pushgateway.PushGateway;
 import io.prometheus.metrics.exporter.pushgateway.Scheme;
 
@@ -29,6 +31,9 @@ public final class MetricsExport {
 
 	/** The Pushgateway's job label: the grouping key adds the manifest, so manifests do not overwrite each other. */
 	static final String JOB = "bgm_batch";
+
+	/** A Pushgateway that does not answer within this holds the end of a night's run no longer. */
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
 	private static final Log logger = LogFactory.getLog(MetricsExport.class);
 
@@ -126,6 +131,10 @@ public final class MetricsExport {
 			PushGateway.Builder gateway = PushGateway.builder()
 				.address(this.push.getHost() + ":" + port)
 				.scheme("https".equals(scheme) ? Scheme.HTTPS : Scheme.HTTP)
+				// text, not the client's default protobuf: every Pushgateway and proxy in between reads it
+				.format(Format.PROMETHEUS_TEXT)
+				.connectionTimeout(TIMEOUT)
+				.readTimeout(TIMEOUT)
 				.job(JOB)
 				.groupingKey("manifest", run.manifest())
 				.registry(registry.getPrometheusRegistry());

@@ -1,21 +1,19 @@
 package bgmbatch.live;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import bgmbatch.state.AtomicFiles;
 import bgmbatch.state.RunLock;
 
 /**
- * The snapshot file of a manifest's live run: written whole to a temporary file and
- * renamed over the old one, so a reader sees the last snapshot or the next, never half of
- * one.
+ * The snapshot file of a manifest's live run, replaced atomically ({@link AtomicFiles}), so
+ * a reader sees the last snapshot or the next, never half of one.
  */
 public final class LiveStatusFile {
 
@@ -33,20 +31,7 @@ public final class LiveStatusFile {
 	}
 
 	void write(LiveSnapshot snapshot) throws IOException {
-		Files.createDirectories(this.file.getParent());
-		Path temporary = Files.createTempFile(this.file.getParent(), this.file.getFileName() + ".", ".tmp");
-		try {
-			this.json.writeValue(temporary.toFile(), snapshot);
-			try {
-				Files.move(temporary, this.file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-			}
-			catch (AtomicMoveNotSupportedException ex) {
-				Files.move(temporary, this.file, StandardCopyOption.REPLACE_EXISTING);
-			}
-		}
-		finally {
-			Files.deleteIfExists(temporary);
-		}
+		AtomicFiles.replace(this.file, this.json.writeValueAsBytes(snapshot));
 	}
 
 	void delete() throws IOException {

@@ -3,13 +3,11 @@ package bgmbatch.metrics;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Locale;
 
+import bgmbatch.state.AtomicFiles;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -66,7 +64,7 @@ public final class MetricsExport {
 		try {
 			register(registry, run);
 			if (this.file != null) {
-				write(registry.scrape(), run);
+				write(registry.scrape());
 			}
 			if (this.push != null) {
 				push(registry, run);
@@ -100,24 +98,10 @@ public final class MetricsExport {
 		Gauge.builder(name, () -> value).description(help).baseUnit(unit).tags(tags).strongReference(true).register(registry);
 	}
 
-	private void write(String text, RunMetrics run) {
+	private void write(String text) {
 		try {
-			Path folder = this.file.toAbsolutePath().getParent();
-			Files.createDirectories(folder);
-			// the textfile collector reads only *.prom, so a temporary name ending otherwise is never half-read
-			Path temporary = Files.createTempFile(folder, "." + this.file.getFileName(), ".tmp");
-			try {
-				Files.writeString(temporary, text, StandardCharsets.UTF_8);
-				try {
-					Files.move(temporary, this.file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-				}
-				catch (AtomicMoveNotSupportedException ex) {
-					Files.move(temporary, this.file, StandardCopyOption.REPLACE_EXISTING);
-				}
-			}
-			finally {
-				Files.deleteIfExists(temporary);
-			}
+			// the textfile collector reads only *.prom, and the temporary name ends in .tmp
+			AtomicFiles.replace(this.file, text.getBytes(StandardCharsets.UTF_8));
 		}
 		catch (IOException | RuntimeException ex) {
 			warn("cannot write the metrics to " + this.file + " (" + ex.getMessage() + ")", ex);

@@ -94,8 +94,8 @@ final class JobsCommand {
 		if (rows.size() > LIMIT) {
 			out.println("(" + (rows.size() - LIMIT) + " older execution(s) not shown)");
 		}
-		out.println("Item counts are the items' current state in each manifest's ledger (a running job's, as it "
-				+ "last published them).");
+		out.println("Item counts are the items' current state in each manifest's ledger (for a job in "
+				+ "progress, as it last published them).");
 		notes.forEach((note) -> out.println("note: " + note));
 		return ExitCode.OK;
 	}

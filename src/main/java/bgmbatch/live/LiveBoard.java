@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import bgmbatch.engine.Stage;
 import bgmbatch.state.StateFolder;
@@ -68,9 +69,9 @@ public final class LiveBoard implements AutoCloseable {
 
 	private volatile Instant started;
 
-	private volatile int deliveredThisRun;
+	private final AtomicInteger deliveredThisRun = new AtomicInteger();
 
-	private ScheduledExecutorService publisher;
+	private volatile ScheduledExecutorService publisher;
 
 	private volatile long nextWriteNanos = System.nanoTime();
 
@@ -90,7 +91,7 @@ public final class LiveBoard implements AutoCloseable {
 		this.manifest = manifest.toString();
 		this.execution = execution;
 		this.started = this.clock.instant();
-		this.deliveredThisRun = 0;
+		this.deliveredThisRun.set(0);
 		this.items.clear();
 		List<String> ids = new ArrayList<>(items.size());
 		for (ItemState item : items) {
@@ -126,9 +127,7 @@ public final class LiveBoard implements AutoCloseable {
 	/** The item's output is in place. */
 	public void delivered(String id, Stage lastStage, double seconds, String doneWords) {
 		measured(lastStage, seconds);
-		synchronized (this) {
-			this.deliveredThisRun++;
-		}
+		this.deliveredThisRun.incrementAndGet();
 		this.items.computeIfPresent(id, (key, item) -> new ItemState(id, "delivered", Stage.DONE, doneWords, null,
 				null, null));
 		changed();
@@ -224,10 +223,7 @@ public final class LiveBoard implements AutoCloseable {
 
 	/** The job's end at this run's throughput: deliveries per second so far, applied to the items still to do. */
 	private Instant jobEta(Instant now, int remaining) {
-		int delivered;
-		synchronized (this) {
-			delivered = this.deliveredThisRun;
-		}
+		int delivered = this.deliveredThisRun.get();
 		if (delivered == 0 || this.started == null) {
 			return null;
 		}

@@ -3,7 +3,6 @@ package bgmbatch.job;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import bgmbatch.engine.StageWords;
@@ -76,11 +75,17 @@ final class OperatorListeners {
 				Map<ItemStatus, Integer> counts = ledger.countByStatus(params.jobKey());
 				int total = counts.values().stream().mapToInt(Integer::intValue).sum();
 				display.begin(total, total - counts.getOrDefault(ItemStatus.PENDING, 0));
-				List<LiveBoard.ItemState> items = new ArrayList<>(total);
-				ledger.forEach(params.jobKey(), (item) -> items.add(new LiveBoard.ItemState(item.id(),
-						item.status() == ItemStatus.PENDING ? "waiting" : item.status().name().toLowerCase(Locale.ROOT),
-						item.stage(), words.of(item.stage()), null, null, item.lastError())));
-				live.begin(params.manifest(), job.getId(), items);
+				// only the items with work left are listed one by one; those already delivered or
+				// skipped are counted (a 100 000-row job must fit a 128 MB heap)
+				List<LiveBoard.ItemState> items = new ArrayList<>(counts.getOrDefault(ItemStatus.PENDING, 0));
+				ledger.forEach(params.jobKey(), (item) -> {
+					if (item.status() == ItemStatus.PENDING) {
+						items.add(new LiveBoard.ItemState(item.id(), "waiting", item.stage(), words.of(item.stage()),
+								null, null, null));
+					}
+				});
+				live.begin(params.manifest(), job.getId(), items, counts.getOrDefault(ItemStatus.DELIVERED, 0),
+						counts.getOrDefault(ItemStatus.SKIPPED, 0));
 				return null;
 			}
 

@@ -77,16 +77,23 @@ public final class LiveBoard implements AutoCloseable {
 
 	private volatile LiveStatusFile file;
 
+	private volatile int deliveredBefore;
+
+	private volatile int skippedBefore;
+
 	public LiveBoard(StateFolder state, Clock clock) {
 		this.state = state;
 		this.clock = clock;
 	}
 
 	/**
-	 * The job knows its items (in manifest order, as the ledger has them) and starts
-	 * publishing.
+	 * The job knows its items with work left (in manifest order, as the ledger has them)
+	 * and how many were delivered or skipped before, and starts publishing.
 	 */
-	public synchronized void begin(Path manifest, long execution, List<ItemState> items) {
+	public synchronized void begin(Path manifest, long execution, List<ItemState> items, int deliveredBefore,
+			int skippedBefore) {
+		this.deliveredBefore = deliveredBefore;
+		this.skippedBefore = skippedBefore;
 		this.file = new LiveStatusFile(this.state.liveStatusFile(manifest));
 		this.manifest = manifest.toString();
 		this.execution = execution;
@@ -181,8 +188,8 @@ public final class LiveBoard implements AutoCloseable {
 	LiveSnapshot snapshot() {
 		Instant now = this.clock.instant();
 		List<LiveSnapshot.Item> list = new ArrayList<>(this.order.size());
-		int delivered = 0;
-		int skipped = 0;
+		int delivered = this.deliveredBefore;
+		int skipped = this.skippedBefore;
 		int failed = 0;
 		for (String id : this.order) {
 			ItemState item = this.items.get(id);
@@ -197,8 +204,9 @@ public final class LiveBoard implements AutoCloseable {
 			list.add(new LiveSnapshot.Item(id, item.state(), item.words(), item.worker(), text(item.since()),
 					text(eta), item.reason()));
 		}
-		return new LiveSnapshot(this.pid, this.manifest, this.execution, text(this.started), text(now), list.size(),
-				delivered, skipped, failed, text(jobEta(now, list.size() - delivered - skipped - failed)), list);
+		int total = list.size() + this.deliveredBefore + this.skippedBefore;
+		return new LiveSnapshot(this.pid, this.manifest, this.execution, text(this.started), text(now), total,
+				delivered, skipped, failed, text(jobEta(now, total - delivered - skipped - failed)), list);
 	}
 
 	/**

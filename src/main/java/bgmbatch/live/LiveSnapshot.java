@@ -16,7 +16,8 @@ import java.util.List;
  * @param skipped items skipped
  * @param failed items failed in this run
  * @param eta when the job should be done at this run's throughput, or null before anything was delivered
- * @param items every item, in manifest order
+ * @param items every item with work left when the run began, in manifest order (those delivered or
+ * skipped by earlier runs are only counted)
  */
 public record LiveSnapshot(long pid, String manifest, long execution, String started, String updated, int total,
 		int delivered, int skipped, int failed, String eta, List<Item> items) {

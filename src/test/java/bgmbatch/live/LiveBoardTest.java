@@ -28,7 +28,7 @@ class LiveBoardTest {
 	@Test
 	void anItemsEtaIsTheMeasuredTimeOfItsRemainingStagesLessItsTimeInTheCurrentOne() {
 		try (LiveBoard board = new LiveBoard(new StateFolder(this.dir), this.clock)) {
-			board.begin(this.dir.resolve("videos.csv"), 7, List.of(waiting("a"), waiting("b"), waiting("c")));
+			board.begin(this.dir.resolve("videos.csv"), 7, List.of(waiting("a"), waiting("b"), waiting("c")), 0, 0);
 			// a goes through every stage, 10 s each
 			for (Stage stage = Stage.UPLOAD; stage != Stage.DONE; stage = stage.next()) {
 				board.stageStarted("a", stage, stage.name(), "host:1:1");
@@ -63,7 +63,7 @@ class LiveBoardTest {
 	@Test
 	void anItemsEtaIsUnknownUntilEachOfItsRemainingStagesWasMeasured() {
 		try (LiveBoard board = new LiveBoard(new StateFolder(this.dir), this.clock)) {
-			board.begin(this.dir.resolve("videos.csv"), 1, List.of(waiting("a")));
+			board.begin(this.dir.resolve("videos.csv"), 1, List.of(waiting("a")), 0, 0);
 			board.stageStarted("a", Stage.UPLOAD, "probing", "host:1:1");
 			this.clock.pass(3);
 
@@ -79,7 +79,7 @@ class LiveBoardTest {
 		StateFolder state = new StateFolder(this.dir);
 		Path manifest = this.dir.resolve("videos.csv");
 		LiveBoard board = new LiveBoard(state, this.clock);
-		board.begin(manifest, 1, List.of(waiting("a")));
+		board.begin(manifest, 1, List.of(waiting("a")), 0, 0);
 		board.stageStarted("a", Stage.UPLOAD, "probing", "host:1:1");
 
 		board.close();

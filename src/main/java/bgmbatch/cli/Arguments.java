@@ -21,6 +21,7 @@ public record Arguments(boolean help, List<String> springArguments, String comma
 	/** Every setting a user may give; anything else is a mistake worth stopping for. */
 	static final Set<String> SETTINGS = Set.of("manifest", "output", "engine", "concurrency", "force", "state-dir",
 			"format", "item-retries", "ffmpeg-timeout", "progress", "quiet", "heartbeat", "report-waveforms",
+			"metrics-file", "metrics-push",
 			"dry-run", "explain", "music-library", "max-height", "true-peak", "allow-private-urls",
 			"allow-http-urls", "report-url", "distributed", "lease");
 

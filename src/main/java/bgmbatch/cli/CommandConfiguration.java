@@ -1,7 +1,5 @@
 package bgmbatch.cli;
 
-import javax.sql.DataSource;
-
 import bgmbatch.BgmProperties;
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.ledger.Ledger;
@@ -11,7 +9,6 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The manifest commands, built in the job's own context so they see its database as the job does. */
 @Configuration(proxyBeanMethods = false)
@@ -29,9 +26,9 @@ class CommandConfiguration {
 	}
 
 	@Bean
-	RetrySkippedCommand retrySkippedCommand(JobRepository repository, Ledger ledger, DataSource dataSource,
-			MediaProbe probe, BgmProperties properties) {
-		return new RetrySkippedCommand(properties.manifest(), repository, ledger, JdbcClient.create(dataSource), probe);
+	RetrySkippedCommand retrySkippedCommand(JobRepository repository, Ledger ledger, MediaProbe probe,
+			BgmProperties properties) {
+		return new RetrySkippedCommand(properties.manifest(), repository, ledger, probe);
 	}
 
 }

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Optional;
 
 import bgmbatch.BgmBatchApplication;
 import bgmbatch.BgmProperties;
+import bgmbatch.live.LiveSnapshot;
+import bgmbatch.live.LiveStatusFile;
 import bgmbatch.state.RunLock;
 import bgmbatch.state.RunLocks;
 import bgmbatch.state.StateFolder;
@@ -18,7 +21,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Runs the job commands. {@code jobs} reads every manifest's database directly; the
  * others take the manifest's run lock first (a run in progress owns its database), then
- * start the job's context and run inside it.
+ * start the job's context and run inside it. While a run is in progress, {@code status}
+ * reads the status that run publishes instead.
  */
 final class Commands {
 
@@ -57,9 +61,7 @@ final class Commands {
 			Path lockFile = state.lockFile(manifestPath);
 			Optional<RunLock> lock = RunLock.tryAcquire(lockFile);
 			if (lock.isEmpty()) {
-				this.out.println("A run of " + manifestPath + " is in progress (process " + RunLock.holder(lockFile)
-						+ "); try again when it has ended.");
-				return ExitCode.ALREADY_RUNNING.code();
+				return inProgress(arguments.command(), state, manifestPath, lockFile).code();
 			}
 			// only a check with a friendly message: the context takes the lock itself, for its
 			// whole life, before it opens the database (AppConfiguration.runLock); a run that
@@ -83,6 +85,26 @@ final class Commands {
 			};
 			return command.run(this.out).code();
 		}
+	}
+
+	/**
+	 * A command on a manifest whose run is in progress: {@code status} shows the run's own
+	 * published status (its database is the run's alone); the others wait for it to end.
+	 */
+	private ExitCode inProgress(String command, StateFolder state, Path manifest, Path lockFile) {
+		String running = "A run of " + manifest + " is in progress (process " + RunLock.holder(lockFile) + ")";
+		if (!"status".equals(command)) {
+			this.out.println(running + "; try again when it has ended.");
+			return ExitCode.ALREADY_RUNNING;
+		}
+		Optional<LiveSnapshot> live = new LiveStatusFile(state.liveStatusFile(manifest)).readOwnedBy(lockFile);
+		if (live.isEmpty()) {
+			this.out.println(running + "; it has not published its status yet (it is starting, or checking the "
+					+ "manifest). Try again in a moment.");
+			return ExitCode.OK;
+		}
+		new LiveStatusView(Instant.now()).print(live.get(), this.out);
+		return ExitCode.OK;
 	}
 
 	/**

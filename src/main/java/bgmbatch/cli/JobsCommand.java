@@ -4,48 +4,55 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import bgmbatch.job.JobParams;
+import bgmbatch.job.JobRunner;
+import bgmbatch.ledger.ItemStatus;
+import bgmbatch.ledger.Ledger;
+import bgmbatch.ledger.LedgerDialect;
+import bgmbatch.live.LiveSnapshot;
+import bgmbatch.live.LiveStatusFile;
 import bgmbatch.state.RunLock;
+import bgmbatch.state.StateFolder;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.repository.support.JdbcJobRepositoryFactoryBean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * {@code jobs}: the recent executions of every manifest run from this state folder. Each
- * manifest has its own job database, so this opens each in turn with plain JDBC (no
- * Spring context per database), holding that manifest's run lock meanwhile so no run can
- * start halfway through. A database whose run is in progress is locked by that run; it
- * is listed as running and not opened.
+ * manifest has its own job database, so this opens each in turn (no Spring context per
+ * database), reading Spring Batch's records through a {@link JobRepository} and the items
+ * through the {@link Ledger}, holding that manifest's run lock meanwhile so no run can
+ * start halfway through. A database whose run is in progress is the run's alone: that run
+ * is listed from the status it publishes.
  */
 final class JobsCommand {
 
 	/** Executions shown, newest first, across all manifests. */
 	static final int LIMIT = 20;
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
-
-	private final Path stateRoot;
+	private final StateFolder state;
 
 	JobsCommand(Path stateRoot) {
-		this.stateRoot = stateRoot.toAbsolutePath().normalize();
+		this.state = new StateFolder(stateRoot);
 	}
 
 	ExitCode run(PrintStream out) throws IOException {
-		Path databases = this.stateRoot.resolve("db");
+		Path databases = this.state.root().resolve("db");
 		List<Path> folders;
 		if (Files.isDirectory(databases)) {
 			try (Stream<Path> list = Files.list(databases)) {
@@ -56,146 +63,150 @@ final class JobsCommand {
 			folders = List.of();
 		}
 		if (folders.isEmpty()) {
-			out.println("No jobs in " + this.stateRoot + " (give state-dir=DIR if they are elsewhere).");
+			out.println("No jobs in " + this.state.root() + " (give state-dir=DIR if they are elsewhere).");
 			return ExitCode.OK;
 		}
 		List<Row> rows = new ArrayList<>();
 		List<String> notes = new ArrayList<>();
 		for (Path folder : folders) {
-			String slug = folder.getFileName().toString();
-			Path lockFile = this.stateRoot.resolve("locks").resolve(slug + ".lock");
+			String name = folder.getFileName().toString();
+			Path lockFile = this.state.lockFile(name);
 			Optional<RunLock> lock = RunLock.tryAcquire(lockFile);
 			if (lock.isEmpty()) {
-				notes.add(slug + ": a run is in progress (process " + RunLock.holder(lockFile)
-						+ "); its database is busy, so it is not listed");
+				Optional<LiveSnapshot> live = new LiveStatusFile(this.state.liveStatusFile(name)).readOwnedBy(lockFile);
+				live.ifPresentOrElse((run) -> rows.add(Row.of(run)),
+						() -> notes.add(name + ": a run is in progress (process " + RunLock.holder(lockFile)
+								+ ") and has not published its status yet, so it is not listed"));
 				continue;
 			}
 			try (RunLock held = lock.get()) {
 				rows.addAll(read(folder));
 			}
-			catch (SQLException ex) {
-				notes.add(slug + ": cannot read its database (" + ex.getMessage() + ")");
+			catch (Exception ex) {
+				notes.add(name + ": cannot read its database (" + ex.getMessage() + ")");
 			}
 		}
 		print(out, rows, notes);
 		return ExitCode.OK;
 	}
 
-	private static void print(PrintStream out, List<Row> rows, List<String> notes) {
-		rows.sort(Comparator.comparing(Row::started, Comparator.nullsLast(Comparator.reverseOrder())));
-		out.printf("%-40s %5s  %-19s  %-10s %9s %8s %7s  %s%n", "MANIFEST", "EXEC", "STARTED", "STATUS", "DELIVERED",
-				"SKIPPED", "FAILED", "WORKERS");
-		rows.stream()
-			.limit(LIMIT)
-			.forEach((row) -> out.println("%-40s %5d  %-19s  %-10s %9d %8d %7d  %s".formatted(row.manifest(),
-					row.execution(), row.started() == null ? "-" : row.started().format(TIME), row.status(),
-					row.delivered(), row.skipped(), row.failed(), row.workers())
-				.stripTrailing()));
-		if (rows.size() > LIMIT) {
-			out.println("(" + (rows.size() - LIMIT) + " older execution(s) not shown)");
-		}
-		out.println("Item counts are the items' current state in each manifest's ledger; WORKERS are the processes "
-				+ "(host:pid) holding items of a running job.");
-		notes.forEach((note) -> out.println("note: " + note));
-	}
-
 	/**
 	 * The recent executions of every manifest in a shared job database (PostgreSQL), where
 	 * runs of any machine keep their jobs, with the workers (host:pid) holding items of
-	 * each job now.
+	 * each running job now.
 	 */
 	ExitCode run(PrintStream out, SharedDatabase shared) {
 		List<Row> rows;
-		try (Connection connection = DriverManager.getConnection(shared.url(), shared.username(), shared.password())) {
-			rows = read(connection);
+		try {
+			rows = read(new SingleConnectionDataSource(shared.url(), shared.username(), shared.password(), true),
+					LedgerDialect.POSTGRESQL, true);
 		}
-		catch (SQLException ex) {
+		catch (Exception ex) {
 			throw new IllegalStateException("cannot read the job database " + shared.url() + ": " + ex.getMessage(), ex);
 		}
 		print(out, rows, List.of());
 		return ExitCode.OK;
 	}
 
-	private static List<Row> read(Path folder) throws SQLException {
+	private static void print(PrintStream out, List<Row> rows, List<String> notes) {
+		rows.sort(Comparator.comparing(Row::started, Comparator.nullsLast(Comparator.reverseOrder())));
+		out.println("%-40s %5s  %-25s  %-11s %9s %8s %7s  %s".formatted("MANIFEST", "EXEC", "STARTED", "STATE",
+				"DELIVERED", "SKIPPED", "FAILED", "WORKERS").stripTrailing());
+		rows.stream()
+			.limit(LIMIT)
+			.forEach((row) -> out.println("%-40s %5d  %-25s  %-11s %9d %8d %7d  %s".formatted(row.manifest(),
+					row.execution(), RunWords.time(row.started()), row.state(), row.delivered(), row.skipped(),
+					row.failed(), row.workers())
+				.stripTrailing()));
+		if (rows.size() > LIMIT) {
+			out.println("(" + (rows.size() - LIMIT) + " older execution(s) not shown)");
+		}
+		out.println("Item counts are the items' current state in each manifest's ledger (for a job in "
+				+ "progress, as it last published them); WORKERS are the processes (host:pid) holding items of a "
+				+ "running job on a shared database.");
+		notes.forEach((note) -> out.println("note: " + note));
+	}
+
+	/** The newest executions in one manifest's database, with the item counts of each one's job. */
+	private static List<Row> read(Path folder) throws Exception {
 		// ifexists: never create a database while looking; shutdown: release its files when done
 		String url = "jdbc:hsqldb:file:" + folder.resolve("batch") + ";ifexists=true;shutdown=true";
-		try (Connection connection = DriverManager.getConnection(url, "SA", "")) {
-			return read(connection);
-		}
-	}
-
-	private static List<Row> read(Connection connection) throws SQLException {
-		List<Row> rows = new ArrayList<>();
-		try (PreparedStatement executions = connection.prepareStatement("""
-						SELECT E.JOB_EXECUTION_ID, E.START_TIME, E.STATUS, M.PARAMETER_VALUE, S.PARAMETER_VALUE,
-						  O.PARAMETER_VALUE, N.PARAMETER_VALUE, B.PARAMETER_VALUE
-						FROM BATCH_JOB_EXECUTION E
-						JOIN BATCH_JOB_EXECUTION_PARAMS M ON M.JOB_EXECUTION_ID = E.JOB_EXECUTION_ID
-						  AND M.PARAMETER_NAME = 'manifest'
-						JOIN BATCH_JOB_EXECUTION_PARAMS S ON S.JOB_EXECUTION_ID = E.JOB_EXECUTION_ID
-						  AND S.PARAMETER_NAME = 'manifestSha256'
-						JOIN BATCH_JOB_EXECUTION_PARAMS O ON O.JOB_EXECUTION_ID = E.JOB_EXECUTION_ID
-						  AND O.PARAMETER_NAME = 'output'
-						JOIN BATCH_JOB_EXECUTION_PARAMS N ON N.JOB_EXECUTION_ID = E.JOB_EXECUTION_ID
-						  AND N.PARAMETER_NAME = 'engine'
-						LEFT JOIN BATCH_JOB_EXECUTION_PARAMS B ON B.JOB_EXECUTION_ID = E.JOB_EXECUTION_ID
-						  AND B.PARAMETER_NAME = 'bucket'
-						ORDER BY E.JOB_EXECUTION_ID DESC LIMIT ?""");
-				PreparedStatement counts = connection.prepareStatement("""
-						SELECT SUM(CASE WHEN STATUS = 'DELIVERED' THEN 1 ELSE 0 END),
-						  SUM(CASE WHEN STATUS = 'SKIPPED' THEN 1 ELSE 0 END),
-						  SUM(CASE WHEN STATUS = 'FAILED' THEN 1 ELSE 0 END)
-						FROM BGM_ITEM WHERE JOB_KEY = ?""");
-				PreparedStatement holders = connection.prepareStatement("""
-						SELECT CLAIMED_BY FROM BGM_ITEM WHERE JOB_KEY = ? AND STATUS = 'PENDING' AND CLAIMED_BY IS NOT NULL
-						ORDER BY CLAIMED_BY""")) {
-			executions.setInt(1, LIMIT);
-			try (ResultSet rs = executions.executeQuery()) {
-				while (rs.next()) {
-					Timestamp started = rs.getTimestamp(2);
-					String manifest = rs.getString(4);
-					String jobKey = JobParams.jobKey(manifest, rs.getString(5), Path.of(rs.getString(6)), rs.getString(7),
-							rs.getString(8));
-					counts.setString(1, jobKey);
-					int[] c = new int[3];
-					try (ResultSet count = counts.executeQuery()) {
-						if (count.next()) {
-							for (int i = 0; i < 3; i++) {
-								c[i] = count.getInt(i + 1);
-							}
-						}
-					}
-					String status = rs.getString(3);
-					rows.add(new Row(manifest, rs.getLong(1), started == null ? null : started.toLocalDateTime(),
-							status, c[0], c[1], c[2], "STARTED".equals(status) ? holders(holders, jobKey) : ""));
-				}
-			}
-		}
-		return rows;
-	}
-
-	/** The workers' processes ({@code host:pid}) holding items of the job, with how many each. */
-	private static String holders(PreparedStatement holders, String jobKey) throws SQLException {
-		Map<String, Integer> processes = new TreeMap<>();
-		holders.setString(1, jobKey);
-		try (ResultSet rs = holders.executeQuery()) {
-			while (rs.next()) {
-				String worker = rs.getString(1);
-				int lane = worker.lastIndexOf(':');
-				processes.merge(lane > 0 ? worker.substring(0, lane) : worker, 1, Integer::sum);
-			}
-		}
-		StringBuilder text = new StringBuilder();
-		processes.forEach((process, items) -> text.append(text.isEmpty() ? "" : ", ").append(process).append(" (")
-			.append(items).append(')'));
-		return text.toString();
+		return read(new SingleConnectionDataSource(url, "SA", "", true), LedgerDialect.HSQLDB, false);
 	}
 
 	/**
-	 * @param workers for a running execution, the workers holding its items now
+	 * @param shared whether workers of other processes may be running the jobs (a shared
+	 * database); otherwise nobody runs them while we hold the run lock
 	 */
-	private record Row(String manifest, long execution, LocalDateTime started, String status, int delivered,
-			int skipped, int failed, String workers) {
+	private static List<Row> read(SingleConnectionDataSource dataSource, LedgerDialect dialect, boolean shared)
+			throws Exception {
+		try {
+			JdbcTransactionManager transactions = new JdbcTransactionManager(dataSource);
+			JdbcJobRepositoryFactoryBean factory = new JdbcJobRepositoryFactoryBean();
+			factory.setDataSource(dataSource);
+			factory.setTransactionManager(transactions);
+			factory.afterPropertiesSet();
+			JobRepository repository = factory.getObject();
+			Ledger ledger = new Ledger(JdbcClient.create(dataSource), transactions, dialect);
+			List<JobExecution> executions = new ArrayList<>();
+			// instances come newest first, each with at least one execution
+			for (JobInstance instance : repository.getJobInstances(JobRunner.JOB_NAME, 0, LIMIT)) {
+				executions.addAll(repository.getJobExecutions(instance));
+			}
+			return executions.stream()
+				.sorted(Comparator.comparingLong(JobExecution::getId).reversed())
+				.limit(LIMIT)
+				.map((execution) -> Row.of(execution, ledger, shared))
+				.toList();
+		}
+		finally {
+			dataSource.destroy();
+		}
+	}
+
+	/**
+	 * @param workers for a running execution on a shared database, the workers holding its items now
+	 */
+	private record Row(String manifest, long execution, Instant started, String state, int delivered, int skipped,
+			int failed, String workers) {
+
+		/**
+		 * An execution in its manifest's own database, which nobody runs while we look, so
+		 * one left marked running is an interrupted one; on a shared database it may be
+		 * running on other machines.
+		 */
+		static Row of(JobExecution execution, Ledger ledger, boolean shared) {
+			JobParams params = JobParams.of(execution.getJobParameters());
+			boolean running = shared && execution.isRunning();
+			Map<ItemStatus, Integer> counts = ledger.countByStatus(params.jobKey());
+			Instant started = execution.getStartTime() == null ? null
+					: execution.getStartTime().atZone(ZoneId.systemDefault()).toInstant();
+			return new Row(params.manifest().toString(), execution.getId(), started,
+					running ? "running" : RunWords.state(execution), counts.getOrDefault(ItemStatus.DELIVERED, 0),
+					counts.getOrDefault(ItemStatus.SKIPPED, 0), counts.getOrDefault(ItemStatus.FAILED, 0),
+					running ? processes(ledger.holders(params.jobKey())) : "");
+		}
+
+		static Row of(LiveSnapshot run) {
+			return new Row(run.manifest(), run.execution(), Instant.parse(run.started()), "running", run.delivered(),
+					run.skipped(), run.failed(), "");
+		}
+
+		/** The workers' processes ({@code host:pid}, a worker being {@code host:pid:lane}) with how many items each holds. */
+		private static String processes(List<String> workers) {
+			Map<String, Integer> processes = new TreeMap<>();
+			for (String worker : workers) {
+				int lane = worker.lastIndexOf(':');
+				processes.merge(lane > 0 ? worker.substring(0, lane) : worker, 1, Integer::sum);
+			}
+			StringBuilder text = new StringBuilder();
+			processes.forEach((process, items) -> text.append(text.isEmpty() ? "" : ", ")
+				.append(process)
+				.append(" (")
+				.append(items)
+				.append(')'));
+			return text.toString();
+		}
 
 	}
 

@@ -3,8 +3,6 @@ package bgmbatch.cli;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +18,6 @@ import bgmbatch.media.UnreadableMediaException;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * {@code retry-skipped manifest=FILE}: puts skipped items back in the queue when the
@@ -36,17 +33,14 @@ final class RetrySkippedCommand implements ManifestCommand {
 
 	private final Ledger ledger;
 
-	private final JdbcClient jdbc;
-
 	private final MediaProbe probe;
 
 	private final Path manifest;
 
-	RetrySkippedCommand(Path manifest, JobRepository repository, Ledger ledger, JdbcClient jdbc, MediaProbe probe) {
+	RetrySkippedCommand(Path manifest, JobRepository repository, Ledger ledger, MediaProbe probe) {
 		this.manifest = manifest;
 		this.repository = repository;
 		this.ledger = ledger;
-		this.jdbc = jdbc;
 		this.probe = probe;
 	}
 
@@ -71,12 +65,7 @@ final class RetrySkippedCommand implements ManifestCommand {
 				out.printf("  still skipped  %s: %s%n", item.id(), still.get());
 				continue;
 			}
-			int updated = this.jdbc.sql("""
-					UPDATE BGM_ITEM SET STATUS = 'PENDING', STAGE = ?, LAST_ERROR = NULL, UPDATED_AT = ?
-					WHERE JOB_KEY = ? AND ITEM_ID = ? AND STATUS = 'SKIPPED'""")
-				.params(Stage.UPLOAD.name(), Timestamp.from(Instant.now()), item.jobKey(), item.id())
-				.update();
-			if (updated == 1) {
+			if (this.ledger.requeueSkipped(item.jobKey(), item.id())) {
 				requeued++;
 				out.printf("  re-queued      %s (was: %s)%n", item.id(), item.lastError());
 			}

@@ -2,7 +2,6 @@ package bgmbatch.cli;
 
 import java.nio.file.Path;
 import java.io.PrintStream;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -15,11 +14,11 @@ import bgmbatch.ledger.Ledger;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
 
 /**
- * {@code status manifest=FILE}: the latest execution, its steps, and every item with the
- * stage it is at (in the words of the engine that ran it) and the worker holding it, if any.
+ * {@code status manifest=FILE} when no run is in progress: the latest execution, how it
+ * ended, and every item with the stage it is at (in the words of the engine that ran it).
+ * A run in progress is shown from its own published status instead ({@link LiveStatusView}).
  */
 final class StatusCommand implements ManifestCommand {
 
@@ -54,18 +53,11 @@ final class StatusCommand implements ManifestCommand {
 		}
 		JobExecution execution = latest.get();
 		JobParams params = JobParams.of(execution.getJobParameters());
+		// the caller holds the run lock: an execution still marked running was left so by a process that is gone
 		out.printf("Manifest:  %s%n", params.manifest());
-		out.printf("Execution: %d (generation %d) %s, exit %s%n", execution.getId(), params.generation(),
-				execution.getStatus(), execution.getExitStatus().getExitCode());
-		out.printf("Started:   %s%nEnded:     %s%n", execution.getStartTime(),
-				execution.getEndTime() == null ? "-" : execution.getEndTime());
-		out.println("Steps:");
-		execution.getStepExecutions()
-			.stream()
-			.filter((step) -> !step.getStepName().contains(":"))
-			.sorted(Comparator.comparing(StepExecution::getId))
-			.forEach((step) -> out.printf("  %-9s %-10s read %d, written %d, skipped %d%n", step.getStepName(),
-					step.getStatus(), step.getReadCount(), step.getWriteCount(), step.getSkipCount()));
+		out.printf("Run:       execution %d, %s%n", execution.getId(), RunWords.explained(execution));
+		out.printf("Started:   %s%nEnded:     %s%n", RunWords.time(execution.getStartTime()),
+				RunWords.time(execution.getEndTime()));
 		Map<ItemStatus, Integer> counts = this.ledger.countByStatus(params.jobKey());
 		out.printf("Items:     %d delivered, %d skipped, %d failed, %d pending%n",
 				counts.getOrDefault(ItemStatus.DELIVERED, 0), counts.getOrDefault(ItemStatus.SKIPPED, 0),

@@ -29,6 +29,9 @@ final class Usage {
 			  quiet=true         print only the summary at the end
 			  heartbeat=1m       plain progress says "still working" after this long without news
 			  report-waveforms=N waveform pictures in report.html for the first N delivered items (100)
+			  metrics-file=FILE  at the end of a run, write its metrics in Prometheus' text format to FILE
+			                     (for node_exporter's textfile collector: name it *.prom)
+			  metrics-push=URL   at the end of a run, push its metrics to this Pushgateway (http://host:9091)
 			  dry-run=true       check the manifest (and, on nemo, the token and balance), print what each
 			                     item would do and cost, spend nothing; exit 4 if credits would not suffice
 			  allow-private-urls=true  let rows fetch from loopback, link-local and private addresses
@@ -45,7 +48,8 @@ final class Usage {
 
 			Commands (for the morning after):
 			  jobs               recent executions of every manifest in the state folder
-			  status             the latest execution of manifest=FILE and each item's stage
+			  status             the latest execution of manifest=FILE and each item's stage; during a run,
+			                     each item's stage, worker, time in that stage and ETA
 			  abandon            give up a stuck or failed execution: the next run starts a new one
 			                     (items keep their progress; nothing paid for is done again)
 			  retry-skipped      re-queue skipped items whose files are now in place; then run again

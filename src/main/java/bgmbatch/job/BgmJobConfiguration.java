@@ -15,6 +15,7 @@ import bgmbatch.engine.TransientEngineException;
 import bgmbatch.ledger.Ledger;
 import bgmbatch.ledger.LedgerDialect;
 import bgmbatch.ledger.LedgerItem;
+import bgmbatch.live.LiveBoard;
 import bgmbatch.manifest.ManifestReader;
 import bgmbatch.manifest.ManifestRow;
 import bgmbatch.manifest.ManifestSource;
@@ -71,7 +72,7 @@ class BgmJobConfiguration {
 	@Bean
 	Job bgmJob(JobRepository jobRepository, Step prepare, Step work, Ledger ledger, PrintStream console,
 			StateFolder state, ProgressDisplay progressDisplay, HtmlReport htmlReport, EditingEngine engine,
-			StopRequest stopRequest, OutputTarget outputTarget, BgmProperties properties) {
+			StopRequest stopRequest, OutputTarget outputTarget, BgmProperties properties, LiveBoard liveBoard) {
 		// afterJob runs in reverse order: display closed, then reports and summary, then the log file closed
 		return new JobBuilder(JOB_NAME, jobRepository).start(prepare)
 			.next(work)
@@ -79,20 +80,20 @@ class BgmJobConfiguration {
 			.listener(new JobConclusion(ledger, jobRepository, engine.stageWords(),
 					new ReportWriter(ledger, htmlReport, Clock.systemDefaultZone()), new SummaryPrinter(console),
 					outputTarget, stopRequest, properties::reportAddress))
-			.listener(OperatorListeners.closeDisplay(progressDisplay))
+			.listener(OperatorListeners.closeDisplay(progressDisplay, liveBoard))
 			.build();
 	}
 
 	@Bean
 	Step prepare(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ItemStreamReader<ManifestRow> manifestItemReader, ItemProcessor<ManifestRow, LedgerItem> rowChecker,
-			Ledger ledger, ProgressDisplay progressDisplay) {
+			Ledger ledger, ProgressDisplay progressDisplay, LiveBoard liveBoard, EditingEngine engine) {
 		return new StepBuilder("prepare", jobRepository).<ManifestRow, LedgerItem>chunk(PREPARE_CHUNK)
 			.transactionManager(transactionManager)
 			.reader(manifestItemReader)
 			.processor(rowChecker)
 			.writer((chunk) -> ledger.insertIfAbsent(List.copyOf(chunk.getItems())))
-			.listener(OperatorListeners.begin(ledger, progressDisplay))
+			.listener(OperatorListeners.begin(ledger, progressDisplay, liveBoard, engine.stageWords()))
 			.allowStartIfComplete(true)
 			.build();
 	}
@@ -123,7 +124,7 @@ class BgmJobConfiguration {
 	Step worker(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ItemStreamReader<LedgerItem> itemClaimer, ItemProcessor<LedgerItem, StageOutcome> stageProcessor,
 			Ledger ledger, BgmProperties properties, ProgressDisplay progressDisplay, EditingEngine engine,
-			WorkerIds workers) {
+			WorkerIds workers, LiveBoard liveBoard) {
 		RetryPolicy retry = RetryPolicy.builder()
 			.includes(TransientEngineException.class)
 			.maxRetries(properties.itemRetries())
@@ -139,7 +140,7 @@ class BgmJobConfiguration {
 			.retryPolicy(retry)
 			.skipPolicy(new ItemSkipPolicy())
 			.skipListener(new ItemFailureRecorder(ledger))
-			.listener(new ProgressTracker(engine.stageWords(), progressDisplay))
+			.listener(new ProgressTracker(engine.stageWords(), progressDisplay, liveBoard))
 			.listener(freeLane(workers))
 			.allowStartIfComplete(true)
 			.build();
@@ -176,6 +177,12 @@ class BgmJobConfiguration {
 			StopRequest stopRequest) {
 		return new StageProcessor(engine, ledger, new OutputDelivery(probe, Path.of(output)), remoteInputs,
 				outputTarget, workers.of(step.getId()), step.getJobExecutionId(), workplace, stopRequest);
+	}
+
+	/** What the run publishes for {@code status} and {@code jobs} while it works (see {@link LiveBoard}). */
+	@Bean(destroyMethod = "close")
+	LiveBoard liveBoard(StateFolder state) {
+		return new LiveBoard(state, Clock.systemUTC());
 	}
 
 	@Bean

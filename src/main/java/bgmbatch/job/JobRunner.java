@@ -3,6 +3,7 @@ package bgmbatch.job;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -41,6 +42,9 @@ public final class JobRunner {
 	/** The job's name in the repository, for the job commands that read it. */
 	public static final String JOB_NAME = BgmJobConfiguration.JOB_NAME;
 
+	/** The exit status of an execution stopped for credits or plan limits, for the job commands that read it. */
+	public static final String HALTED = JobConclusion.HALTED;
+
 	/** Job instances read at a time while looking for this job's newest. */
 	private static final int INSTANCE_PAGE = 50;
 
@@ -66,9 +70,11 @@ public final class JobRunner {
 
 	private final JobLock lock;
 
-	public JobRunner(JobOperator operator, JobRepository repository, Job job, Ledger ledger, EditingEngine engine,
+	private final RunMetricsRecorder metrics;
+
+	JobRunner(JobOperator operator, JobRepository repository, Job job, Ledger ledger, EditingEngine engine,
 			BgmProperties properties, PrintStream console, MediaProbe probe, OutputTarget target,
-			RemoteInputs remote, JobLock lock) {
+			RemoteInputs remote, JobLock lock, RunMetricsRecorder metrics) {
 		this.operator = operator;
 		this.repository = repository;
 		this.job = job;
@@ -80,6 +86,7 @@ public final class JobRunner {
 		this.target = target;
 		this.inputs = new InputCheck(remote);
 		this.lock = lock;
+		this.metrics = metrics;
 	}
 
 	public ExitCode run() throws Exception {
@@ -105,7 +112,10 @@ public final class JobRunner {
 			// the workers check that they see it (a shared mount), so it must exist before they start
 			Files.createDirectories(output);
 		}
-		return run(source, fresh, rows);
+		Instant started = Instant.now();
+		ExitCode exit = run(source, fresh, rows);
+		this.metrics.record(fresh, exit, started);
+		return exit;
 	}
 
 	private ExitCode run(ManifestSource source, JobParams fresh, int rows) throws Exception {

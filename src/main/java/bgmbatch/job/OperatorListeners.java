@@ -1,10 +1,15 @@
 package bgmbatch.job;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+
+import bgmbatch.engine.StageWords;
 
 import bgmbatch.ledger.ItemStatus;
 import bgmbatch.ledger.Ledger;
+import bgmbatch.live.LiveBoard;
 import bgmbatch.logs.ExecutionLog;
 import bgmbatch.progress.ProgressDisplay;
 import bgmbatch.state.StateFolder;
@@ -56,29 +61,48 @@ final class OperatorListeners {
 		};
 	}
 
-	/** Tells the display the job's size once the prepare step has loaded the ledger. */
-	static StepExecutionListener begin(Ledger ledger, ProgressDisplay display) {
+	/**
+	 * Tells the display the job's size, and the live status every item, once the prepare
+	 * step has loaded the ledger.
+	 */
+	static StepExecutionListener begin(Ledger ledger, ProgressDisplay display, LiveBoard live, StageWords words) {
 		return new StepExecutionListener() {
 
 			@Override
 			public ExitStatus afterStep(StepExecution stepExecution) {
-				Map<ItemStatus, Integer> counts = ledger
-					.countByStatus(JobParams.of(stepExecution.getJobExecution().getJobParameters()).jobKey());
+				JobExecution job = stepExecution.getJobExecution();
+				JobParams params = JobParams.of(job.getJobParameters());
+				Map<ItemStatus, Integer> counts = ledger.countByStatus(params.jobKey());
 				int total = counts.values().stream().mapToInt(Integer::intValue).sum();
 				display.begin(total, total - counts.getOrDefault(ItemStatus.PENDING, 0));
+				// only the items with work left are listed one by one; those already delivered or
+				// skipped are counted (a 100 000-row job must fit a 128 MB heap)
+				List<LiveBoard.ItemState> items = new ArrayList<>(counts.getOrDefault(ItemStatus.PENDING, 0));
+				ledger.forEach(params.jobKey(), (item) -> {
+					if (item.status() == ItemStatus.PENDING) {
+						items.add(new LiveBoard.ItemState(item.id(), "waiting", item.stage(), words.of(item.stage()),
+								null, null, null));
+					}
+				});
+				live.begin(params.manifest(), job.getId(), items, counts.getOrDefault(ItemStatus.DELIVERED, 0),
+						counts.getOrDefault(ItemStatus.SKIPPED, 0));
 				return null;
 			}
 
 		};
 	}
 
-	/** Stops the display before the summary is printed (registered after the conclusion, so it runs first). */
-	static JobExecutionListener closeDisplay(ProgressDisplay display) {
+	/**
+	 * Stops the display before the summary is printed (registered after the conclusion, so
+	 * it runs first), and takes the live status down: the run is over.
+	 */
+	static JobExecutionListener closeDisplay(ProgressDisplay display, LiveBoard live) {
 		return new JobExecutionListener() {
 
 			@Override
 			public void afterJob(JobExecution execution) {
 				display.close();
+				live.close();
 			}
 
 		};

@@ -7,6 +7,7 @@ import bgmbatch.engine.Stage;
 import bgmbatch.engine.StageWords;
 import bgmbatch.ledger.ClaimLostException;
 import bgmbatch.ledger.LedgerItem;
+import bgmbatch.live.LiveBoard;
 import bgmbatch.progress.ProgressDisplay;
 
 import org.apache.commons.logging.Log;
@@ -19,7 +20,8 @@ import org.springframework.batch.core.listener.SkipListener;
 import org.springframework.batch.infrastructure.item.Chunk;
 
 /**
- * Feeds the progress display from the workers, in the engine's words for its stages, and
+ * Feeds the progress display and the live status from the workers, in the engine's words
+ * for its stages, and
  * puts the item's id into the logging context ({@code item}) while it is worked on, so
  * every log line about it says which item it is. Workers call it concurrently; it keeps
  * no state of its own.
@@ -36,9 +38,12 @@ final class ProgressTracker
 
 	private final ProgressDisplay display;
 
-	ProgressTracker(StageWords words, ProgressDisplay display) {
+	private final LiveBoard live;
+
+	ProgressTracker(StageWords words, ProgressDisplay display, LiveBoard live) {
 		this.words = words;
 		this.display = display;
+		this.live = live;
 	}
 
 	@Override
@@ -46,6 +51,7 @@ final class ProgressTracker
 		MDC.put(MDC_ITEM, item.id());
 		logger.info(this.words.of(item.stage()) + " started (" + item.video().getFileName() + ")");
 		this.display.stageStarted(item.id(), this.words.of(item.stage()));
+		this.live.stageStarted(item.id(), item.stage(), this.words.of(item.stage()), item.claimedBy());
 	}
 
 	@Override
@@ -62,9 +68,13 @@ final class ProgressTracker
 				double total = outcome.item().timings().values().stream().mapToDouble(Double::doubleValue).sum()
 						+ outcome.run().seconds();
 				this.display.delivered(outcome.item().id(), outcome.item().output().getFileName().toString(), total);
+				this.live.delivered(outcome.item().id(), outcome.stage(), outcome.run().seconds(),
+						this.words.of(Stage.DONE));
 			}
 			else {
 				this.display.stageFinished(outcome.item().id());
+				this.live.stageFinished(outcome.item().id(), outcome.stage(), outcome.run().seconds(),
+						this.words.of(outcome.stage().next()));
 			}
 		}
 		MDC.remove(MDC_ITEM);
@@ -87,6 +97,7 @@ final class ProgressTracker
 		logger.info((t instanceof ItemRejectedException ? "skipped" : "failed") + " while " + stage + ": "
 				+ ItemFailureRecorder.reason(t));
 		this.display.leftBehind(item.id(), stage, t instanceof ItemRejectedException, ItemFailureRecorder.reason(t));
+		this.live.leftBehind(item.id(), t instanceof ItemRejectedException, ItemFailureRecorder.reason(t));
 		MDC.remove(MDC_ITEM);
 	}
 
@@ -97,8 +108,9 @@ final class ProgressTracker
 			MDC.remove(MDC_ITEM);
 			return;
 		}
-		this.display.leftBehind(outcome.item().id(), this.words.of(outcome.stage()), false,
-				"could not record the result: " + ItemFailureRecorder.reason(failure));
+		String reason = "could not record the result: " + ItemFailureRecorder.reason(failure);
+		this.display.leftBehind(outcome.item().id(), this.words.of(outcome.stage()), false, reason);
+		this.live.leftBehind(outcome.item().id(), false, reason);
 		MDC.remove(MDC_ITEM);
 	}
 

@@ -8,6 +8,7 @@ import bgmbatch.delivery.OutputTarget;
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.ledger.Ledger;
 import bgmbatch.media.MediaProbe;
+import bgmbatch.metrics.MetricsExport;
 import bgmbatch.progress.OperatorProperties;
 import bgmbatch.source.RemoteInputs;
 
@@ -26,8 +27,11 @@ class RunnerConfiguration {
 			OutputTarget outputTarget, RemoteInputs remoteInputs, JobLock jobLock) {
 		// quiet=true: only the summary, which the job's conclusion prints on the console itself
 		PrintStream talk = operatorSettings.quiet() ? new PrintStream(OutputStream.nullOutputStream()) : console;
+		// metrics warnings are said even when quiet: a broken export is worth a line in cron's mail
+		MetricsExport metrics = new MetricsExport(operatorSettings.metricsFile(), operatorSettings.metricsPush(),
+				console::println);
 		return new JobRunner(operator, repository, bgmJob, ledger, engine, properties, talk, probe, outputTarget,
-				remoteInputs, jobLock);
+				remoteInputs, jobLock, new RunMetricsRecorder(ledger, repository, metrics));
 	}
 
 }

@@ -188,6 +188,16 @@ public final class Ledger implements CreditsInFlight {
 		}
 	}
 
+	/** The workers holding waiting items of the job now, one entry per item held, in order. */
+	public List<String> holders(String jobKey) {
+		return this.jdbc.sql("""
+				SELECT CLAIMED_BY FROM BGM_ITEM WHERE JOB_KEY = ? AND STATUS = 'PENDING' AND CLAIMED_BY IS NOT NULL
+				ORDER BY CLAIMED_BY""")
+			.param(jobKey)
+			.query(String.class)
+			.list();
+	}
+
 	/**
 	 * Whether any waiting item is held by a worker: a worker that finds nothing to claim
 	 * waits for these on a shared database, since their holder may have died and its
@@ -376,6 +386,19 @@ public final class Ledger implements CreditsInFlight {
 			.sql("UPDATE BGM_ITEM SET STATUS = 'PENDING' WHERE JOB_KEY = ? AND STATUS = 'FAILED'")
 			.param(jobKey)
 			.update());
+	}
+
+	/**
+	 * Puts a skipped item back in the queue at its first stage, its reason cleared: the
+	 * reason it was skipped for is gone.
+	 * @return false when it is not skipped (any more)
+	 */
+	public boolean requeueSkipped(String jobKey, String id) {
+		return this.autonomous.execute((tx) -> this.jdbc.sql("""
+				UPDATE BGM_ITEM SET STATUS = 'PENDING', STAGE = ?, LAST_ERROR = NULL, UPDATED_AT = ?
+				WHERE JOB_KEY = ? AND ITEM_ID = ? AND STATUS = 'SKIPPED'""")
+			.params(Stage.UPLOAD.name(), now(), jobKey, id)
+			.update()) == 1;
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package bgmbatch.progress;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,9 +15,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param quiet print only the end-of-run summary
  * @param heartbeat how long plain progress stays silent before it says the job is still working
  * @param reportWaveforms how many delivered items get a waveform picture in report.html
+ * @param metricsFile at the end of a run, write its metrics in Prometheus' text format to this file (for
+ * node_exporter's textfile collector: a name ending in {@code .prom})
+ * @param metricsPush at the end of a run, push its metrics to this Prometheus Pushgateway ({@code http://host:9091})
  */
 @ConfigurationProperties("bgm")
 public record OperatorProperties(@DefaultValue("auto") String progress, @DefaultValue("false") boolean quiet,
-		@DefaultValue("1m") Duration heartbeat, @DefaultValue("100") int reportWaveforms) {
+		@DefaultValue("1m") Duration heartbeat, @DefaultValue("100") int reportWaveforms, Path metricsFile,
+		URI metricsPush) {
 
 }

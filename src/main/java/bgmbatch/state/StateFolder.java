@@ -105,7 +105,25 @@ public final class StateFolder {
 
 	/** The lock of the manifest's job database, held by whoever has it open. */
 	public Path lockFile(Path manifest) {
-		return this.root.resolve("locks").resolve(slug(manifest) + ".lock");
+		return lockFile(slug(manifest));
+	}
+
+	/** The lock of the database in the folder of this name (a manifest's {@linkplain #slug slug}). */
+	public Path lockFile(String databaseName) {
+		return this.root.resolve("locks").resolve(databaseName + ".lock");
+	}
+
+	/**
+	 * The live status a run of the manifest publishes while it works, for {@code status}
+	 * and {@code jobs} to read without opening the database the run has open.
+	 */
+	public Path liveStatusFile(Path manifest) {
+		return liveStatusFile(slug(manifest));
+	}
+
+	/** The live status of the manifest whose database folder has this name (its {@linkplain #slug slug}). */
+	public Path liveStatusFile(String databaseName) {
+		return this.root.resolve("live").resolve(databaseName + ".json");
 	}
 
 	public Path logs() {

@@ -106,7 +106,7 @@ class PlainProgressTest {
 	@Test
 	void quietDisplayPrintsNothing() {
 		ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-		OperatorProperties quiet = new OperatorProperties("plain", true, Duration.ofMinutes(1), 10);
+		OperatorProperties quiet = new OperatorProperties("plain", true, Duration.ofMinutes(1), 10, null, null);
 		try (ProgressDisplay display = ProgressDisplays.choose(quiet, false, 2,
 				new PrintStream(buffer, true, StandardCharsets.UTF_8))) {
 			display.begin(1, 0);
@@ -118,7 +118,7 @@ class PlainProgressTest {
 
 	@Test
 	void autoModeWithoutTerminalIsPlain() {
-		OperatorProperties auto = new OperatorProperties("auto", false, Duration.ofMinutes(1), 10);
+		OperatorProperties auto = new OperatorProperties("auto", false, Duration.ofMinutes(1), 10, null, null);
 		try (ProgressDisplay display = ProgressDisplays.choose(auto, false, 2, System.out)) {
 			assertThat(display).isInstanceOf(PlainProgress.class);
 		}

@@ -9,6 +9,7 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import bgmbatch.media.CommandRunner;
 import bgmbatch.media.MediaProbe;
+import bgmbatch.settings.BgmProperties;
 import bgmbatch.state.RunLocks;
 import bgmbatch.state.StateFolder;
 
@@ -44,7 +45,7 @@ class AppConfiguration {
 	@Bean(destroyMethod = "close")
 	RunLocks runLocks(StateFolder state, BgmProperties properties) throws IOException {
 		if (properties.manifest() == null) {
-			throw new bgmbatch.cli.UsageException("no manifest given: run with manifest=FILE (see --help)");
+			throw new bgmbatch.settings.UsageException("no manifest given: run with manifest=FILE (see --help)");
 		}
 		return RunLocks.acquire(state, properties.manifest(), properties.outputFolder(),
 				properties.outputBucket().map(Object::toString).orElse(null));

@@ -1,5 +1,7 @@
 package bgmbatch.cli;
 
+import bgmbatch.job.ExitCode;
+
 import java.io.PrintStream;
 import java.util.Optional;
 

@@ -2,7 +2,7 @@ package bgmbatch.cli;
 
 import javax.sql.DataSource;
 
-import bgmbatch.BgmProperties;
+import bgmbatch.settings.BgmProperties;
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.ledger.Ledger;
 import bgmbatch.media.MediaProbe;

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import bgmbatch.job.ExitCode;
 import bgmbatch.job.JobParams;
 import bgmbatch.state.RunLock;
 

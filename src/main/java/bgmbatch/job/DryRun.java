@@ -3,7 +3,7 @@ package bgmbatch.job;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
-import bgmbatch.cli.ExitCode;
+import bgmbatch.job.ExitCode;
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.manifest.ManifestReader;
 import bgmbatch.manifest.ManifestSource;

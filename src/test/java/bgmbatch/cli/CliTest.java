@@ -1,5 +1,7 @@
 package bgmbatch.cli;
 
+import bgmbatch.BgmBatchApplication;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -78,7 +80,7 @@ class CliTest {
 
 	private int run(String... args) {
 		return new Cli(new PrintStream(this.out, true, StandardCharsets.UTF_8),
-				new PrintStream(this.err, true, StandardCharsets.UTF_8)).run(args);
+				new PrintStream(this.err, true, StandardCharsets.UTF_8), BgmBatchApplication::application).run(args);
 	}
 
 	private String out() {

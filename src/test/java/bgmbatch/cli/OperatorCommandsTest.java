@@ -14,6 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import bgmbatch.BgmBatchApplication;
+import bgmbatch.job.ExitCode;
 import bgmbatch.state.RunLock;
 import bgmbatch.state.StateFolder;
 
@@ -230,7 +232,7 @@ class OperatorCommandsTest {
 		System.setOut(console);
 		int code;
 		try {
-			code = new Cli(console, new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+			code = new Cli(console, new PrintStream(err, true, StandardCharsets.UTF_8), BgmBatchApplication::application).run(args);
 		}
 		finally {
 			System.setOut(stdout);

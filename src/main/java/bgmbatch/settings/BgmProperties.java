@@ -1,7 +1,8 @@
-package bgmbatch;
+package bgmbatch.settings;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import bgmbatch.state.StateFolder;
@@ -42,6 +43,29 @@ public record BgmProperties(Path manifest, String output, @DefaultValue("local")
 		@DefaultValue("false") boolean dryRun,
 		Path musicLibrary, @DefaultValue("false") Explain explain, @DefaultValue("0") int maxHeight,
 		@DefaultValue("-1.0") double truePeak) {
+
+	/** The engines {@code engine} may name. */
+	public static final List<String> ENGINES = List.of("local", "nemo");
+
+	/** The values {@code format} takes. */
+	public static final List<String> FORMATS = List.of("mp4", "same");
+
+	/**
+	 * The rules a value must pass, checked when the settings are bound (before anything
+	 * starts), so a wrong one is a one-line refusal naming the setting and what to give.
+	 */
+	public BgmProperties {
+		engine = Settings.oneOf("engine", engine, ENGINES);
+		format = Settings.oneOf("format", format, FORMATS);
+		Settings.atLeast("concurrency", concurrency, 0, "concurrency=4; 0 takes one per core");
+		Settings.atLeast("item-retries", itemRetries, 0, "item-retries=2");
+		Settings.atLeast("max-height", maxHeight, 0, "max-height=1080; 0 keeps every size");
+		Settings.positive("ffmpeg-timeout", ffmpegTimeout, "ffmpeg-timeout=30m");
+		if (!(truePeak >= -9 && truePeak <= 0)) {
+			throw new UsageException("true-peak must be a ceiling in dBTP between -9 and 0 (e.g. true-peak=-1 for"
+					+ " EBU R128, -2 for lossy delivery), not '" + truePeak + "'");
+		}
+	}
 
 	/** What {@code explain} asks for. */
 	public enum Explain {

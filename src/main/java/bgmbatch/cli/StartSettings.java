@@ -11,7 +11,8 @@ import bgmbatch.source.RemoteProperties;
 import bgmbatch.storage.S3Properties;
 
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
-import org.springframework.boot.context.config.ConfigDataLocationNotFoundException;
+import org.springframework.boot.context.config.ConfigDataNotFoundException;
+import org.springframework.boot.context.config.ConfigDataResourceNotFoundException;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
@@ -47,9 +48,11 @@ final class StartSettings {
 		try {
 			ConfigDataEnvironmentPostProcessor.applyTo(environment);
 		}
-		catch (ConfigDataLocationNotFoundException ex) {
-			throw new UsageException("the config file " + ex.getLocation().getValue().replaceFirst("^file:", "")
-				.replace("[.properties]", "") + " does not exist; give an existing file with config=FILE");
+		catch (ConfigDataNotFoundException ex) {
+			String location = (ex instanceof ConfigDataResourceNotFoundException notFound && notFound.getLocation() != null)
+					? notFound.getLocation().getValue() : ex.getReferenceDescription();
+			throw new UsageException("the config file " + location.replaceFirst("^file:", "").replace("[.properties]", "")
+					+ " does not exist; give an existing file with config=FILE");
 		}
 		checkNamesInFiles(environment);
 		Binder binder = Binder.get(environment);

@@ -1,5 +1,6 @@
 package bgmbatch.settings;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -63,7 +64,8 @@ public record BgmProperties(Path manifest, String output, @DefaultValue("local")
 		Settings.positive("ffmpeg-timeout", ffmpegTimeout, "ffmpeg-timeout=30m");
 		if (!(truePeak >= -9 && truePeak <= 0)) {
 			throw new UsageException("true-peak must be a ceiling in dBTP between -9 and 0 (e.g. true-peak=-1 for"
-					+ " EBU R128, -2 for lossy delivery), not '" + truePeak + "'");
+					+ " EBU R128, -2 for lossy delivery), not '"
+					+ BigDecimal.valueOf(truePeak).stripTrailingZeros().toPlainString() + "'");
 		}
 	}
 

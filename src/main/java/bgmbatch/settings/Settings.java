@@ -34,7 +34,8 @@ public final class Settings {
 
 	public static void positive(String name, Duration value, String example) {
 		if (value == null || value.isZero() || value.isNegative()) {
-			throw new UsageException(name + "=" + value + " must be a positive duration; e.g. " + example);
+			String given = value == null ? "" : value.toMillis() % 1000 == 0 ? value.toSeconds() + "s" : value.toMillis() + "ms";
+			throw new UsageException(name + "=" + given + " must be a positive duration; e.g. " + example);
 		}
 	}
 

@@ -76,7 +76,7 @@ class ArgumentsTest {
 
 		String usage = this.out.toString(StandardCharsets.UTF_8);
 		assertThat(code).isZero();
-		assertThat(usage).contains("jobs", "status", "abandon", "retry-skipped", "progress=MODE", "quiet=true");
+		assertThat(usage).contains("jobs", "status", "abandon", "retry-skipped", "progress=auto|bar|plain", "quiet=true|false");
 		for (ExitCode exit : ExitCode.values()) {
 			assertThat(usage).containsPattern("(?m)^  " + exit.code() + "  \\S");
 		}

@@ -6,6 +6,7 @@ import java.util.Locale;
 import bgmbatch.engine.nemo.NemoProperties;
 import bgmbatch.progress.OperatorProperties;
 import bgmbatch.settings.BgmProperties;
+import bgmbatch.settings.Settings;
 import bgmbatch.settings.UsageException;
 import bgmbatch.source.RemoteProperties;
 import bgmbatch.storage.S3Properties;
@@ -61,7 +62,12 @@ final class StartSettings {
 			binder.bindOrCreate("bgm", RemoteProperties.class);
 			binder.bindOrCreate("bgm.nemo", NemoProperties.class);
 			binder.bindOrCreate("bgm.s3", S3Properties.class);
-			return binder.bindOrCreate("bgm", BgmProperties.class);
+			BgmProperties settings = binder.bindOrCreate("bgm", BgmProperties.class);
+			if (!environment.containsProperty("spring.main.sources")) {
+				// no added source brings another engine
+				Settings.oneOf("engine", settings.engine(), BgmProperties.ENGINES);
+			}
+			return settings;
 		}
 		catch (BindException ex) {
 			throw new UsageException(describe(ex));

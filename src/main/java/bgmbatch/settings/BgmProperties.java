@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import bgmbatch.state.StateFolder;
@@ -45,7 +46,7 @@ public record BgmProperties(Path manifest, String output, @DefaultValue("local")
 		Path musicLibrary, @DefaultValue("false") Explain explain, @DefaultValue("0") int maxHeight,
 		@DefaultValue("-1.0") double truePeak) {
 
-	/** The engines {@code engine} may name. */
+	/** The engines {@code engine} may name (besides those an added {@code spring.main.sources} brings). */
 	public static final List<String> ENGINES = List.of("local", "nemo");
 
 	/** The values {@code format} takes. */
@@ -56,7 +57,8 @@ public record BgmProperties(Path manifest, String output, @DefaultValue("local")
 	 * starts), so a wrong one is a one-line refusal naming the setting and what to give.
 	 */
 	public BgmProperties {
-		engine = Settings.oneOf("engine", engine, ENGINES);
+		// the engine is checked where the engines are known: an added source may bring another (the bench's)
+		engine = engine.strip().toLowerCase(Locale.ROOT);
 		format = Settings.oneOf("format", format, FORMATS);
 		Settings.atLeast("concurrency", concurrency, 0, "concurrency=4; 0 takes one per core");
 		Settings.atLeast("item-retries", itemRetries, 0, "item-retries=2");

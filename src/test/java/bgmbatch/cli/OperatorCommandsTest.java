@@ -74,7 +74,8 @@ class OperatorCommandsTest {
 		assertThat(this.night.code()).as(this.night.text()).isEqualTo(ExitCode.SKIPPED.code());
 		String console = this.night.out();
 		assertThat(console.replace("\n", "")).doesNotContainPattern("\\p{Cntrl}");
-		String when = "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d";
+		// ISO-8601 with the zone, to the second
+		String when = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(Z|[+-]\\d\\d:\\d\\d)";
 		assertThat(console).containsPattern("(?m)^" + when + " \\[\\d/3\\] beach: probing$")
 			.containsPattern("(?m)^" + when + " \\[\\d/3\\] city: rendering$")
 			.containsPattern("(?m)^" + when

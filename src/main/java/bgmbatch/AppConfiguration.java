@@ -4,6 +4,7 @@ import java.io.PrintStream;
 
 import bgmbatch.media.CommandRunner;
 import bgmbatch.media.MediaProbe;
+import bgmbatch.settings.BgmProperties;
 import bgmbatch.state.StateFolder;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

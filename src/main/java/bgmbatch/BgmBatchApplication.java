@@ -14,7 +14,7 @@ public class BgmBatchApplication {
 		ClassPreloader.startInBackground();
 		StartupCompiler.keepToC1InBackground();
 		PrintStream out = System.out;
-		System.exit(new Cli(out, System.err).run(args));
+		System.exit(new Cli(out, System.err, BgmBatchApplication::application).run(args));
 	}
 
 	/**

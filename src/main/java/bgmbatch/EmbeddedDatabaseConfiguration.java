@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import bgmbatch.settings.BgmProperties;
 import bgmbatch.job.JobLock;
 import bgmbatch.ledger.LedgerDialect;
 import bgmbatch.state.RunLocks;
@@ -38,12 +39,12 @@ class EmbeddedDatabaseConfiguration {
 	RunLocks runLocks(StateFolder state, BgmProperties properties, @Value("${bgm.worker:false}") boolean worker)
 			throws IOException {
 		if (worker || properties.distributed()) {
-			throw new bgmbatch.cli.UsageException((worker ? "a worker" : "distributed=true")
+			throw new bgmbatch.settings.UsageException((worker ? "a worker" : "distributed=true")
 					+ " needs the shared job database and the broker: give spring.datasource.url (PostgreSQL), "
 					+ "spring.datasource.username/password and spring.rabbitmq.* (see README, Running on several machines)");
 		}
 		if (properties.manifest() == null) {
-			throw new bgmbatch.cli.UsageException("no manifest given: run with manifest=FILE (see --help)");
+			throw new bgmbatch.settings.UsageException("no manifest given: run with manifest=FILE (see --help)");
 		}
 		return RunLocks.acquire(state, properties.manifest(), properties.outputFolder(),
 				properties.outputBucket().map(Object::toString).orElse(null));

@@ -3,6 +3,7 @@ package bgmbatch;
 import bgmbatch.delivery.BucketTarget;
 import bgmbatch.delivery.OutputTarget;
 import bgmbatch.media.MediaProbe;
+import bgmbatch.settings.BgmProperties;
 import bgmbatch.source.HttpClientCustomizer;
 import bgmbatch.source.InputCache;
 import bgmbatch.source.RemoteInputs;

@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import bgmbatch.settings.BgmProperties;
 import bgmbatch.job.JobLock;
 import bgmbatch.ledger.AdvisoryLocks;
 import bgmbatch.ledger.LedgerDialect;

@@ -1,6 +1,9 @@
 package bgmbatch.cli;
 
 import java.nio.file.Path;
+
+import bgmbatch.job.ExitCode;
+
 import java.io.PrintStream;
 import java.util.Optional;
 

@@ -1,6 +1,8 @@
 package bgmbatch.cli;
 
-import bgmbatch.BgmProperties;
+import javax.sql.DataSource;
+
+import bgmbatch.settings.BgmProperties;
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.ledger.Ledger;
 import bgmbatch.media.MediaProbe;

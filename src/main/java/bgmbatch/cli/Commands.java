@@ -5,85 +5,104 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
-import bgmbatch.BgmBatchApplication;
-import bgmbatch.BgmProperties;
+import bgmbatch.job.ExitCode;
+import bgmbatch.job.JobRunner;
+import bgmbatch.job.StopOnSignal;
 import bgmbatch.live.LiveSnapshot;
 import bgmbatch.live.LiveStatusFile;
+import bgmbatch.settings.BgmProperties;
+import bgmbatch.settings.UsageException;
+import bgmbatch.state.AlreadyRunningException;
 import bgmbatch.state.RunLock;
 import bgmbatch.state.RunLocks;
 import bgmbatch.state.StateFolder;
-import bgmbatch.state.StateFolderException;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Runs the job commands. {@code jobs} reads every manifest's database directly; the
- * others take the manifest's run lock first (a run in progress owns its database), then
- * start the job's context and run inside it. While a run is in progress, {@code status}
- * reads the status that run publishes instead.
+ * Runs the manifest, a worker or a job command on the settings bound before the context
+ * starts. {@code jobs} reads every manifest's database directly; the others take the
+ * manifest's run lock first (a run in progress owns its database), then start the job's
+ * context and run inside it. While a run is in progress, {@code status} reads the status
+ * that run publishes instead. On a shared database (PostgreSQL) there is no file lock:
+ * runs of any machine share it.
  */
 final class Commands {
 
 	private final PrintStream out;
 
-	private final PrintStream err;
+	private final BgmProperties settings;
 
-	Commands(PrintStream out, PrintStream err) {
+	private final List<String> springArguments;
+
+	private final Function<List<String>, ConfigurableApplicationContext> start;
+
+	/**
+	 * @param springArguments the command line as Spring reads it
+	 * @param start starts the application with the arguments given
+	 */
+	Commands(PrintStream out, BgmProperties settings, List<String> springArguments,
+			Function<List<String>, ConfigurableApplicationContext> start) {
 		this.out = out;
-		this.err = err;
+		this.settings = settings;
+		this.springArguments = springArguments;
+		this.start = start;
 	}
 
-	int run(Arguments arguments) {
-		StateFolder state = stateFolder(arguments);
-		try {
-			Optional<SharedDatabase> shared = SharedDatabase.of(arguments);
-			if ("jobs".equals(arguments.command())) {
-				return shared.isPresent() ? new JobsCommand(state.root()).run(this.out, shared.get()).code()
-						: new JobsCommand(state.root()).run(this.out).code();
-			}
-			Optional<String> manifest = setting(arguments, "manifest");
-			if (manifest.isEmpty()) {
-				this.err.println("error: " + arguments.command() + " needs manifest=FILE (the manifest the job ran)");
-				return ExitCode.USAGE.code();
-			}
-			if (shared.isPresent()) {
-				// the shared database is always there, and runs of any machine share it: no file lock to look at
-				return runInContext(arguments);
-			}
-			Path manifestPath = Path.of(manifest.get());
-			if (!Files.isDirectory(state.databaseFolder(manifestPath))) {
-				this.err.println("error: no job of " + manifestPath.toAbsolutePath().normalize() + " in " + state.root()
-						+ " (run 'jobs' to list the known ones, or give state-dir=DIR)");
-				return ExitCode.USAGE.code();
-			}
-			Path lockFile = state.lockFile(manifestPath);
-			Optional<RunLock> lock = RunLock.tryAcquire(lockFile);
-			if (lock.isEmpty()) {
-				return inProgress(arguments.command(), state, manifestPath, lockFile).code();
-			}
-			// only a check with a friendly message: the context takes the lock itself, for its
-			// whole life, before it opens the database (AppConfiguration.runLock); a run that
-			// starts in between makes that fail with exit 5 just the same
-			lock.get().close();
-			return runInContext(arguments);
+	ExitCode run(String command) throws Exception {
+		// checked before Spring starts: its logging would otherwise try to open a log file there
+		StateFolder state = StateFolder.of(this.settings.stateDir());
+		state.ensureWritable();
+		if (Arguments.RUN.equals(command)) {
+			return runManifest(state);
 		}
-		catch (Exception ex) {
-			return new Cli(this.out, this.err).fail(ex);
+		if (Arguments.WORKER.equals(command)) {
+			List<String> worker = new ArrayList<>(this.springArguments);
+			worker.add("--bgm.worker=true");
+			return new WorkerCommand(this.out).run(() -> this.start.apply(worker));
 		}
+		Optional<SharedDatabase> shared = SharedDatabase.of(this.springArguments);
+		if ("jobs".equals(command)) {
+			return shared.isPresent() ? new JobsCommand(state.root()).run(this.out, shared.get())
+					: new JobsCommand(state.root()).run(this.out);
+		}
+		Path manifest = this.settings.manifest();
+		if (manifest == null) {
+			throw new UsageException(command + " needs manifest=FILE (the manifest the job ran)");
+		}
+		if (shared.isPresent()) {
+			return runInContext(command);
+		}
+		if (!Files.isDirectory(state.databaseFolder(manifest))) {
+			throw new UsageException("no job of " + manifest.toAbsolutePath().normalize() + " in " + state.root()
+					+ " (run 'jobs' to list the known ones, or give state-dir=DIR)");
+		}
+		Path lockFile = state.lockFile(manifest);
+		Optional<RunLock> lock = RunLock.tryAcquire(lockFile);
+		if (lock.isEmpty()) {
+			return inProgress(command, state, manifest, lockFile);
+		}
+		// only a check with a friendly message: the context takes the lock itself, for its
+		// whole life, before it opens the database; a run that starts in between makes that
+		// fail with exit 5 just the same
+		lock.get().close();
+		return runInContext(command);
 	}
 
-	private int runInContext(Arguments arguments) throws Exception {
-		try (ConfigurableApplicationContext context = BgmBatchApplication.application()
-			.run(arguments.springArguments().toArray(String[]::new))) {
-			ManifestCommand command = switch (arguments.command()) {
+	private ExitCode runInContext(String command) throws Exception {
+		try (ConfigurableApplicationContext context = this.start.apply(this.springArguments)) {
+			ManifestCommand manifestCommand = switch (command) {
 				case "status" -> context.getBean(StatusCommand.class);
 				case "abandon" -> context.getBean(AbandonCommand.class);
 				case "retry-skipped" -> context.getBean(RetrySkippedCommand.class);
-				default -> throw new UsageException("unknown command '" + arguments.command() + "'");
+				default -> throw new UsageException("unknown command '" + command + "'");
 			};
-			return command.run(this.out).code();
+			return manifestCommand.run(this.out);
 		}
 	}
 
@@ -107,54 +126,37 @@ final class Commands {
 		return ExitCode.OK;
 	}
 
+	private ExitCode runManifest(StateFolder state) throws Exception {
+		if (this.settings.manifest() == null) {
+			throw new UsageException("no manifest given: run with manifest=FILE (see --help)");
+		}
+		Optional<String> holder = runningHolder(state);
+		if (holder.isPresent()) {
+			// said before Spring starts, in one line; the context takes the locks itself
+			throw new AlreadyRunningException(holder.get());
+		}
+		// closed after the context: a signal's clean stop waits for the context to close
+		try (StopOnSignal signals = StopOnSignal.install(this.out);
+				ConfigurableApplicationContext context = this.start.apply(this.springArguments)) {
+			signals.watch(context.getBean(StopOnSignal.RunStop.class));
+			return context.getBean(JobRunner.class).run();
+		}
+	}
+
 	/**
-	 * Whether another live process holds a run lock the run the arguments ask for needs
-	 * (its output folder's or its manifest database's): the message to print, or null (no
-	 * manifest given, or both are free). Only a courtesy check: the context takes the locks
-	 * itself before opening the database.
+	 * Whether another live process holds a run lock this run needs (its output folder's or
+	 * its manifest database's). Only a courtesy check: the context takes the locks itself
+	 * before opening the database.
 	 */
-	static String runningHolder(Arguments arguments) {
-		Optional<String> manifest = setting(arguments, "manifest");
-		if (manifest.isEmpty()) {
-			return null;
-		}
-		Path manifestPath = Path.of(manifest.get());
-		StateFolder state = stateFolder(arguments);
-		String given = setting(arguments, "output").orElse(null);
-		Path output = BgmProperties.outputFolder(manifestPath, given, state.root());
-		String bucket = BgmProperties.outputBucket(given).map(Object::toString).orElse(null);
+	private Optional<String> runningHolder(StateFolder state) {
 		try {
-			return RunLocks.busy(state, manifestPath, output, bucket).orElse(null);
+			return RunLocks.busy(state, this.settings.manifest(), this.settings.outputFolder(),
+					this.settings.outputBucket().map(Object::toString).orElse(null));
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (IOException ex) {
 			// the context's own check will say what is wrong
-			return null;
+			return Optional.empty();
 		}
-	}
-
-	/**
-	 * Why the state folder cannot be used, or null. Checked before Spring starts: its
-	 * logging would otherwise try to open a log file there and print pages of traces.
-	 */
-	static String stateFolderProblem(Arguments arguments) {
-		try {
-			stateFolder(arguments).ensureWritable();
-			return null;
-		}
-		catch (StateFolderException ex) {
-			return ex.getMessage();
-		}
-	}
-
-	/** The state folder given with state-dir, else the user's default, as the context picks it. */
-	private static StateFolder stateFolder(Arguments arguments) {
-		return StateFolder.of(setting(arguments, "state-dir").map(Path::of).orElse(null));
-	}
-
-	/** A setting from the command line, else from the environment ({@code BGM_STATE_DIR}), as Spring would bind it. */
-	private static Optional<String> setting(Arguments arguments, String name) {
-		return arguments.setting(name)
-			.or(() -> Optional.ofNullable(System.getenv("BGM_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'))));
 	}
 
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import bgmbatch.job.ExitCode;
 import bgmbatch.job.JobParams;
 import bgmbatch.job.JobRunner;
 import bgmbatch.ledger.ItemStatus;

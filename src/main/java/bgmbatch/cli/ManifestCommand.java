@@ -1,5 +1,7 @@
 package bgmbatch.cli;
 
+import bgmbatch.job.ExitCode;
+
 import java.io.PrintStream;
 
 /** A command about one manifest's job, run inside the job's Spring context while its run lock is held. */

@@ -1,5 +1,6 @@
 package bgmbatch.cli;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -9,16 +10,16 @@ import java.util.Optional;
  */
 record SharedDatabase(String url, String username, String password) {
 
-	static Optional<SharedDatabase> of(Arguments arguments) {
-		return setting(arguments, "url").filter((url) -> !url.isBlank())
-			.map((url) -> new SharedDatabase(url, setting(arguments, "username").orElse(null),
-					setting(arguments, "password").orElse(null)));
+	static Optional<SharedDatabase> of(List<String> springArguments) {
+		return setting(springArguments, "url").filter((url) -> !url.isBlank())
+			.map((url) -> new SharedDatabase(url, setting(springArguments, "username").orElse(null),
+					setting(springArguments, "password").orElse(null)));
 	}
 
-	private static Optional<String> setting(Arguments arguments, String name) {
+	private static Optional<String> setting(List<String> springArguments, String name) {
 		String prefix = "--spring.datasource." + name + "=";
 		Optional<String> value = Optional.empty();
-		for (String arg : arguments.springArguments()) {
+		for (String arg : springArguments) {
 			if (arg.startsWith(prefix)) {
 				value = Optional.of(arg.substring(prefix.length()));
 			}

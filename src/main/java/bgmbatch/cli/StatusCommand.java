@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.engine.StageWords;
+import bgmbatch.job.ExitCode;
 import bgmbatch.job.JobParams;
 import bgmbatch.ledger.ItemStatus;
 import bgmbatch.ledger.Ledger;

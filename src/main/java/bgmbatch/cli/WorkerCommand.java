@@ -2,13 +2,12 @@ package bgmbatch.cli;
 
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 
-import bgmbatch.BgmBatchApplication;
-import bgmbatch.BgmProperties;
+import bgmbatch.job.ExitCode;
 import bgmbatch.job.WorkerLanes;
+import bgmbatch.settings.BgmProperties;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -31,12 +30,10 @@ final class WorkerCommand {
 		this.out = out;
 	}
 
-	ExitCode run(Arguments arguments) throws InterruptedException {
-		List<String> args = new ArrayList<>(arguments.springArguments());
-		args.add("--bgm.worker=true");
+	/** @param start starts the worker's application */
+	ExitCode run(Supplier<ConfigurableApplicationContext> start) throws InterruptedException {
 		CountDownLatch stopSignal = new CountDownLatch(1);
-		try (ConfigurableApplicationContext context = BgmBatchApplication.application()
-			.run(args.toArray(String[]::new))) {
+		try (ConfigurableApplicationContext context = start.get()) {
 			WorkerLanes lanes = context.getBean(WorkerLanes.class);
 			Signal.handle(new Signal("TERM"), (signal) -> stopSignal.countDown());
 			Signal.handle(new Signal("INT"), (signal) -> stopSignal.countDown());

@@ -2,7 +2,7 @@ package bgmbatch.cluster;
 
 import javax.sql.DataSource;
 
-import bgmbatch.BgmProperties;
+import bgmbatch.settings.BgmProperties;
 
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Queue;

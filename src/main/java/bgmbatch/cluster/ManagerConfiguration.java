@@ -2,7 +2,7 @@ package bgmbatch.cluster;
 
 import java.time.Duration;
 
-import bgmbatch.BgmProperties;
+import bgmbatch.settings.BgmProperties;
 import bgmbatch.job.WorkerSlots;
 
 import org.springframework.amqp.rabbit.core.RabbitTemplate;

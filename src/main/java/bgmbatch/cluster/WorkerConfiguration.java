@@ -2,7 +2,7 @@ package bgmbatch.cluster;
 
 import javax.sql.DataSource;
 
-import bgmbatch.BgmProperties;
+import bgmbatch.settings.BgmProperties;
 import bgmbatch.job.LeaseKeeper;
 import bgmbatch.job.WorkerIds;
 import bgmbatch.job.Workplace;

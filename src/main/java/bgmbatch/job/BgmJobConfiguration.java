@@ -8,7 +8,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import bgmbatch.BgmProperties;
+import bgmbatch.settings.BgmProperties;
 import bgmbatch.delivery.OutputTarget;
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.engine.TransientEngineException;

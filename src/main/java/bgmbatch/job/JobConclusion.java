@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BinaryOperator;
 
-import bgmbatch.cli.ExitCode;
+import bgmbatch.job.ExitCode;
 import bgmbatch.delivery.OutputTarget;
 import bgmbatch.engine.JobHaltException;
 import bgmbatch.engine.StageWords;

@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import bgmbatch.BgmProperties;
-import bgmbatch.cli.ExitCode;
+import bgmbatch.settings.BgmProperties;
+import bgmbatch.job.ExitCode;
 import bgmbatch.delivery.OutputTarget;
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.ledger.ItemStatus;

@@ -3,7 +3,7 @@ package bgmbatch.job;
 import java.io.OutputStream;
 import java.io.PrintStream;
 
-import bgmbatch.BgmProperties;
+import bgmbatch.settings.BgmProperties;
 import bgmbatch.delivery.OutputTarget;
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.ledger.Ledger;

@@ -3,6 +3,9 @@ package bgmbatch.progress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+
+import bgmbatch.settings.Settings;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -23,5 +26,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record OperatorProperties(@DefaultValue("auto") String progress, @DefaultValue("false") boolean quiet,
 		@DefaultValue("1m") Duration heartbeat, @DefaultValue("100") int reportWaveforms, Path metricsFile,
 		URI metricsPush) {
+
+	/** The values {@code progress} takes. */
+	public static final List<String> MODES = List.of("auto", "bar", "plain");
+
+	public OperatorProperties {
+		progress = Settings.oneOf("progress", progress, MODES);
+		Settings.positive("heartbeat", heartbeat, "heartbeat=1m");
+		Settings.atLeast("report-waveforms", reportWaveforms, 0, "report-waveforms=100");
+	}
 
 }

@@ -3,7 +3,7 @@ package bgmbatch.progress;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -16,14 +16,18 @@ import java.util.concurrent.TimeUnit;
  * heartbeat when nothing was said for a while, so a long wait never looks like a hang.
  *
  * <pre>
- * 2026-11-29 02:00:01 [0/3] street: probing
- * 2026-11-29 02:00:04 [1/3] street: delivered -> street-upbeat.mp4 (3.1 s); about 6s left
- * 2026-11-29 02:01:04 [1/3] still working: 2 in flight; bars rendering for 1m00s; about 40s left
+ * 2026-11-29T02:00:01+01:00 [0/3] street: probing
+ * 2026-11-29T02:00:04+01:00 [1/3] street: delivered -> street-upbeat.mp4 (3.1 s); about 6s left
+ * 2026-11-29T02:01:04+01:00 [1/3] still working: 2 in flight; bars rendering for 1m00s; about 40s left
  * </pre>
  */
 public final class PlainProgress implements ProgressDisplay {
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+	/**
+	 * ISO-8601 with the zone, to the second: nights appended to one log stay apart, and a log
+	 * read on a machine in another zone (or across a clock change) still says when.
+	 */
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
 
 	private final PrintStream out;
 
@@ -128,7 +132,7 @@ public final class PlainProgress implements ProgressDisplay {
 
 	private void line(String text) {
 		synchronized (this.lock) {
-			this.out.println(LocalDateTime.now(this.clock).format(TIME) + " " + text);
+			this.out.println(ZonedDateTime.now(this.clock).format(TIME) + " " + text);
 			this.out.flush();
 			this.lastLine = System.nanoTime();
 		}

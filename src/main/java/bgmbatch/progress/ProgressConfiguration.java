@@ -2,7 +2,7 @@ package bgmbatch.progress;
 
 import java.io.PrintStream;
 
-import bgmbatch.BgmProperties;
+import bgmbatch.settings.BgmProperties;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

@@ -4,8 +4,6 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Locale;
 
-import bgmbatch.cli.UsageException;
-
 /** Picks the display for this run: quiet, a live bar on a terminal, or plain lines for logs and cron. */
 public final class ProgressDisplays {
 
@@ -26,7 +24,7 @@ public final class ProgressDisplays {
 			case "plain" -> new PlainProgress(out, Clock.systemDefaultZone(), settings.heartbeat());
 			case "auto" -> terminal ? new TerminalProgress(workers, out, new TerminalWidth())
 					: new PlainProgress(out, Clock.systemDefaultZone(), settings.heartbeat());
-			default -> throw new UsageException("progress=" + settings.progress() + " is not one of auto, bar, plain");
+			default -> throw new IllegalStateException("progress=" + settings.progress() + " passed the settings check");
 		};
 	}
 

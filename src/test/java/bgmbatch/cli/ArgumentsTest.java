@@ -1,5 +1,9 @@
 package bgmbatch.cli;
 
+import bgmbatch.BgmBatchApplication;
+import bgmbatch.job.ExitCode;
+import bgmbatch.settings.UsageException;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +20,7 @@ class ArgumentsTest {
 	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
 	private final Cli cli = new Cli(new PrintStream(this.out, true, StandardCharsets.UTF_8),
-			new PrintStream(this.err, true, StandardCharsets.UTF_8));
+			new PrintStream(this.err, true, StandardCharsets.UTF_8), BgmBatchApplication::application);
 
 	@Test
 	void misspeltSettingExitsTwoAndSuggestsTheRealOne() {
@@ -72,7 +76,7 @@ class ArgumentsTest {
 
 		String usage = this.out.toString(StandardCharsets.UTF_8);
 		assertThat(code).isZero();
-		assertThat(usage).contains("jobs", "status", "abandon", "retry-skipped", "progress=MODE", "quiet=true");
+		assertThat(usage).contains("jobs", "status", "abandon", "retry-skipped", "progress=auto|bar|plain", "quiet=true|false");
 		for (ExitCode exit : ExitCode.values()) {
 			assertThat(usage).containsPattern("(?m)^  " + exit.code() + "  \\S");
 		}
@@ -80,10 +84,10 @@ class ArgumentsTest {
 
 	@Test
 	void nearMissIsWithinTwoEdits() {
-		assertThat(NearMiss.distance("manfest", "manifest")).isEqualTo(1);
-		assertThat(NearMiss.distance("concurency", "concurrency")).isEqualTo(1);
-		assertThat(NearMiss.suggest("ouptut", Arguments.SETTINGS)).hasValue("output");
-		assertThat(NearMiss.suggest("xyz", Arguments.SETTINGS)).isEmpty();
+		assertThat(bgmbatch.settings.NearMiss.distance("manfest", "manifest")).isEqualTo(1);
+		assertThat(bgmbatch.settings.NearMiss.distance("concurency", "concurrency")).isEqualTo(1);
+		assertThat(bgmbatch.settings.NearMiss.suggest("ouptut", SettingsList.names())).hasValue("output");
+		assertThat(bgmbatch.settings.NearMiss.suggest("xyz", SettingsList.names())).isEmpty();
 	}
 
 	@Test

@@ -14,6 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import bgmbatch.BgmBatchApplication;
+import bgmbatch.job.ExitCode;
 import bgmbatch.state.RunLock;
 import bgmbatch.state.StateFolder;
 
@@ -75,7 +77,8 @@ class OperatorCommandsTest {
 		assertThat(this.night.code()).as(this.night.text()).isEqualTo(ExitCode.SKIPPED.code());
 		String console = this.night.out();
 		assertThat(console.replace("\n", "")).doesNotContainPattern("\\p{Cntrl}");
-		String when = "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d";
+		// ISO-8601 with the zone, to the second
+		String when = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(Z|[+-]\\d\\d:\\d\\d)";
 		assertThat(console).containsPattern("(?m)^" + when + " \\[\\d/3\\] beach: probing$")
 			.containsPattern("(?m)^" + when + " \\[\\d/3\\] city: rendering$")
 			.containsPattern("(?m)^" + when
@@ -236,7 +239,7 @@ class OperatorCommandsTest {
 		System.setOut(console);
 		int code;
 		try {
-			code = new Cli(console, new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+			code = new Cli(console, new PrintStream(err, true, StandardCharsets.UTF_8), BgmBatchApplication::application).run(args);
 		}
 		finally {
 			System.setOut(stdout);

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import bgmbatch.cli.ExitCode;
+import bgmbatch.job.ExitCode;
 import bgmbatch.engine.JobHaltException;
 import bgmbatch.engine.Stage;
 import bgmbatch.engine.TransientEngineException;

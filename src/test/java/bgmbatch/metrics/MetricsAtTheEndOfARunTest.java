@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import bgmbatch.BgmBatchApplication;
 import bgmbatch.cli.Cli;
 import bgmbatch.support.TestMedia;
 import mockwebserver3.MockResponse;
@@ -46,7 +47,7 @@ class MetricsAtTheEndOfARunTest {
 			System.setOut(console);
 			int code;
 			try {
-				code = new Cli(console, console).run(new String[] { "manifest=" + manifest,
+				code = new Cli(console, console, BgmBatchApplication::application).run(new String[] { "manifest=" + manifest,
 						"output=" + this.dir.resolve("out"), "state-dir=" + this.dir.resolve("state"), "quiet=true",
 						"metrics-file=" + metrics, "metrics-push=http://127.0.0.1:" + gateway.getPort() });
 			}

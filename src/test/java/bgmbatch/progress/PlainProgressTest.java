@@ -37,11 +37,11 @@ class PlainProgressTest {
 		}
 
 		assertThat(buffer.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
-				"2026-01-02 02:00:05 [1/3] 2 item(s) to work on", "2026-01-02 02:00:05 [1/3] street: uploading",
-				"2026-01-02 02:00:05 [1/3] street: rendering", "2026-01-02 02:00:05 [1/3] street: downloading",
-				"2026-01-02 02:00:05 [2/3] street: delivered -> street-upbeat.mp4 (3.1 s)",
-				"2026-01-02 02:00:05 [2/3] bars: editing",
-				"2026-01-02 02:00:05 [3/3] bars: skipped while editing: the instruction asks for nothing");
+				"2026-01-02T02:00:05Z [1/3] 2 item(s) to work on", "2026-01-02T02:00:05Z [1/3] street: uploading",
+				"2026-01-02T02:00:05Z [1/3] street: rendering", "2026-01-02T02:00:05Z [1/3] street: downloading",
+				"2026-01-02T02:00:05Z [2/3] street: delivered -> street-upbeat.mp4 (3.1 s)",
+				"2026-01-02T02:00:05Z [2/3] bars: editing",
+				"2026-01-02T02:00:05Z [3/3] bars: skipped while editing: the instruction asks for nothing");
 	}
 
 	@Test
@@ -61,13 +61,13 @@ class PlainProgressTest {
 		}
 
 		assertThat(buffer.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
-				"2026-01-02 02:00:00 [2/10] 8 item(s) to work on", "2026-01-02 02:00:30 [2/10] a: rendering",
-				"2026-01-02 02:00:30 [2/10] b: rendering",
+				"2026-01-02T02:00:00Z [2/10] 8 item(s) to work on", "2026-01-02T02:00:30Z [2/10] a: rendering",
+				"2026-01-02T02:00:30Z [2/10] b: rendering",
 				// one delivered in 30 s, seven to go
-				"2026-01-02 02:00:30 [3/10] a: delivered -> a.mp4 (30.0 s); about 3m30s left",
+				"2026-01-02T02:00:30Z [3/10] a: delivered -> a.mp4 (30.0 s); about 3m30s left",
 				// two in 60 s, six to go
-				"2026-01-02 02:01:00 [4/10] b: delivered -> b.mp4 (60.0 s); about 3m00s left",
-				"2026-01-02 02:01:00 [5/10] c: skipped while planning: no music file");
+				"2026-01-02T02:01:00Z [4/10] b: delivered -> b.mp4 (60.0 s); about 3m00s left",
+				"2026-01-02T02:01:00Z [5/10] c: skipped while planning: no music file");
 	}
 
 	@Test
@@ -100,7 +100,7 @@ class PlainProgressTest {
 		}
 		assertThat(lines.matching()).first()
 			.asString()
-			.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\[0/2\\] still working: 1 in flight; bars rendering for \\d+s");
+			.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(Z|[+-]\\d\\d:\\d\\d) \\[0/2\\] still working: 1 in flight; bars rendering for \\d+s");
 	}
 
 	@Test

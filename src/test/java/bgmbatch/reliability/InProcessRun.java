@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
+import bgmbatch.BgmBatchApplication;
 import bgmbatch.cli.Cli;
 
 /**
@@ -17,7 +18,7 @@ record InProcessRun(int exitCode, String out, String err) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		int code = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
-				new PrintStream(err, true, StandardCharsets.UTF_8))
+				new PrintStream(err, true, StandardCharsets.UTF_8), BgmBatchApplication::application)
 			.run(args);
 		return new InProcessRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
 	}

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import bgmbatch.engine.TransientEngineException;
 import bgmbatch.engine.nemo.NemoProperties;
@@ -127,10 +128,13 @@ class NetworkFaultsTest {
 	}
 
 	private static NemoProperties properties(String baseUrl, Duration readTimeout) {
-		return new NemoProperties(baseUrl, null, "unknown", "test", Duration.ofMillis(5), Duration.ofSeconds(20),
-				Duration.ofMillis(5), 3, 50, 0, false, 3, Duration.ofMillis(20), Duration.ofSeconds(2), MAX_RETRIES,
-				Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(5), readTimeout, Duration.ofSeconds(30),
-				Duration.ofSeconds(30));
+		return NemoProperties.of(Map.ofEntries(Map.entry("base-url", baseUrl), Map.entry("skill-version", "test"),
+				Map.entry("poll-interval", "5ms"), Map.entry("sse-drop-wait", "5ms"), Map.entry("state-polls", "3"),
+				Map.entry("credit-margin", "0"), Map.entry("max429-retries", "3"), Map.entry("default-retry-after", "20ms"),
+				Map.entry("max-retry-after", "2s"), Map.entry("max-retries", Integer.toString(MAX_RETRIES)),
+				Map.entry("backoff-initial", "5ms"), Map.entry("backoff-max", "20ms"), Map.entry("connect-timeout", "5s"),
+				Map.entry("read-timeout", readTimeout.toMillis() + "ms"), Map.entry("call-timeout", "30s"),
+				Map.entry("edit-timeout", "30s")));
 	}
 
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import bgmbatch.cli.ExitCode;
+import bgmbatch.job.ExitCode;
 import bgmbatch.engine.Stage;
 import bgmbatch.ledger.ItemStatus;
 import bgmbatch.ledger.Ledger;

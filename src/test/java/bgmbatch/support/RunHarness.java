@@ -9,8 +9,8 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import bgmbatch.BgmBatchApplication;
-import bgmbatch.BgmProperties;
-import bgmbatch.cli.ExitCode;
+import bgmbatch.settings.BgmProperties;
+import bgmbatch.job.ExitCode;
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.job.JobRunner;
 import bgmbatch.ledger.Ledger;

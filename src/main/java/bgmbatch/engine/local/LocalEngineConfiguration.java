@@ -1,6 +1,6 @@
 package bgmbatch.engine.local;
 
-import bgmbatch.BgmProperties;
+import bgmbatch.settings.BgmProperties;
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.media.CommandRunner;
 import bgmbatch.state.StateFolder;

@@ -1,9 +1,13 @@
 package bgmbatch.engine.nemo;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
  * Settings of the NemoVideo cloud engine ({@code bgm.nemo.*}, on the command line
@@ -51,6 +55,17 @@ public record NemoProperties(@DefaultValue("https://mega-api-prod.nemovideo.ai")
 	public NemoProperties {
 		token = token == null || token.isBlank() ? null : token.strip();
 		baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+	}
+
+	/**
+	 * The settings Spring binds from these {@code bgm.nemo.*} values (keys without the
+	 * prefix, e.g. {@code poll-interval=5ms}), every other one at its default: for code and
+	 * tests that make settings without a context, instead of 21 positional arguments.
+	 */
+	public static NemoProperties of(Map<String, String> values) {
+		Map<String, String> properties = new HashMap<>();
+		values.forEach((name, value) -> properties.put("bgm.nemo." + name, value));
+		return new Binder(new MapConfigurationPropertySource(properties)).bindOrCreate("bgm.nemo", NemoProperties.class);
 	}
 
 	/** Credits the balance must hold before an item's session or edit is paid for. */

@@ -11,6 +11,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import bgmbatch.BgmBatchApplication;
 import bgmbatch.cli.Cli;
 import bgmbatch.engine.WorkItem;
 
@@ -132,7 +133,7 @@ class LocalEngineStagesTest {
 		int code;
 		System.setOut(console);
 		try {
-			code = new Cli(console, console).run(new String[] { "manifest=" + this.dir.resolve("videos.csv"),
+			code = new Cli(console, console, BgmBatchApplication::application).run(new String[] { "manifest=" + this.dir.resolve("videos.csv"),
 					"output=" + this.dir.resolve("out"), "state-dir=" + this.dir.resolve("state"), "explain=" + mode });
 		}
 		finally {

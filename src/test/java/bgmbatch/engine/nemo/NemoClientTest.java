@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import bgmbatch.engine.ItemRejectedException;
@@ -107,12 +108,7 @@ class NemoClientTest {
 	@Test
 	void aTokenFromTheEnvironmentWinsAndNoAnonymousTokenIsAskedFor() {
 		this.fake.userToken = "nmv_usr_given";
-		NemoProperties fast = NemoTestSupport.fast(this.fake.url());
-		NemoProperties withToken = new NemoProperties(fast.baseUrl(), "nmv_usr_given", fast.skillPlatform(),
-				fast.skillVersion(), fast.pollInterval(), fast.renderTimeout(), fast.sseDropWait(), fast.statePolls(),
-				fast.creditsPerItem(), fast.creditMargin(), fast.retryEdit(), fast.max429Retries(),
-				fast.defaultRetryAfter(), fast.maxRetryAfter(), fast.maxRetries(), fast.backoffInitial(),
-				fast.backoffMax(), fast.connectTimeout(), fast.readTimeout(), fast.callTimeout(), fast.editTimeout());
+		NemoProperties withToken = NemoTestSupport.fast(this.fake.url(), Map.of("token", "nmv_usr_given"));
 		NemoClient given = new NemoClient(withToken, this.dir.resolve("given"));
 		assertThat(given.availableCredits()).isEqualTo(1000);
 		assertThat(this.fake.tokensIssued()).isZero();
@@ -214,12 +210,7 @@ class NemoClientTest {
 
 	@Test
 	void aSlowAnswerTimesOutAndIsRetried() {
-		NemoProperties fast = NemoTestSupport.fast(this.fake.url());
-		NemoProperties impatient = new NemoProperties(fast.baseUrl(), null, fast.skillPlatform(), fast.skillVersion(),
-				fast.pollInterval(), fast.renderTimeout(), fast.sseDropWait(), fast.statePolls(), fast.creditsPerItem(),
-				fast.creditMargin(), fast.retryEdit(), fast.max429Retries(), fast.defaultRetryAfter(),
-				fast.maxRetryAfter(), fast.maxRetries(), fast.backoffInitial(), fast.backoffMax(), fast.connectTimeout(),
-				java.time.Duration.ofMillis(200), fast.callTimeout(), fast.editTimeout());
+		NemoProperties impatient = NemoTestSupport.fast(this.fake.url(), Map.of("read-timeout", "200ms"));
 		NemoClient client = new NemoClient(impatient, this.dir.resolve("impatient"));
 		client.ensureToken();
 		this.fake.latencyMillis = 1000;

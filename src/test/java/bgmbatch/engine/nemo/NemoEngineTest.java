@@ -116,12 +116,7 @@ class NemoEngineTest {
 
 	@Test
 	void retryEditSendsTheInstructionOnceMoreWhenTheDraftHasNoMusic() throws IOException {
-		NemoProperties fast = NemoTestSupport.fast(this.fake.url());
-		NemoProperties retrying = new NemoProperties(fast.baseUrl(), null, fast.skillPlatform(), fast.skillVersion(),
-				fast.pollInterval(), fast.renderTimeout(), fast.sseDropWait(), fast.statePolls(), fast.creditsPerItem(),
-				fast.creditMargin(), true, fast.max429Retries(), fast.defaultRetryAfter(), fast.maxRetryAfter(),
-				fast.maxRetries(), fast.backoffInitial(), fast.backoffMax(), fast.connectTimeout(), fast.readTimeout(),
-				fast.callTimeout(), fast.editTimeout());
+		NemoProperties retrying = NemoTestSupport.fast(this.fake.url(), Map.of("retry-edit", "true"));
 		NemoEngine engine = new NemoEngine(new NemoClient(retrying, this.dir.resolve("state")), retrying, NO_OTHERS);
 		Path video = Files.writeString(this.dir.resolve("clip.mp4"), "bytes");
 		this.fake.editAddsMusic = false;
@@ -165,12 +160,7 @@ class NemoEngineTest {
 		this.engine.upload(item(video), this.journal);
 		// the balance covers the check but the service refuses the charge
 		this.fake.balance.set(FakeNemoServer.EDIT_COST - 1);
-		NemoProperties fast = NemoTestSupport.fast(this.fake.url());
-		NemoProperties cheap = new NemoProperties(fast.baseUrl(), null, fast.skillPlatform(), fast.skillVersion(),
-				fast.pollInterval(), fast.renderTimeout(), fast.sseDropWait(), fast.statePolls(), 1, 0, false,
-				fast.max429Retries(), fast.defaultRetryAfter(), fast.maxRetryAfter(), fast.maxRetries(),
-				fast.backoffInitial(), fast.backoffMax(), fast.connectTimeout(), fast.readTimeout(), fast.callTimeout(),
-				fast.editTimeout());
+		NemoProperties cheap = NemoTestSupport.fast(this.fake.url(), Map.of("credits-per-item", "1"));
 		NemoEngine engine = new NemoEngine(new NemoClient(cheap, this.dir.resolve("state")), cheap, NO_OTHERS);
 		assertThatThrownBy(() -> engine.edit(item(video), this.journal)).isInstanceOf(JobHaltException.class)
 			.hasMessageContaining("2001");

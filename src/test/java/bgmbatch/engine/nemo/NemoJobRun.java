@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.function.BiPredicate;
 
 import bgmbatch.BgmBatchApplication;
-import bgmbatch.BgmProperties;
-import bgmbatch.cli.ExitCode;
+import bgmbatch.settings.BgmProperties;
+import bgmbatch.job.ExitCode;
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.engine.Journal;
 import bgmbatch.engine.StageResult;

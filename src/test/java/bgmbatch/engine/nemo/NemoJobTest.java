@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import bgmbatch.cli.ExitCode;
+import bgmbatch.job.ExitCode;
 import bgmbatch.engine.Stage;
 import bgmbatch.engine.nemo.fake.FakeNemoServer;
 import bgmbatch.engine.nemo.fake.RecordedCall;

@@ -4,8 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Clips, settings and manifests for the cloud engine's tests. */
 final class NemoTestSupport {
@@ -29,10 +30,18 @@ final class NemoTestSupport {
 
 	/** Settings with every wait shrunk to milliseconds. */
 	static NemoProperties fast(String baseUrl) {
-		return new NemoProperties(baseUrl, null, "unknown", "test", Duration.ofMillis(5), Duration.ofSeconds(20),
-				Duration.ofMillis(5), 3, 50, 0, false, 3, Duration.ofMillis(20), Duration.ofSeconds(2), 2,
-				Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(5), Duration.ofSeconds(10),
-				Duration.ofSeconds(30), Duration.ofSeconds(30));
+		return fast(baseUrl, Map.of());
+	}
+
+	/** {@link #fast(String)} with some settings changed ({@code bgm.nemo.*} names without the prefix). */
+	static NemoProperties fast(String baseUrl, Map<String, String> changed) {
+		Map<String, String> values = new HashMap<>(Map.of("base-url", baseUrl, "skill-version", "test",
+				"poll-interval", "5ms", "sse-drop-wait", "5ms", "state-polls", "3", "credit-margin", "0",
+				"max429-retries", "3", "default-retry-after", "20ms", "max-retry-after", "2s", "max-retries", "2"));
+		values.putAll(Map.of("backoff-initial", "5ms", "backoff-max", "20ms", "connect-timeout", "5s",
+				"read-timeout", "10s", "call-timeout", "30s", "edit-timeout", "30s"));
+		values.putAll(changed);
+		return NemoProperties.of(values);
 	}
 
 	/** Command-line style settings for a job run against the fake, every wait shrunk. */

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import bgmbatch.cli.ExitCode;
+import bgmbatch.job.ExitCode;
 import bgmbatch.engine.nemo.fake.FakeNemoServer;
 import bgmbatch.engine.nemo.fake.RecordedCall;
 import bgmbatch.ledger.ItemStatus;

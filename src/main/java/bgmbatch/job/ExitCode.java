@@ -1,4 +1,4 @@
-package bgmbatch.cli;
+package bgmbatch.job;
 
 /** The exit codes cron users script against. */
 public enum ExitCode {

@@ -1,25 +1,25 @@
-package bgmbatch.cli;
+package bgmbatch.settings;
 
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Optional;
 
 /** Finds the word a typo most likely meant: the closest known one at edit distance two or less. */
-final class NearMiss {
+public final class NearMiss {
 
-	static final int MAX_DISTANCE = 2;
+	public static final int MAX_DISTANCE = 2;
 
 	private NearMiss() {
 	}
 
-	static Optional<String> suggest(String typed, Collection<String> known) {
+	public static Optional<String> suggest(String typed, Collection<String> known) {
 		return known.stream()
 			.filter((word) -> distance(typed, word) <= MAX_DISTANCE)
 			.min(Comparator.<String>comparingInt((word) -> distance(typed, word)).thenComparing(Comparator.naturalOrder()));
 	}
 
 	/** Levenshtein distance: insertions, deletions and substitutions each cost one. */
-	static int distance(String a, String b) {
+	public static int distance(String a, String b) {
 		int[] previous = new int[b.length() + 1];
 		int[] current = new int[b.length() + 1];
 		for (int j = 0; j <= b.length(); j++) {

@@ -1,7 +1,10 @@
-package bgmbatch;
+package bgmbatch.settings;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import bgmbatch.state.StateFolder;
@@ -49,6 +52,31 @@ public record BgmProperties(Path manifest, String output, @DefaultValue("local")
 		Path musicLibrary, @DefaultValue("false") Explain explain, @DefaultValue("0") int maxHeight,
 		@DefaultValue("-1.0") double truePeak, @DefaultValue("false") boolean distributed,
 		@DefaultValue("5m") Duration lease, String reportUrl) {
+
+	/** The engines {@code engine} may name (besides those an added {@code spring.main.sources} brings). */
+	public static final List<String> ENGINES = List.of("local", "nemo");
+
+	/** The values {@code format} takes. */
+	public static final List<String> FORMATS = List.of("mp4", "same");
+
+	/**
+	 * The rules a value must pass, checked when the settings are bound (before anything
+	 * starts), so a wrong one is a one-line refusal naming the setting and what to give.
+	 */
+	public BgmProperties {
+		// the engine is checked where the engines are known: an added source may bring another (the bench's)
+		engine = engine.strip().toLowerCase(Locale.ROOT);
+		format = Settings.oneOf("format", format, FORMATS);
+		Settings.atLeast("concurrency", concurrency, 0, "concurrency=4; 0 takes one per core");
+		Settings.atLeast("item-retries", itemRetries, 0, "item-retries=2");
+		Settings.atLeast("max-height", maxHeight, 0, "max-height=1080; 0 keeps every size");
+		Settings.positive("ffmpeg-timeout", ffmpegTimeout, "ffmpeg-timeout=30m");
+		if (!(truePeak >= -9 && truePeak <= 0)) {
+			throw new UsageException("true-peak must be a ceiling in dBTP between -9 and 0 (e.g. true-peak=-1 for"
+					+ " EBU R128, -2 for lossy delivery), not '"
+					+ BigDecimal.valueOf(truePeak).stripTrailingZeros().toPlainString() + "'");
+		}
+	}
 
 	/** What {@code explain} asks for. */
 	public enum Explain {

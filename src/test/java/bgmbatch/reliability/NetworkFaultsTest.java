@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import bgmbatch.engine.TransientEngineException;
 import bgmbatch.engine.nemo.NemoProperties;
+import bgmbatch.engine.nemo.client.NemoApiException;
 import bgmbatch.engine.nemo.client.NemoClient;
 import bgmbatch.engine.nemo.client.RenderStatus;
 import bgmbatch.engine.nemo.fake.FakeNemoServer;
@@ -53,7 +53,7 @@ class NetworkFaultsTest {
 	@BeforeEach
 	void start() throws IOException {
 		this.fake = new FakeNemoServer(Files.createDirectories(this.dir.resolve("fake")));
-		this.client = new NemoClient(properties(this.fake.url(), Duration.ofMillis(500)), this.dir.resolve("state"));
+		this.client = new NemoClient(properties(this.fake.url(), Duration.ofMillis(500)).client(), this.dir.resolve("state"));
 		this.client.ensureToken();
 	}
 
@@ -66,7 +66,8 @@ class NetworkFaultsTest {
 	void connectionResetOnEveryAttemptEndsInAClearFailureAfterBoundedRetries() {
 		this.fake.connectionResets.set(100);
 
-		assertThatThrownBy(this.client::availableCredits).isInstanceOf(TransientEngineException.class)
+		assertThatThrownBy(this.client::availableCredits).isInstanceOf(NemoApiException.class)
+			.satisfies((ex) -> assertThat(((NemoApiException) ex).kind()).isEqualTo(NemoApiException.Kind.GAVE_UP))
 			.hasMessageStartingWith("could not ")
 			.hasMessageContaining("after " + (MAX_RETRIES + 1) + " attempts");
 		assertThat(this.fake.calls("GET", "/api/credits")).hasSize(MAX_RETRIES + 1);
@@ -77,7 +78,8 @@ class NetworkFaultsTest {
 		this.fake.latencyMillis = 2000;
 		this.fake.slowAnswers.set(100);
 
-		assertThatThrownBy(this.client::availableCredits).isInstanceOf(TransientEngineException.class)
+		assertThatThrownBy(this.client::availableCredits).isInstanceOf(NemoApiException.class)
+			.satisfies((ex) -> assertThat(((NemoApiException) ex).kind()).isEqualTo(NemoApiException.Kind.GAVE_UP))
 			.hasMessageContaining("after " + (MAX_RETRIES + 1) + " attempts")
 			.hasMessageContaining("timeout");
 	}
@@ -88,7 +90,8 @@ class NetworkFaultsTest {
 		this.fake.tricklingDownloads.set(100);
 		Path part = this.dir.resolve("out.mp4.part");
 
-		assertThatThrownBy(() -> this.client.download(render, part)).isInstanceOf(TransientEngineException.class)
+		assertThatThrownBy(() -> this.client.download(render, part)).isInstanceOf(NemoApiException.class)
+			.satisfies((ex) -> assertThat(((NemoApiException) ex).kind()).isEqualTo(NemoApiException.Kind.GAVE_UP))
 			.hasMessageContaining("could not download the render after " + (MAX_RETRIES + 1) + " attempts")
 			.hasMessageContaining("trickles");
 		List<RecordedCall> downloads = this.fake.calls("GET", "/files/");

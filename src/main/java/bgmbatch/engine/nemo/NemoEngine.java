@@ -4,8 +4,6 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
@@ -20,9 +18,8 @@ import bgmbatch.engine.TransientEngineException;
 import bgmbatch.engine.WorkItem;
 import bgmbatch.engine.nemo.client.Draft;
 import bgmbatch.engine.nemo.client.EditStream;
+import bgmbatch.engine.nemo.client.NemoApiException;
 import bgmbatch.engine.nemo.client.NemoClient;
-import bgmbatch.engine.nemo.client.RenderStatus;
-import bgmbatch.engine.nemo.client.SessionGoneException;
 import bgmbatch.engine.nemo.client.UploadedFile;
 
 /**
@@ -37,8 +34,9 @@ import bgmbatch.engine.nemo.client.UploadedFile;
  * fate is unknown (sent, never answered) is judged by the draft: no music after the usual
  * wait means the service never took it, and it goes to a new session with a new upload,
  * never a second time into the same session. The render id is committed before the render
- * is submitted, and a restart polls that id. Sessions are opened through the
- * {@link CreditGate}, so none is opened that the balance cannot finish.
+ * is submitted, and a restart polls that id ({@link Renders}). Sessions are opened through
+ * the {@link CreditGate}, so none is opened that the balance cannot finish. The client's
+ * failures become the port's through {@link NemoFailures}, which also bounds the retries.
  */
 public final class NemoEngine implements EditingEngine {
 
@@ -90,16 +88,22 @@ public final class NemoEngine implements EditingEngine {
 
 	private final CreditGate credits;
 
+	private final Renders renders;
+
 	/** @param inFlight the credits the job's items in flight hold, from the ledger */
 	public NemoEngine(NemoClient client, NemoProperties properties, CreditsInFlight inFlight) {
 		this.client = client;
 		this.properties = properties;
 		this.credits = new CreditGate(client, properties, inFlight);
+		this.renders = new Renders(client, properties);
 	}
 
 	@Override
 	public void checkReady() {
-		this.client.ensureToken();
+		NemoFailures.translated(() -> {
+			this.client.ensureToken();
+			return null;
+		});
 	}
 
 	@Override
@@ -110,7 +114,7 @@ public final class NemoEngine implements EditingEngine {
 	/** Prints per item what would be sent and what the run would cost, and spends nothing. */
 	@Override
 	public boolean dryRun(Stream<WorkItem> items, PrintStream out) {
-		return new UploadCheck(this.client, this.properties).dryRun(items, out);
+		return NemoFailures.translated(() -> new UploadCheck(this.client, this.properties).dryRun(items, out));
 	}
 
 	@Override
@@ -121,6 +125,30 @@ public final class NemoEngine implements EditingEngine {
 
 	@Override
 	public StageResult upload(WorkItem item, Journal journal) {
+		return NemoFailures.translated(() -> uploadStage(item, journal));
+	}
+
+	@Override
+	public StageResult edit(WorkItem item, Journal journal) {
+		return NemoFailures.translated(() -> editStage(item, journal));
+	}
+
+	@Override
+	public StageResult verify(WorkItem item, Journal journal) {
+		return NemoFailures.translated(() -> verifyStage(item, journal));
+	}
+
+	@Override
+	public StageResult export(WorkItem item, Journal journal) {
+		return NemoFailures.translated(() -> this.renders.export(item, journal));
+	}
+
+	@Override
+	public StageResult download(WorkItem item, Journal journal) {
+		return NemoFailures.translated(() -> this.renders.download(item, journal));
+	}
+
+	private StageResult uploadStage(WorkItem item, Journal journal) {
 		UploadCheck.require(item);
 		uploadedSession(item, journal);
 		return StageResult.none();
@@ -139,14 +167,16 @@ public final class NemoEngine implements EditingEngine {
 		try {
 			return open(item, session, item.handle(UPLOAD_STARTED) != null, journal);
 		}
-		catch (SessionGoneException ex) {
+		catch (NemoApiException ex) {
+			if (!ex.sessionGone()) {
+				throw ex;
+			}
 			clearSession(journal);
 			return open(item, null, false, journal);
 		}
 	}
 
-	@Override
-	public StageResult edit(WorkItem item, Journal journal) {
+	private StageResult editStage(WorkItem item, Journal journal) {
 		String resentFrom = item.handle(EDIT_RESENT);
 		String current = item.handle(SESSION);
 		if (resentFrom != null && (current == null || current.equals(resentFrom))) {
@@ -167,13 +197,15 @@ public final class NemoEngine implements EditingEngine {
 			}
 			return settleUnknown(item, session, item.handle(REPLY), journal, resent);
 		}
-		catch (SessionGoneException ex) {
+		catch (NemoApiException ex) {
+			if (!ex.sessionGone()) {
+				throw ex;
+			}
 			return send(item, reopen(item, journal), journal, resent);
 		}
 	}
 
-	@Override
-	public StageResult verify(WorkItem item, Journal journal) {
+	private StageResult verifyStage(WorkItem item, Journal journal) {
 		String session = required(item, SESSION);
 		String reply = item.handle(REPLY);
 		int credits = 0;
@@ -181,7 +213,10 @@ public final class NemoEngine implements EditingEngine {
 		try {
 			draft = this.client.state(session);
 		}
-		catch (SessionGoneException ex) {
+		catch (NemoApiException ex) {
+			if (!ex.sessionGone()) {
+				throw ex;
+			}
 			session = reopen(item, journal);
 			StageResult sent = send(item, session, journal, false);
 			credits += sent.creditsSpent();
@@ -201,62 +236,6 @@ public final class NemoEngine implements EditingEngine {
 		}
 		journal.record(TRACKS, draft.summary());
 		return new StageResult(Map.of(), null, credits);
-	}
-
-	@Override
-	public StageResult export(WorkItem item, Journal journal) {
-		String session = required(item, SESSION);
-		String render = item.handle(RENDER);
-		if (render != null) {
-			Optional<RenderStatus> status = this.client.render(render);
-			if (status.isPresent() && !status.get().failed()) {
-				// submitted before: the download stage polls it
-				return StageResult.none();
-			}
-			if (status.isEmpty()) {
-				// chosen and recorded, but the submit never reached the service
-				submit(render, session, journal);
-				return StageResult.none();
-			}
-			retryFailedRender(item.handle(RENDER_RETRIED), status.get(), journal);
-		}
-		submit(newRenderId(journal), session, journal);
-		return StageResult.none();
-	}
-
-	@Override
-	public StageResult download(WorkItem item, Journal journal) {
-		String render = required(item, RENDER);
-		boolean retried = item.handle(RENDER_RETRIED) != null;
-		String lastStatus = item.handle(RENDER_STATUS);
-		Instant deadline = Instant.now().plus(this.properties.renderTimeout());
-		while (true) {
-			RenderStatus status = this.client.render(render)
-				.orElseThrow(() -> new ItemFailedException("the service no longer knows the render of this item"));
-			if (!status.status().equals(lastStatus)) {
-				lastStatus = status.status();
-				journal.record(RENDER_STATUS, lastStatus);
-			}
-			if (status.completed()) {
-				this.client.download(status, item.partFile());
-				return StageResult.none();
-			}
-			if (status.failed()) {
-				retryFailedRender(retried ? "yes" : null, status, journal);
-				retried = true;
-				render = newRenderId(journal);
-				submit(render, required(item, SESSION), journal);
-				lastStatus = null;
-				deadline = Instant.now().plus(this.properties.renderTimeout());
-				continue;
-			}
-			if (Instant.now().isAfter(deadline)) {
-				throw new ItemFailedException("the render did not finish within " + this.properties.renderTimeout()
-						+ " (last status " + status.status() + ", " + status.progress() + "%); the next run polls the same "
-						+ "render");
-			}
-			pause(this.properties.pollInterval());
-		}
 	}
 
 	private String open(WorkItem item, String existing, boolean journaledUpload, Journal journal) {
@@ -308,7 +287,8 @@ public final class NemoEngine implements EditingEngine {
 			if (!accepted.get()) {
 				// the client throws only when the service answered with a refusal instead of a stream
 				// (rate limit, expired token, no credits, session gone): it did not take the message,
-				// nothing was charged, so a later attempt may send it
+				// nothing was charged, so a later attempt may send it (the step's retry, for a refusal
+				// that may pass: see NemoFailures)
 				journal.record(EDIT_SENT, null);
 			}
 			throw ex;
@@ -384,36 +364,13 @@ public final class NemoEngine implements EditingEngine {
 		return Math.max(1, this.properties.statePolls());
 	}
 
-	private void retryFailedRender(String alreadyRetried, RenderStatus failed, Journal journal) {
-		String reason = failed.error() == null ? "" : " (" + failed.error() + ")";
-		if (alreadyRetried != null) {
-			throw new ItemFailedException("the render failed twice" + reason);
-		}
-		journal.record(RENDER_RETRIED, failed.id());
-	}
-
-	private String newRenderId(Journal journal) {
-		String id = "render_" + UUID.randomUUID().toString().replace("-", "");
-		journal.record(RENDER_STATUS, null);
-		journal.record(RENDER, id);
-		return id;
-	}
-
-	private void submit(String render, String session, Journal journal) {
-		Draft draft = this.client.state(session);
-		if (!draft.hasSegments()) {
-			throw new ItemFailedException("the draft has nothing to render");
-		}
-		this.client.submitRender(render, session, draft);
-	}
-
 	private void clearSession(Journal journal) {
 		for (String key : SESSION_HANDLES) {
 			journal.record(key, null);
 		}
 	}
 
-	private static String required(WorkItem item, String handle) {
+	static String required(WorkItem item, String handle) {
 		String value = item.handle(handle);
 		if (value == null) {
 			throw new ItemFailedException("the item has no " + handle + " yet; an earlier stage did not finish");

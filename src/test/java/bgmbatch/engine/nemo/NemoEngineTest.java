@@ -53,7 +53,7 @@ class NemoEngineTest {
 	void start() throws IOException {
 		this.fake = new FakeNemoServer(Files.createDirectories(this.dir.resolve("fake")));
 		NemoProperties properties = NemoTestSupport.fast(this.fake.url());
-		this.engine = new NemoEngine(new NemoClient(properties, this.dir.resolve("state")), properties, NO_OTHERS);
+		this.engine = new NemoEngine(new NemoClient(properties.client(), this.dir.resolve("state")), properties, NO_OTHERS);
 	}
 
 	@AfterEach
@@ -110,7 +110,7 @@ class NemoEngineTest {
 				fast.creditMargin(), true, fast.max429Retries(), fast.defaultRetryAfter(), fast.maxRetryAfter(),
 				fast.maxRetries(), fast.backoffInitial(), fast.backoffMax(), fast.connectTimeout(), fast.readTimeout(),
 				fast.callTimeout(), fast.editTimeout());
-		NemoEngine engine = new NemoEngine(new NemoClient(retrying, this.dir.resolve("state")), retrying, NO_OTHERS);
+		NemoEngine engine = new NemoEngine(new NemoClient(retrying.client(), this.dir.resolve("state")), retrying, NO_OTHERS);
 		Path video = Files.writeString(this.dir.resolve("clip.mp4"), "bytes");
 		this.fake.editAddsMusic = false;
 		engine.upload(item(video), this.journal);
@@ -159,7 +159,7 @@ class NemoEngineTest {
 				fast.max429Retries(), fast.defaultRetryAfter(), fast.maxRetryAfter(), fast.maxRetries(),
 				fast.backoffInitial(), fast.backoffMax(), fast.connectTimeout(), fast.readTimeout(), fast.callTimeout(),
 				fast.editTimeout());
-		NemoEngine engine = new NemoEngine(new NemoClient(cheap, this.dir.resolve("state")), cheap, NO_OTHERS);
+		NemoEngine engine = new NemoEngine(new NemoClient(cheap.client(), this.dir.resolve("state")), cheap, NO_OTHERS);
 		assertThatThrownBy(() -> engine.edit(item(video), this.journal)).isInstanceOf(JobHaltException.class)
 			.hasMessageContaining("2001");
 		assertThat(this.handles).doesNotContainKey(NemoEngine.EDIT_SENT);

@@ -291,6 +291,22 @@ class NemoJobTest {
 	}
 
 	@Test
+	void aCallThatKeepsFailingIsSentOncePlusMaxRetriesTimesThenFailsTheItemWithoutTheStepRetryingIt()
+			throws IOException {
+		Path manifest = NemoTestSupport.manifest(this.dir, clip, 1);
+		this.fake.serverErrorPath = "/api/upload-video";
+		this.fake.serverErrors.set(100);
+		List<String> arguments = new ArrayList<>(arguments(manifest, "1"));
+		arguments.add("--bgm.nemo.max-retries=2");
+		NemoJobRun.Outcome outcome = NemoJobRun.run(manifest, arguments);
+		assertThat(outcome.exit()).isEqualTo(ExitCode.FAILED);
+		assertThat(outcome.item("v1").status()).isEqualTo(ItemStatus.FAILED);
+		// retries live in the client only: 1 + max-retries sends, not multiplied by the step's item retries
+		assertThat(this.fake.calls("POST", "/api/upload-video")).hasSize(3);
+		assertThat(outcome.item("v1").lastError()).contains("could not upload in-1.mp4 after 3 attempts (HTTP 503)");
+	}
+
+	@Test
 	void aDryRunPrintsWhatWouldBeSentAndSpendsNothing() throws IOException {
 		Path manifest = NemoTestSupport.manifest(this.dir, clip, 3);
 		List<String> arguments = new ArrayList<>(arguments(manifest, "1"));

@@ -12,6 +12,7 @@ import bgmbatch.engine.nemo.client.NemoClient;
 import bgmbatch.engine.nemo.client.RenderStatus;
 import bgmbatch.engine.nemo.fake.FakeNemoServer;
 import bgmbatch.engine.nemo.fake.RecordedCall;
+import bgmbatch.support.Clips;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,8 +32,6 @@ class NetworkFaultsTest {
 
 	private static final int MAX_RETRIES = 2;
 
-	private static final Clips CLIPS = new Clips();
-
 	@TempDir
 	static Path shared;
 
@@ -47,7 +46,7 @@ class NetworkFaultsTest {
 
 	@BeforeAll
 	static void clip() {
-		clip = CLIPS.video(shared.resolve("clip.mp4"), 1, true);
+		clip = Clips.video(shared.resolve("clip.mp4"), 1, true);
 	}
 
 	@BeforeEach

@@ -14,7 +14,7 @@ import bgmbatch.ledger.ItemStatus;
 import bgmbatch.ledger.Ledger;
 import bgmbatch.ledger.LedgerItem;
 import bgmbatch.media.CommandRunner;
-import bgmbatch.support.TestMedia;
+import bgmbatch.support.Clips;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +42,7 @@ class HtmlReportTest {
 	@Test
 	void drawsWaveformsOnlyForTheFirstDeliveredItemsAndSaysSo() throws Exception {
 		Path out = Files.createDirectories(this.dir.resolve("out"));
-		Path mixed = new TestMedia().clip(out.resolve("a.mp4"), 1, true);
+		Path mixed = Clips.video(out.resolve("a.mp4"), 1, true);
 		Files.copy(mixed, out.resolve("b.mp4"));
 		Files.copy(mixed, out.resolve("c.mp4"));
 		Ledger ledger = ledger();

@@ -7,21 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-import bgmbatch.BgmBatchApplication;
-import bgmbatch.BgmProperties;
 import bgmbatch.cli.ExitCode;
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.job.JobRunner;
-import bgmbatch.ledger.Ledger;
 import bgmbatch.ledger.LedgerItem;
 
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Runs the job as the command line does — a fresh Spring context per run, like a fresh
- * process — with an optional decorator around the engine, and reads the ledger after.
+ * process — with an optional decorator around the engine, and reads the ledger after:
+ * {@link JobRun} with settings given as {@code name=value}, the way users write them.
  */
 public final class RunHarness {
 
@@ -51,11 +47,7 @@ public final class RunHarness {
 	/** The ledger items of the manifest's job, in manifest order. */
 	public List<LedgerItem> ledger(Path manifest) {
 		try (ConfigurableApplicationContext context = context(manifest)) {
-			List<LedgerItem> items = new ArrayList<>();
-			BgmProperties settings = context.getBean(BgmProperties.class);
-			context.getBean(Ledger.class)
-				.forEach(JobRunner.jobKeyOf(manifest, settings.outputFolder(), settings.engine()), items::add);
-			return items;
+			return JobRun.ledger(context, manifest);
 		}
 	}
 
@@ -68,14 +60,7 @@ public final class RunHarness {
 		}
 		List<String> args = new ArrayList<>();
 		values.forEach((name, value) -> args.add("--bgm." + name + "=" + value));
-		UnaryOperator<EditingEngine> engineDecorator = this.decorator;
-		return new SpringApplicationBuilder(BgmBatchApplication.class).initializers((context) -> context.getBeanFactory()
-			.addBeanPostProcessor(new BeanPostProcessor() {
-				@Override
-				public Object postProcessAfterInitialization(Object bean, String beanName) {
-					return bean instanceof EditingEngine engine ? engineDecorator.apply(engine) : bean;
-				}
-			})).run(args.toArray(String[]::new));
+		return JobRun.context(args, this.decorator);
 	}
 
 }

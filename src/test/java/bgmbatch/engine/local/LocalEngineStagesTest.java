@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import bgmbatch.cli.Cli;
 import bgmbatch.engine.WorkItem;
+import bgmbatch.support.Clips;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,16 +30,16 @@ class LocalEngineStagesTest {
 
 	@Test
 	void exportRunTwiceGivesTheSameSoundAndDownloadRemakesALostRender() throws IOException {
-		Path video = Media.video(this.dir.resolve("clip.mp4"), 2, "sine=f=300:d=2");
-		Path music = Media.audio(this.dir.resolve("tone.wav"), "sine=f=4000:d=1");
+		Path video = Clips.video(this.dir.resolve("clip.mp4"), 2, "sine=f=300:d=2");
+		Path music = Clips.audio(this.dir.resolve("tone.wav"), "sine=f=4000:d=1");
 		Harness harness = new Harness(this.dir.resolve("state"));
 		WorkItem planned = harness.planned(Harness.item(video, "music at 40%", music, this.dir.resolve("out.mp4")));
 		WorkItem first = Harness.apply(planned, harness.engine().export(planned, Harness.NO_JOURNAL));
-		double firstLevel = Media.loudness(first.partFile(), null);
+		double firstLevel = Clips.loudness(first.partFile(), null);
 		WorkItem second = Harness.apply(first, harness.engine().export(first, Harness.NO_JOURNAL));
 		assertThat(second.plan()).isEqualTo(first.plan());
 		assertThat(second.plan().split("measured:", -1)).hasSize(2);
-		assertThat(Media.loudness(second.partFile(), null)).isEqualTo(firstLevel);
+		assertThat(Clips.loudness(second.partFile(), null)).isEqualTo(firstLevel);
 		Files.delete(second.partFile());
 		harness.engine().download(second, Harness.NO_JOURNAL);
 		assertThat(second.partFile()).isNotEmptyFile();
@@ -46,8 +47,8 @@ class LocalEngineStagesTest {
 
 	@Test
 	void anItemPlannedByAnOlderVersionWithOneTextHandlePerValueRendersTheSame() throws IOException {
-		Path video = Media.video(this.dir.resolve("clip.mp4"), 2, "sine=f=300:d=2");
-		Path music = Media.audio(this.dir.resolve("tone.wav"), "sine=f=4000:d=1");
+		Path video = Clips.video(this.dir.resolve("clip.mp4"), 2, "sine=f=300:d=2");
+		Path music = Clips.audio(this.dir.resolve("tone.wav"), "sine=f=4000:d=1");
 		Harness harness = new Harness(this.dir.resolve("state"));
 		WorkItem planned = harness.planned(Harness.item(video, "music at 40%", music, this.dir.resolve("out.mp4")));
 		WorkItem typed = Harness.apply(planned, harness.engine().export(planned, Harness.NO_JOURNAL));
@@ -76,7 +77,7 @@ class LocalEngineStagesTest {
 
 	@Test
 	void theMeasuredPlanIsRenderedFromThePlanAndTheRecordedMeasurement() throws IOException {
-		Path video = Media.video(this.dir.resolve("clip.mp4"), 2, "sine=f=300:d=2");
+		Path video = Clips.video(this.dir.resolve("clip.mp4"), 2, "sine=f=300:d=2");
 		Harness harness = new Harness(this.dir.resolve("state"));
 		WorkItem rendered = harness.rendered(Harness.item(video, "calm music", null, this.dir.resolve("out.mp4")));
 		MeasuredMix measured = StateJson.read(rendered.handle(MeasuredMix.HANDLE), MeasuredMix.class);
@@ -87,7 +88,7 @@ class LocalEngineStagesTest {
 
 	@Test
 	void editIsPureAndGivesTheSamePlanEveryTime() {
-		Path video = Media.video(this.dir.resolve("clip.mp4"), 1, null);
+		Path video = Clips.video(this.dir.resolve("clip.mp4"), 1, null);
 		Harness harness = new Harness(this.dir.resolve("state"));
 		WorkItem item = Harness.item(video, "epic music, fade in over 2 seconds", null, this.dir.resolve("out.mp4"));
 		WorkItem uploaded = Harness.apply(item, harness.engine().upload(item, Harness.NO_JOURNAL));
@@ -164,7 +165,7 @@ class LocalEngineStagesTest {
 
 	/** Writes videos.csv and the one-second a.mp4 (with sound) its rows may name. */
 	private void manifestWithOneVideo(String csv) throws IOException {
-		Media.video(this.dir.resolve("a.mp4"), 1, "sine=d=1");
+		Clips.video(this.dir.resolve("a.mp4"), 1, "sine=d=1");
 		Files.writeString(this.dir.resolve("videos.csv"), csv);
 	}
 

@@ -19,6 +19,7 @@ import bgmbatch.engine.nemo.client.NemoClientSettings;
 import bgmbatch.engine.nemo.client.RenderStatus;
 import bgmbatch.engine.nemo.fake.FakeNemoServer;
 import bgmbatch.engine.nemo.fake.RecordedCall;
+import bgmbatch.support.Clips;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
@@ -51,7 +52,7 @@ class NemoClientTest {
 
 	@BeforeAll
 	static void makeClip() throws Exception {
-		clip = NemoTestSupport.clip(shared, "clip.mp4");
+		clip = Clips.video(shared.resolve("clip.mp4"), 2, false);
 	}
 
 	@BeforeEach

@@ -30,8 +30,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * every timing is a median of several runs unless the table says otherwise. Timings live
  * here and nowhere else: the unit tests assert behaviour, never speed.
  * <p>
- * Our job is always run the way run.sh runs it (the extracted jar with its
- * class-data-sharing archive) in a fresh state folder, so start-up is included.
+ * Our job is run the way run.sh runs it (the extracted jar with its start-up cache: a
+ * JDK 25's AOT cache, else Java 17's class-data-sharing archive) in a fresh state folder,
+ * so start-up is included; the start-up rows also run the plain {@code java -jar} a
+ * crontab line runs.
  */
 public final class Bench {
 
@@ -105,8 +107,11 @@ public final class Bench {
 		System.out.println();
 		Media media = new Media(this);
 		media.prepare();
-		if (has("local") || has("batch") || has("startup")) {
+		if (has("local") || has("batch")) {
 			new LocalBench(this, media).run();
+		}
+		if (has("startup")) {
+			new StartupBench(this, media).run();
 		}
 		if (has("flow")) {
 			new LocalBench(this, media).flow();
@@ -505,6 +510,15 @@ public final class Bench {
 
 	static final Pattern STEP_DONE = Pattern.compile("Step: \\[([a-z-]+)] executed in (\\S+)");
 
+	/** The job log's "--- [thread] [item] " part: the item is "-" outside an item's work (MDC "item"). */
+	static final Pattern LOGGED_ITEM = Pattern.compile(" --- \\[[^]]*] \\[([^]]+)] ");
+
+	/** Whether a log line is about an item: the first such line is the first item under way. */
+	static boolean aboutAnItem(String line) {
+		Matcher item = LOGGED_ITEM.matcher(line);
+		return item.find() && !item.group(1).equals("-");
+	}
+
 	/**
 	 * Runs our job on a manifest in a fresh state folder and reads back when things
 	 * happened: the log's timestamps give the start-up (JVM launch to the first item's
@@ -548,7 +562,7 @@ public final class Bench {
 				if (jobStart == null && line.contains("] launched with")) {
 					jobStart = at.get();
 				}
-				if (firstItem == null && line.contains("Executing step: [worker:")) {
+				if (firstItem == null && aboutAnItem(line)) {
 					firstItem = at.get();
 				}
 				if (firstOutput == null && DELIVERED.matcher(line).find()) {
@@ -640,27 +654,104 @@ public final class Bench {
 	}
 
 	/**
-	 * The java command run.sh ends with (the extracted jar and its start-up archive).
-	 * bench/run.sh has just built both; calling run.sh itself per run could rebuild the
-	 * jar in the middle of a measurement if a source file changed meanwhile.
+	 * The java command run.sh ends with (with a JDK 25 its AOT cache, else the Java 17
+	 * class-data-sharing archive), as {@code run.sh --print-command} prints it. Taken once:
+	 * calling run.sh per run could rebuild the jar in the middle of a measurement if a
+	 * source file changed meanwhile.
 	 */
 	List<String> runSh() {
-		Path archive = this.repo.resolve("target/app/app.jsa");
-		if (!Files.isRegularFile(archive)) {
-			throw new IllegalStateException("no start-up archive at " + archive + "; run bench/run.sh, which makes it");
+		if (this.runSh == null) {
+			this.runSh = runShCommand(null);
 		}
-		return List.of("java", "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", RUN_SH_JIT, "-jar",
-				this.repo.resolve("target/app/batch.jar").toString());
+		return this.runSh;
+	}
+
+	private List<String> runSh;
+
+	/** run.sh's command with the given Java ({@code JAVA=...}), or its own choice when null. */
+	List<String> runShCommand(String java) {
+		ProcessBuilder builder = new ProcessBuilder(this.repo.resolve("run.sh").toString(), "--print-command")
+			.directory(this.repo.toFile())
+			.redirectError(ProcessBuilder.Redirect.INHERIT);
+		if (java != null) {
+			builder.environment().put("JAVA", java);
+		}
+		List<String> command;
+		try {
+			Process process = builder.start();
+			command = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+				.filter((line) -> !line.isBlank())
+				.toList();
+			if (process.waitFor() != 0) {
+				throw new IllegalStateException("run.sh --print-command failed: " + command);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		int jar = command.indexOf("-jar");
+		if (jar < 1 || !command.get(jar + 1).endsWith("target/app/batch.jar") || command.stream()
+			.noneMatch((word) -> word.startsWith("-XX:AOTCache=") || word.startsWith("-XX:SharedArchiveFile="))) {
+			throw new IllegalStateException("run.sh printed no command with its start-up cache: " + command);
+		}
+		return command;
 	}
 
 	/** The JIT setting run.sh starts the job with (see there why). */
 	static final String RUN_SH_JIT = "-XX:TieredStopAtLevel=1";
 
+	/** The command a crontab line runs: the Java on the PATH, no options. */
 	List<String> plainJar() {
-		return List.of("java", "-jar", this.repo.resolve("target/batch.jar").toString());
+		return plainJar(javaOnPath());
 	}
 
-	// ------------------------------------------------------------------ sections 1-3: local
+	List<String> plainJar(String java, String... options) {
+		List<String> command = new ArrayList<>(List.of(java));
+		command.addAll(List.of(options));
+		command.addAll(List.of("-jar", this.repo.resolve("target/batch.jar").toString()));
+		return command;
+	}
+
+	static String javaOnPath() {
+		for (String folder : System.getenv("PATH").split(java.io.File.pathSeparator)) {
+			Path java = Path.of(folder, "java");
+			if (Files.isExecutable(java)) {
+				return java.toString();
+			}
+		}
+		throw new IllegalStateException("no java on the PATH");
+	}
+
+	/** A Java's version from its release file ("17.0.15"), without starting it. */
+	static String javaVersion(String java) {
+		try {
+			Path home = Path.of(java).toRealPath().getParent().getParent();
+			return Files.readAllLines(home.resolve("release"))
+				.stream()
+				.filter((line) -> line.startsWith("JAVA_VERSION="))
+				.map((line) -> line.substring(line.indexOf('=') + 1).replace("\"", ""))
+				.findFirst()
+				.orElse("?");
+		}
+		catch (IOException ex) {
+			return "?";
+		}
+	}
+
+	static int major(String version) {
+		try {
+			return Integer.parseInt(version.split("\\.")[0]);
+		}
+		catch (NumberFormatException ex) {
+			return 0;
+		}
+	}
+
+	// ------------------------------------------------------------------ sections 1-2: local
 
 	static final class LocalBench {
 
@@ -686,18 +777,6 @@ public final class Bench {
 						ours.get(i).toFirstItem() == null ? "?" : seconds(ours.get(i).toFirstItem())));
 			}
 			double a = median(ours.stream().map(JobRun::wall).toList());
-
-			int runsPlain = this.b.quick ? 1 : 2;
-			System.out.println("[3] one clip: our job with plain java -jar (no start-up archive) x" + runsPlain);
-			List<JobRun> plain = new ArrayList<>();
-			if (this.b.has("startup")) {
-				for (int i = 0; i < runsPlain; i++) {
-					plain.add(this.b.runJob("plain-" + i, this.b.plainJar(), one, List.of()));
-					this.b.progress(String.format(Locale.ROOT, "run %d: %s (start-up %s)", i + 1,
-							seconds(plain.get(i).wall()),
-							plain.get(i).toFirstItem() == null ? "?" : seconds(plain.get(i).toFirstItem())));
-				}
-			}
 
 			System.out.println("[1] one clip: expert's hand pipeline (plain ffmpeg, same plan) x" + runsC);
 			List<Double> expert = repeat(runsC, () -> expert(this.media.clip, this.b.work.resolve("expert-out.mp4")));
@@ -748,13 +827,7 @@ public final class Bench {
 						ours.stream().map(JobRun::wall).toList()) + " s.");
 			}
 
-			if (this.b.has("batch") || this.b.has("local")) {
-				batch(a, c, ours);
-			}
-
-			if (this.b.has("startup")) {
-				startup(ours, plain);
-			}
+			batch(a, c, ours);
 		}
 
 		void batch(double a, double c, List<JobRun> one) throws IOException {
@@ -793,7 +866,7 @@ public final class Bench {
 					+ " is its own committed chunk.");
 			double parallelSteps = parallel.stepSeconds().values().stream().mapToDouble(Double::doubleValue).sum();
 			this.b.limit("2a", String.format(Locale.ROOT, "the job at concurrency 2 took %s: start-up to the first item"
-					+ " %s, steps %s %s, the rest (reports with their waveforms, shutdown) %s. Two ffmpeg processes"
+					+ " %s, steps %s %s, the rest (reports with their pictures, shutdown) %s. Two ffmpeg processes"
 					+ " plus the JVM share two cores.", seconds(parallel.wall()),
 					parallel.toFirstItem() == null ? "?" : seconds(parallel.toFirstItem()), seconds(parallelSteps),
 					steps(parallel), seconds(parallel.wall() - parallelSteps
@@ -918,27 +991,6 @@ public final class Bench {
 			}
 		}
 
-		void startup(List<JobRun> archived, List<JobRun> plain) {
-			List<Double> withArchive = archived.stream().map(JobRun::toFirstItem).filter((v) -> v != null).toList();
-			List<Double> without = plain.stream().map(JobRun::toFirstItem).filter((v) -> v != null).toList();
-			if (withArchive.isEmpty()) {
-				this.b.notRun("3a", "start-up to the first item", "the job log had no step timestamps to read");
-				return;
-			}
-			double s = median(withArchive);
-			String baseline = without.isEmpty() ? "-" : seconds(median(without)) + " plain";
-			this.b.row("3a", "start-up: JVM launch to first item under way (as run.sh: archive, C1)", seconds(s), baseline,
-					without.isEmpty() ? null : s / median(without), "<= 2 s", s <= 2.0);
-			this.b.limit("3a", "start-up is the JVM, the Spring context (Batch, the HSQLDB job database and its schema"
-					+ " check, the connection pool), the manifest check, the ffmpeg and ffprobe checks and the prepare"
-					+ " step; plain java -jar took " + (without.isEmpty() ? "?" : seconds(median(without)))
-					+ ". What is left would need Spring AOT or a native image.");
-			double after = median(archived.stream().map(JobRun::afterJob).filter((v) -> v != null).toList());
-			this.b.notes.add("3a: start-up runs: with archive " + runs(withArchive) + " s, plain java -jar "
-					+ runs(without) + " s; ratio = archive / plain. From the job's end to the process exit: "
-					+ seconds(after) + " (median).");
-		}
-
 		static String steps(JobRun run) {
 			StringBuilder text = new StringBuilder("(");
 			run.stepSeconds().forEach((step, value) -> text.append(text.length() > 1 ? " " : "")
@@ -1017,6 +1069,103 @@ public final class Bench {
 
 	}
 
+	// ------------------------------------------------------------------ section 3: start-up
+
+	/**
+	 * Start-up: from launching java to the first item under way (the first line of the job
+	 * log about an item), on a one-item manifest of the 1 s clip in a fresh state folder.
+	 * The commands take turns, so a change in the machine's load touches them all alike.
+	 */
+	record StartupBench(Bench b, Media media) {
+
+		record Launch(String id, String what, List<String> command, int runs, List<JobRun> results) {
+
+			List<Double> starts() {
+				return this.results.stream().map(JobRun::toFirstItem).filter((v) -> v != null).toList();
+			}
+
+		}
+
+		void run() {
+			int runs = this.b.quick ? 2 : 5;
+			int infoRuns = this.b.quick ? 1 : 3;
+			Path manifest = this.b.manifest("startup", List.of(this.media.tiny), this.media.music, INSTRUCTION);
+			String pathJava = javaOnPath();
+			String pathVersion = javaVersion(pathJava);
+			List<String> runSh = this.b.runSh();
+			String runShVersion = javaVersion(runSh.get(0));
+			boolean twoJavas = !Path.of(runSh.get(0)).equals(Path.of(pathJava)) && major(runShVersion) != major(pathVersion);
+			String cache = runSh.stream().anyMatch((word) -> word.startsWith("-XX:AOTCache=")) ? "AOT cache"
+					: "CDS archive";
+
+			List<Launch> launches = new ArrayList<>();
+			Launch plain = new Launch("3a", "plain java -jar (Java " + pathVersion + ", Spring AOT)",
+					this.b.plainJar(pathJava), runs, new ArrayList<>());
+			Launch script = new Launch("3b", "run.sh's command (Java " + runShVersion + ", " + cache + ", C1)", runSh,
+					runs, new ArrayList<>());
+			Launch ordinary = new Launch("3c", "plain java -jar without Spring AOT (Java " + pathVersion + ")",
+					this.b.plainJar(pathJava, "-Dspring.aot.enabled=false"), infoRuns, new ArrayList<>());
+			launches.addAll(List.of(plain, script, ordinary));
+			if (twoJavas) {
+				List<String> fallback = this.b.runShCommand(pathJava);
+				launches.add(new Launch("3d", "run.sh's command with JAVA=" + pathVersion + " (CDS archive, C1)",
+						fallback, infoRuns, new ArrayList<>()));
+				launches.add(new Launch("3e", "plain java -jar on Java " + runShVersion,
+						this.b.plainJar(runSh.get(0)), infoRuns, new ArrayList<>()));
+			}
+			System.out.println("[3] start-up: " + launches.size() + " commands taking turns, " + runs + " runs of the"
+					+ " first two, " + infoRuns + " of the others");
+			for (int i = 0; i < runs; i++) {
+				for (Launch launch : launches) {
+					if (i < launch.runs()) {
+						JobRun run = this.b.runJob("start-" + launch.id() + "-" + i, launch.command(), manifest,
+								List.of());
+						launch.results().add(run);
+						this.b.progress(String.format(Locale.ROOT, "%s run %d: first item after %s", launch.id(), i + 1,
+								run.toFirstItem() == null ? "?" : seconds(run.toFirstItem())));
+					}
+				}
+			}
+			if (plain.starts().isEmpty() || script.starts().isEmpty()) {
+				this.b.notRun("3a", "start-up to the first item", "the job log had no line about an item to read");
+				return;
+			}
+			double plainStart = median(plain.starts());
+			double scriptStart = median(script.starts());
+			Double ordinaryStart = ordinary.starts().isEmpty() ? null : median(ordinary.starts());
+			this.b.row("3a", "start-up to first item: " + plain.what(), seconds(plainStart),
+					ordinaryStart == null ? "-" : seconds(ordinaryStart) + " (3c)",
+					ordinaryStart == null ? null : plainStart / ordinaryStart, "<= 2 s", plainStart <= 2.0);
+			this.b.row("3b", "start-up to first item: " + script.what(), seconds(scriptStart),
+					seconds(plainStart) + " (3a)", scriptStart / plainStart, "<= 1 s", scriptStart <= 1.0);
+			for (Launch launch : launches.subList(2, launches.size())) {
+				if (!launch.starts().isEmpty()) {
+					this.b.row(launch.id(), "start-up to first item: " + launch.what(), seconds(median(launch.starts())),
+							"-", null, "-", null);
+				}
+			}
+			StringBuilder note = new StringBuilder("3a-3" + (char) ('a' + launches.size() - 1)
+					+ ": JVM launch to the first log line about an item, one-item manifest of the 1 s clip, fresh"
+					+ " state folder; runs (s):");
+			for (Launch launch : launches) {
+				note.append(' ').append(launch.id()).append(" [").append(runs(launch.starts())).append(']');
+			}
+			List<Double> after = script.results().stream().map(JobRun::afterJob).filter((v) -> v != null).toList();
+			note.append(". From the job's end to the process exit (run.sh's command): ")
+				.append(after.isEmpty() ? "?" : seconds(median(after))).append('.');
+			this.b.notes.add(note.toString());
+			String what = "start-up is the JVM, the Spring context (Batch, the HSQLDB job database and its schema,"
+					+ " the connection pool, logging), the manifest check and the prepare step.";
+			this.b.limit("3a", what + " Spring AOT (3a against 3c) takes away finding the bean definitions; what is"
+					+ " left is mostly reading, verifying and linking some 7 000 classes from the nested jar with no"
+					+ " class-data archive (only a command-line option can give the JVM one) and running Spring's"
+					+ " and Logback's set-up in the interpreter.");
+			this.b.limit("3b", what + " The JVM's cache takes away loading and linking the classes; what is left"
+					+ " is running the set-up code itself, about 0.8 s of it on a quiet 2-core machine.");
+		}
+
+	}
+
 	// ------------------------------------------------------------------ section 6: overhead
 
 	static final class OverheadBench {
@@ -1071,7 +1220,8 @@ public final class Bench {
 							+ " included) / items. The output check (an ffprobe) is inside the stages: %s per item for"
 							+ " all five stages, against %s for one ffprobe of the output timed alone by the harness"
 							+ " (median of 30). After the steps the job spent %s on the reports (report.html draws a"
-							+ " waveform with ffmpeg for up to 100 items), %s per item, not counted.",
+							+ " frame and the sound before and after with ffmpeg for up to 100 items), %s per item,"
+							+ " not counted.",
 					n, seconds(prepare), seconds(work), seconds(staged), millis(staged / n), millis(probe),
 					seconds(report), millis(report / n)));
 		}
@@ -1240,11 +1390,11 @@ public final class Bench {
 			Files.createDirectories(dir);
 			Path manifest = this.b.manifest("memory", List.of(this.media.big), null, INSTRUCTION);
 			Path gcLog = dir.resolve("gc.log");
-			List<String> command = new ArrayList<>(List.of("java", "-Xmx64m", "-Xlog:gc:file=" + gcLog,
-					"-XX:SharedArchiveFile=" + this.b.repo.resolve("target/app/app.jsa"), "-Xlog:cds=off", RUN_SH_JIT, "-jar",
-					this.b.repo.resolve("target/app/batch.jar").toString(), "manifest=" + manifest,
-					"output=" + dir.resolve("out"), "state-dir=" + dir.resolve("state"), "engine=nemo",
-					"nemo.base-url=" + fake.url(), "nemo.poll-interval=200ms", "concurrency=1"));
+			List<String> command = new ArrayList<>(this.b.runSh());
+			command.addAll(1, List.of("-Xmx64m", "-Xlog:gc:file=" + gcLog));
+			command.addAll(List.of("manifest=" + manifest, "output=" + dir.resolve("out"),
+					"state-dir=" + dir.resolve("state"), "engine=nemo", "nemo.base-url=" + fake.url(),
+					"nemo.poll-interval=200ms", "concurrency=1"));
 			ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
 				.redirectErrorStream(true)
 				.redirectOutput(dir.resolve("console.txt").toFile());

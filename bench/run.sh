@@ -9,7 +9,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 target="$here/target"
 
-# the jar, its start-up archive and ffmpeg, exactly as a user's run.sh run gets them
+# the jar, its start-up cache and ffmpeg, exactly as a user's run.sh run gets them
 "$here/run.sh" --prepare-only
 
 # the bench-only pieces (no-op engine, fake cloud server) are test classes

@@ -8,10 +8,11 @@
 #
 #   jobs/bgm-batch-notify.sh manifest=/srv/videos/videos.csv output=/srv/videos/out
 #
-# BGM_BATCH_CMD overrides how the job is started (default: java -jar <repo>/target/batch.jar).
+# BGM_BATCH_CMD overrides how the job is started (default: <repo>/run.sh, which runs the jar
+# with its start-up cache; see README, "Start-up").
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-cmd="${BGM_BATCH_CMD:-java -jar $here/../target/batch.jar}"
+cmd="${BGM_BATCH_CMD:-$here/../run.sh}"
 log="$(mktemp "${TMPDIR:-/tmp}/bgm-batch.XXXXXX")"
 trap 'rm -f "$log"' EXIT
 

@@ -46,7 +46,8 @@ class AppConfiguration {
 		if (properties.manifest() == null) {
 			throw new bgmbatch.cli.UsageException("no manifest given: run with manifest=FILE (see --help)");
 		}
-		return RunLocks.acquire(state, properties.manifest(), properties.outputFolder());
+		return RunLocks.acquire(state, properties.manifest(), properties.outputFolder(),
+				properties.outputBucket().map(Object::toString).orElse(null));
 	}
 
 	@Bean

@@ -5,13 +5,26 @@ import java.io.PrintStream;
 import bgmbatch.cli.Cli;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 
 @SpringBootApplication
 public class BgmBatchApplication {
 
 	public static void main(String[] args) {
+		ClassPreloader.startInBackground();
+		StartupCompiler.keepToC1InBackground();
 		PrintStream out = System.out;
 		System.exit(new Cli(out, System.err).run(args));
+	}
+
+	/**
+	 * The application as the command line starts it: named as the main class (the
+	 * build-time bean definitions are found by its name) and with {@link AotMode} deciding
+	 * whether to use them.
+	 */
+	public static SpringApplicationBuilder application() {
+		return new SpringApplicationBuilder(BgmBatchApplication.class).main(BgmBatchApplication.class)
+			.listeners(new AotMode());
 	}
 
 }

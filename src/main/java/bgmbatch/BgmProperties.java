@@ -2,6 +2,10 @@ package bgmbatch;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
+
+import bgmbatch.state.StateFolder;
+import bgmbatch.storage.S3Location;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Spring property {@code bgm.name} (environment {@code BGM_NAME}).
  *
  * @param manifest the manifest CSV to run
- * @param output the folder outputs go into; default {@code output} beside the manifest
+ * @param output the folder outputs go into, or {@code s3://bucket/prefix/}; default {@code output} beside the
+ * manifest
  * @param engine the editing engine: {@code local} (ffmpeg here) or {@code nemo} (cloud)
  * @param concurrency how many items are worked on at once; 0 picks the number of cores
  * @param force start every item afresh, even delivered ones
@@ -30,7 +35,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * -1 as EBU R128 and the streaming platforms ask, -2 is common for lossy delivery
  */
 @ConfigurationProperties("bgm")
-public record BgmProperties(Path manifest, Path output, @DefaultValue("local") String engine,
+public record BgmProperties(Path manifest, String output, @DefaultValue("local") String engine,
 		@DefaultValue("0") int concurrency, @DefaultValue("false") boolean force,
 		Path stateDir, @DefaultValue("mp4") String format,
 		@DefaultValue("2") int itemRetries, @DefaultValue("30m") Duration ffmpegTimeout,
@@ -49,16 +54,42 @@ public record BgmProperties(Path manifest, Path output, @DefaultValue("local") S
 		return "same".equalsIgnoreCase(this.format);
 	}
 
+	/**
+	 * The local folder outputs are made and delivered in: the output folder, or for an
+	 * {@code s3://} output a staging folder in the state folder (one per destination).
+	 */
 	public Path outputFolder() {
-		return outputFolder(this.manifest, this.output);
+		return outputFolder(this.manifest, this.output, this.stateDir);
 	}
 
-	/** The output folder given, else {@code output} beside the manifest; absolute. */
-	public static Path outputFolder(Path manifest, Path output) {
-		if (output != null) {
-			return output.toAbsolutePath().normalize();
+	/**
+	 * The local output folder of a run given these settings, absolute: the folder given,
+	 * else {@code output} beside the manifest; for an {@code s3://} output the staging
+	 * folder {@code outbox/<destination>} in the state folder.
+	 */
+	public static Path outputFolder(Path manifest, String output, Path stateDir) {
+		Optional<S3Location> bucket = outputBucket(output);
+		if (bucket.isPresent()) {
+			return StateFolder.of(stateDir).root().resolve("outbox").resolve(StateFolder.slug(bucket.get().toString()));
+		}
+		if (output != null && !output.isBlank()) {
+			return Path.of(output).toAbsolutePath().normalize();
 		}
 		return manifest.toAbsolutePath().normalize().resolveSibling("output");
+	}
+
+	/**
+	 * The bucket and prefix of an {@code output=s3://bucket/prefix/}, else empty. It is the
+	 * place the job's identity and the run lock know (the same on every machine, whatever
+	 * its state folder); the staging folder is only where outputs wait for their upload.
+	 */
+	public Optional<S3Location> outputBucket() {
+		return outputBucket(this.output);
+	}
+
+	/** The bucket prefix an {@code output} setting names, else empty. */
+	public static Optional<S3Location> outputBucket(String output) {
+		return S3Location.isS3(output) ? Optional.of(S3Location.parse(output).asPrefix()) : Optional.empty();
 	}
 
 	public int lanes() {

@@ -21,8 +21,11 @@ public record Arguments(boolean help, List<String> springArguments, String comma
 	/** Every setting a user may give; anything else is a mistake worth stopping for. */
 	static final Set<String> SETTINGS = Set.of("manifest", "output", "engine", "concurrency", "force", "state-dir",
 			"format", "item-retries", "ffmpeg-timeout", "progress", "quiet", "heartbeat", "report-waveforms",
-			"dry-run", "explain", "music-library", "max-height",
-			"true-peak");
+			"dry-run", "explain", "music-library", "max-height", "true-peak", "allow-private-urls",
+			"allow-http-urls");
+
+	/** Groups of settings given as {@code group.name=value}. */
+	static final Set<String> SETTING_GROUPS = Set.of("nemo.", "s3.", "remote.");
 
 	static final String RUN = "run";
 
@@ -52,7 +55,7 @@ public record Arguments(boolean help, List<String> springArguments, String comma
 								+ "e.g. manifest=videos.csv; commands are " + sorted(COMMANDS)));
 				}
 				String name = arg.substring(0, equals).strip().toLowerCase(Locale.ROOT).replace('_', '-');
-				if (!SETTINGS.contains(name) && !name.startsWith("nemo.")) {
+				if (!SETTINGS.contains(name) && SETTING_GROUPS.stream().noneMatch(name::startsWith)) {
 					Optional<String> meant = NearMiss.suggest(name, SETTINGS);
 					throw new UsageException(meant.map((m) -> "unknown setting '" + name + "'; did you mean '" + m + "'?")
 						.orElse("unknown setting '" + name + "'; the settings are " + sorted(SETTINGS)));

@@ -9,7 +9,7 @@ import bgmbatch.media.MissingToolException;
 import bgmbatch.state.AlreadyRunningException;
 import bgmbatch.state.StateFolderException;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.SpringApplication.AbandonedRunException;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Reads the command line, runs the job in a Spring context, and turns the outcome into an exit code. */
@@ -52,9 +52,13 @@ public final class Cli {
 			this.err.println(holder);
 			return ExitCode.ALREADY_RUNNING.code();
 		}
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BgmBatchApplication.class)
+		try (ConfigurableApplicationContext context = BgmBatchApplication.application()
 			.run(arguments.springArguments().toArray(String[]::new))) {
 			return context.getBean(JobRunner.class).run().code();
+		}
+		catch (AbandonedRunException ex) {
+			// the build's AOT processing (process-aot) stops the application here on purpose
+			throw ex;
 		}
 		catch (Exception ex) {
 			return fail(ex);

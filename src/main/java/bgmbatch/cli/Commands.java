@@ -13,7 +13,6 @@ import bgmbatch.state.RunLocks;
 import bgmbatch.state.StateFolder;
 import bgmbatch.state.StateFolderException;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -60,7 +59,7 @@ final class Commands {
 			// whole life, before it opens the database (AppConfiguration.runLock); a run that
 			// starts in between makes that fail with exit 5 just the same
 			lock.get().close();
-			try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BgmBatchApplication.class)
+			try (ConfigurableApplicationContext context = BgmBatchApplication.application()
 				.run(arguments.springArguments().toArray(String[]::new))) {
 				ManifestCommand command = switch (arguments.command()) {
 					case "status" -> context.getBean(StatusCommand.class);
@@ -88,9 +87,12 @@ final class Commands {
 			return null;
 		}
 		Path manifestPath = Path.of(manifest.get());
-		Path output = BgmProperties.outputFolder(manifestPath, setting(arguments, "output").map(Path::of).orElse(null));
+		StateFolder state = stateFolder(arguments);
+		String given = setting(arguments, "output").orElse(null);
+		Path output = BgmProperties.outputFolder(manifestPath, given, state.root());
+		String bucket = BgmProperties.outputBucket(given).map(Object::toString).orElse(null);
 		try {
-			return RunLocks.busy(stateFolder(arguments), manifestPath, output).orElse(null);
+			return RunLocks.busy(state, manifestPath, output, bucket).orElse(null);
 		}
 		catch (IOException | RuntimeException ex) {
 			// the context's own check will say what is wrong

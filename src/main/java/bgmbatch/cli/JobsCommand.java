@@ -98,7 +98,7 @@ final class JobsCommand {
 		try (Connection connection = DriverManager.getConnection(url, "SA", "");
 				PreparedStatement executions = connection.prepareStatement("""
 						SELECT E.JOB_EXECUTION_ID, E.START_TIME, E.STATUS, M.PARAMETER_VALUE, S.PARAMETER_VALUE,
-						  O.PARAMETER_VALUE, N.PARAMETER_VALUE
+						  O.PARAMETER_VALUE, N.PARAMETER_VALUE, B.PARAMETER_VALUE
 						FROM BATCH_JOB_EXECUTION E
 						JOIN BATCH_JOB_EXECUTION_PARAMS M ON M.JOB_EXECUTION_ID = E.JOB_EXECUTION_ID
 						  AND M.PARAMETER_NAME = 'manifest'
@@ -108,6 +108,8 @@ final class JobsCommand {
 						  AND O.PARAMETER_NAME = 'output'
 						JOIN BATCH_JOB_EXECUTION_PARAMS N ON N.JOB_EXECUTION_ID = E.JOB_EXECUTION_ID
 						  AND N.PARAMETER_NAME = 'engine'
+						LEFT JOIN BATCH_JOB_EXECUTION_PARAMS B ON B.JOB_EXECUTION_ID = E.JOB_EXECUTION_ID
+						  AND B.PARAMETER_NAME = 'bucket'
 						ORDER BY E.JOB_EXECUTION_ID DESC LIMIT ?""");
 				PreparedStatement counts = connection.prepareStatement("""
 						SELECT SUM(CASE WHEN STATUS = 'DELIVERED' THEN 1 ELSE 0 END),
@@ -120,7 +122,8 @@ final class JobsCommand {
 					Timestamp started = rs.getTimestamp(2);
 					String manifest = rs.getString(4);
 					counts.setString(1,
-							JobParams.jobKey(manifest, rs.getString(5), Path.of(rs.getString(6)), rs.getString(7)));
+							JobParams.jobKey(manifest, rs.getString(5), Path.of(rs.getString(6)), rs.getString(7),
+									rs.getString(8)));
 					int[] c = new int[3];
 					try (ResultSet count = counts.executeQuery()) {
 						if (count.next()) {

@@ -14,8 +14,10 @@ final class Usage {
 			after a failure or a kill: it resumes where it stopped and never redoes delivered work.
 
 			Settings (also Spring properties bgm.NAME, environment BGM_NAME):
-			  manifest=FILE      the manifest CSV: columns video, instruction, optional music, output, id
-			  output=DIR         where outputs and report.csv/report.json go (default: output/ beside the manifest)
+			  manifest=FILE      the manifest CSV: columns video, instruction, optional music, output, id;
+			                     video and music may be https:// or s3://bucket/key addresses
+			  output=DIR         where outputs and report.csv/report.json go (default: output/ beside the manifest);
+			                     or s3://bucket/prefix/ to upload them there
 			  engine=NAME        local (ffmpeg on this machine, default) or nemo (NemoVideo cloud)
 			  concurrency=N      items worked on at once (default: number of cores)
 			  force=true         redo every item, even delivered ones
@@ -28,6 +30,11 @@ final class Usage {
 			  report-waveforms=N waveform pictures in report.html for the first N delivered items (100)
 			  dry-run=true       check the manifest (and, on nemo, the token and balance), print what each
 			                     item would do and cost, spend nothing; exit 4 if credits would not suffice
+			  allow-private-urls=true  let rows fetch from loopback, link-local and private addresses
+			  allow-http-urls=true     accept http:// (unencrypted) addresses
+			  remote.NAME=VALUE  fetching limits, e.g. remote.max-size=4GB, remote.cache-size=20GB
+			  s3.NAME=VALUE      S3 settings: s3.endpoint=http://minio:9000 (S3-compatible services),
+			                     s3.region=eu-west-1, s3.path-style=true; credentials from the AWS chain
 			  nemo.NAME=VALUE    cloud engine settings (bgm.nemo.*), e.g. nemo.credits-per-item=50;
 			                     the token comes from the environment variable NEMO_TOKEN, else an
 			                     anonymous one is obtained once and cached in the state folder

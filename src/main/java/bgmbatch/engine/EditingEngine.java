@@ -1,6 +1,7 @@
 package bgmbatch.engine;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.util.stream.Stream;
 
 /**
@@ -62,6 +63,16 @@ public interface EditingEngine {
 	 */
 	default Explanation explain(WorkItem item) {
 		return null;
+	}
+
+	/**
+	 * Whether this stage of the item reads its input files, so that inputs given by address
+	 * ({@link WorkItem#VIDEO_SOURCE}) must be on this machine before it runs. By default
+	 * every stage does, except a download whose rendered part file is already there. An
+	 * engine whose service fetches an address itself says no for that item.
+	 */
+	default boolean readsInputs(Stage stage, WorkItem item) {
+		return stage != Stage.DOWNLOAD || !Files.isRegularFile(item.partFile());
 	}
 
 	/** The cheapest stage that recreates a delivered output that has gone missing. */

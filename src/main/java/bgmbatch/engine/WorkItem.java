@@ -1,7 +1,9 @@
 package bgmbatch.engine;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One manifest row as an engine sees it, with what earlier stages recorded.
@@ -51,11 +53,45 @@ public record WorkItem(String jobKey, String id, Path video, String instruction,
 	public static final String LANGUAGE = "language";
 
 	/**
-	 * The handles an item starts with, from its manifest row: its language, if given.
-	 * @param language the row's {@code language} column, empty when not given
+	 * The handle holding the address of an input given as a URL ({@code https://},
+	 * {@code s3://}...). Such an item's {@link #video()} is where this machine keeps its
+	 * copy once fetched (see {@link LocalCopies}); an engine that reads addresses itself
+	 * takes this instead.
 	 */
-	public static Map<String, String> rowHandles(String language) {
-		return language == null || language.isBlank() ? Map.of() : Map.of(LANGUAGE, language);
+	public static final String VIDEO_SOURCE = "source.video";
+
+	/** The handle holding the address of a music file given as a URL. */
+	public static final String MUSIC_SOURCE = "source.music";
+
+	/** The identity (ETag, date or content hash) of the remote video's version this item began with. */
+	public static final String VIDEO_IDENTITY = "source.video.identity";
+
+	/** The identity of the remote music file's version this item began with. */
+	public static final String MUSIC_IDENTITY = "source.music.identity";
+
+	/** The handles that come from the manifest row (see {@link #rowHandles}). */
+	public static final Set<String> ROW_HANDLES = Set.of(LANGUAGE, VIDEO_SOURCE, MUSIC_SOURCE);
+
+	/**
+	 * The handles an item starts with, from its manifest row: its language and the
+	 * addresses of its remote inputs, those given. They are all an item keeps when it
+	 * starts again from its first stage ({@link #ROW_HANDLES}).
+	 * @param language the row's {@code language} column, empty when not given
+	 * @param videoUrl the video's address, null when it is a file
+	 * @param musicUrl the music's address, null when it is a file or not given
+	 */
+	public static Map<String, String> rowHandles(String language, String videoUrl, String musicUrl) {
+		Map<String, String> handles = new HashMap<>();
+		if (language != null && !language.isBlank()) {
+			handles.put(LANGUAGE, language);
+		}
+		if (videoUrl != null) {
+			handles.put(VIDEO_SOURCE, videoUrl);
+		}
+		if (musicUrl != null) {
+			handles.put(MUSIC_SOURCE, musicUrl);
+		}
+		return Map.copyOf(handles);
 	}
 
 	public WorkItem {
@@ -75,6 +111,12 @@ public record WorkItem(String jobKey, String id, Path video, String instruction,
 	public WorkItem withHandles(Map<String, String> handles) {
 		return new WorkItem(this.jobKey, this.id, this.video, this.instruction, this.music, this.output, this.plan,
 				handles, this.attempts, this.seq);
+	}
+
+	/** The same item reading its inputs from other files (this machine's copies of remote inputs). */
+	public WorkItem withInputs(Path video, Path music) {
+		return new WorkItem(this.jobKey, this.id, video, this.instruction, music, this.output, this.plan, this.handles,
+				this.attempts, this.seq);
 	}
 
 	public WorkItem withPlan(String plan) {

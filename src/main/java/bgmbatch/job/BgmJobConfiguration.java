@@ -2,12 +2,14 @@ package bgmbatch.job;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
 import javax.sql.DataSource;
 
 import bgmbatch.BgmProperties;
+import bgmbatch.delivery.OutputTarget;
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.engine.TransientEngineException;
 import bgmbatch.ledger.Ledger;
@@ -20,6 +22,7 @@ import bgmbatch.progress.ProgressDisplay;
 import bgmbatch.report.HtmlReport;
 import bgmbatch.report.ReportWriter;
 import bgmbatch.report.SummaryPrinter;
+import bgmbatch.source.RemoteInputs;
 import bgmbatch.state.StateFolder;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -64,14 +67,15 @@ class BgmJobConfiguration {
 	@Bean
 	Job bgmJob(JobRepository jobRepository, Step prepare, Step work, Ledger ledger, PrintStream console,
 			StateFolder state, ProgressDisplay progressDisplay, HtmlReport htmlReport, EditingEngine engine,
-			StopClaiming stopClaiming) {
+			StopClaiming stopClaiming, OutputTarget outputTarget) {
 		// afterJob runs in reverse order: display closed, then reports and summary, then the log file closed
 		return new JobBuilder(JOB_NAME, jobRepository).start(prepare)
 			.next(work)
 			.listener(freshStart(stopClaiming))
 			.listener(OperatorListeners.executionLog(state))
-			.listener(new JobConclusion(ledger, new ReportWriter(ledger, htmlReport, engine.stageWords()),
-					new SummaryPrinter(console)))
+			.listener(new JobConclusion(ledger, jobRepository, engine.stageWords(),
+					new ReportWriter(ledger, htmlReport, Clock.systemDefaultZone()), new SummaryPrinter(console),
+					outputTarget))
 			.listener(OperatorListeners.closeDisplay(progressDisplay))
 			.build();
 	}
@@ -145,8 +149,9 @@ class BgmJobConfiguration {
 
 	@Bean
 	@StepScope
-	ItemProcessor<ManifestRow, LedgerItem> rowChecker(@Value("#{stepExecution}") StepExecution step, Ledger ledger) {
-		return new RowChecker(jobKey(step), ledger);
+	ItemProcessor<ManifestRow, LedgerItem> rowChecker(@Value("#{stepExecution}") StepExecution step, Ledger ledger,
+			RemoteInputs remoteInputs) {
+		return new RowChecker(jobKey(step), ledger, remoteInputs);
 	}
 
 	@Bean
@@ -161,9 +166,9 @@ class BgmJobConfiguration {
 	@StepScope
 	ItemProcessor<LedgerItem, StageOutcome> stageProcessor(@Value("#{jobParameters['output']}") String output,
 			@Value("#{stepExecutionContext['slot']}") int slot, EditingEngine engine, Ledger ledger, MediaProbe probe,
-			WorkerIds workers, StopClaiming stopClaiming) {
-		return new StageProcessor(engine, ledger, new OutputDelivery(probe, Path.of(output)), workers.of(slot),
-				stopClaiming);
+			RemoteInputs remoteInputs, OutputTarget outputTarget, WorkerIds workers, StopClaiming stopClaiming) {
+		return new StageProcessor(engine, ledger, new OutputDelivery(probe, Path.of(output)), remoteInputs,
+				outputTarget, workers.of(slot), stopClaiming);
 	}
 
 	@Bean

@@ -3,13 +3,20 @@ package bgmbatch.job;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import bgmbatch.cli.ExitCode;
+import bgmbatch.delivery.OutputTarget;
 import bgmbatch.engine.JobHaltException;
+import bgmbatch.engine.StageWords;
 import bgmbatch.ledger.ItemStatus;
 import bgmbatch.ledger.Ledger;
+import bgmbatch.report.JobFacts;
 import bgmbatch.report.ReportWriter;
 import bgmbatch.report.RunSummary;
 import bgmbatch.report.SummaryPrinter;
@@ -20,12 +27,16 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 
 /**
  * Decides how a run ended and tells the operator. Failed items fail the job (so the same
  * command restarts it); a halt for credits or plan limits gets its own exit status. The
- * reports are written whatever happened, because a failed night is when they matter most.
+ * reports are written whatever happened, because a failed night is when they matter most,
+ * and they describe the job across all its runs, so a morning rerun still shows the night.
  */
 final class JobConclusion implements JobExecutionListener {
 
@@ -36,14 +47,36 @@ final class JobConclusion implements JobExecutionListener {
 
 	private final Ledger ledger;
 
+	private final JobRepository repository;
+
+	private final StageWords words;
+
 	private final ReportWriter reports;
 
 	private final SummaryPrinter printer;
 
-	JobConclusion(Ledger ledger, ReportWriter reports, SummaryPrinter printer) {
+	private final OutputTarget target;
+
+	/** @param words the engine's words for its stages, which the reports use */
+	JobConclusion(Ledger ledger, JobRepository repository, StageWords words, ReportWriter reports,
+			SummaryPrinter printer, OutputTarget target) {
 		this.ledger = ledger;
+		this.repository = repository;
+		this.words = words;
 		this.reports = reports;
 		this.printer = printer;
+		this.target = target;
+	}
+
+	/** The exit code of a finished run: the one place that decides it. */
+	static ExitCode exitCode(JobExecution execution, int skipped) {
+		if (HALTED.equals(execution.getExitStatus().getExitCode())) {
+			return ExitCode.HALTED;
+		}
+		if (execution.getStatus() != BatchStatus.COMPLETED) {
+			return ExitCode.FAILED;
+		}
+		return skipped > 0 ? ExitCode.SKIPPED : ExitCode.OK;
 	}
 
 	@Override
@@ -69,25 +102,64 @@ final class JobConclusion implements JobExecutionListener {
 		else {
 			outcome = "Job failed: " + firstFailure(execution) + ". Run the same command again to resume.";
 		}
-		Map<String, Object> header = new LinkedHashMap<>();
-		header.put("manifest", params.manifest().toString());
-		header.put("engine", params.engine());
-		header.put("execution", execution.getId());
-		header.put("status", execution.getStatus().name());
-		header.put("outcome", outcome);
-		header.put("started", String.valueOf(execution.getStartTime()));
-		header.put("finished", Instant.now().toString());
+		ExitCode exit = exitCode(execution, counts.getOrDefault(ItemStatus.SKIPPED, 0));
 		try {
-			RunSummary summary = this.reports.write(params.jobKey(), header, params.output(),
-					params.manifest().toString(), params.engine(), outcome);
-			this.printer.print(summary, params.output());
+			JobFacts job = new JobFacts(params.manifest().toString(), params.engine(), outcome,
+					execution.getStatus().name(), exit.code(), exit.meaning(), runs(params, execution), this.words);
+			RunSummary summary = this.reports.write(params.jobKey(), job, params.output());
+			this.printer.print(summary, this.target.publishReports(params.output()));
 		}
-		catch (IOException ex) {
+		catch (IOException | RuntimeException ex) {
 			logger.error("cannot write the report into " + params.output(), ex);
-			this.printer.print(new RunSummary(params.manifest().toString(), params.engine(),
-					outcome + " (the report could not be written: " + ex.getMessage() + ")", 0, 0, 0, 0, 0,
-					java.util.List.of()), (Path) null);
+			this.printer.print(RunSummary.nothing(params.manifest().toString(), params.engine(),
+					outcome + " (the report could not be written: " + ex.getMessage() + ")"), (Path) null);
 		}
+	}
+
+	/**
+	 * Every run of this job, oldest first: the executions of each generation of its job
+	 * instance, the current one ending now. A run killed without a trace ends, here, at the
+	 * last step it recorded, not when the next run marked it failed.
+	 */
+	private List<JobFacts.Run> runs(JobParams params, JobExecution current) {
+		List<JobFacts.Run> runs = new ArrayList<>();
+		for (long generation = 1; generation <= params.generation(); generation++) {
+			JobInstance instance = this.repository.getJobInstance(BgmJobConfiguration.JOB_NAME,
+					new JobParams(params.manifest(), params.sha256(), generation, params.output(), params.engine(),
+							params.bucket())
+						.toJobParameters());
+			if (instance == null) {
+				continue;
+			}
+			for (JobExecution past : this.repository.getJobExecutions(instance)) {
+				if (past.getId() != current.getId() && past.getStartTime() != null) {
+					runs.add(new JobFacts.Run(past.getId(), instant(past.getStartTime()), lastActivity(past),
+							past.getStatus().name()));
+				}
+			}
+		}
+		Instant started = current.getStartTime() == null ? Instant.now() : instant(current.getStartTime());
+		runs.add(new JobFacts.Run(current.getId(), started, Instant.now(), current.getStatus().name()));
+		return runs;
+	}
+
+	private static Instant lastActivity(JobExecution execution) {
+		LocalDateTime last = null;
+		for (StepExecution step : execution.getStepExecutions()) {
+			LocalDateTime at = step.getEndTime() != null ? step.getEndTime() : step.getLastUpdated();
+			if (at != null && (last == null || at.isAfter(last))) {
+				last = at;
+			}
+		}
+		if (last == null) {
+			last = execution.getEndTime() != null ? execution.getEndTime() : execution.getLastUpdated();
+		}
+		return last == null ? instant(execution.getStartTime()) : instant(last);
+	}
+
+	/** Spring Batch keeps local date-times, written in this machine's zone. */
+	private static Instant instant(LocalDateTime time) {
+		return time.atZone(ZoneId.systemDefault()).toInstant();
 	}
 
 	private static Optional<JobHaltException> halt(JobExecution execution) {

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import bgmbatch.BgmProperties;
 import bgmbatch.cli.ExitCode;
+import bgmbatch.delivery.OutputTarget;
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.ledger.ItemStatus;
 import bgmbatch.ledger.Ledger;
@@ -52,8 +53,10 @@ public final class JobRunner {
 
 	private final MediaProbe probe;
 
+	private final OutputTarget target;
+
 	public JobRunner(JobOperator operator, JobRepository repository, Job job, Ledger ledger, EditingEngine engine,
-			BgmProperties properties, PrintStream console, MediaProbe probe) {
+			BgmProperties properties, PrintStream console, MediaProbe probe, OutputTarget target) {
 		this.operator = operator;
 		this.repository = repository;
 		this.job = job;
@@ -62,6 +65,7 @@ public final class JobRunner {
 		this.properties = properties;
 		this.console = console;
 		this.probe = probe;
+		this.target = target;
 	}
 
 	public ExitCode run() throws Exception {
@@ -71,7 +75,8 @@ public final class JobRunner {
 		// every engine's output is verified with ffprobe
 		this.probe.checkInstalled();
 		this.engine.checkReady();
-		String jobKey = JobParams.jobKey(source.path().toString(), source.sha256(), output, this.properties.engine());
+		JobParams fresh = fresh(source, this.properties);
+		String jobKey = fresh.jobKey();
 		if (this.properties.dryRun()) {
 			return new DryRun(this.engine, this.console).run(source, output, this.properties.keepContainer(), jobKey);
 		}
@@ -81,11 +86,10 @@ public final class JobRunner {
 			return ExitCode.OK;
 		}
 		// the context took the manifest's run lock before opening its database (AppConfiguration)
-		return run(source, output, rows);
+		return run(source, fresh, rows);
 	}
 
-	private ExitCode run(ManifestSource source, Path output, int rows) throws Exception {
-		JobParams fresh = new JobParams(source.path(), source.sha256(), 1, output, this.properties.engine());
+	private ExitCode run(ManifestSource source, JobParams fresh, int rows) throws Exception {
 		String jobKey = fresh.jobKey();
 		JobExecution last = lastExecution(fresh);
 		boolean interrupted = last != null && last.getStatus().isRunning();
@@ -101,7 +105,8 @@ public final class JobRunner {
 			return launch(next(fresh, last));
 		}
 		this.ledger.requeueFailed(jobKey);
-		int missing = this.ledger.requeueMissingOutputs(jobKey, this.engine.redoStageForMissingOutput());
+		int missing = this.ledger.requeueMissingOutputs(jobKey, this.engine.redoStageForMissingOutput(),
+				this.target::exists);
 		if (missing > 0) {
 			this.console.println(missing + " delivered output(s) went missing; they will be made again.");
 		}
@@ -115,7 +120,7 @@ public final class JobRunner {
 			if (counts.getOrDefault(ItemStatus.PENDING, 0) == 0) {
 				this.console.printf("Nothing to do: %d delivered, %d skipped earlier (report in %s).%n",
 						counts.getOrDefault(ItemStatus.DELIVERED, 0), counts.getOrDefault(ItemStatus.SKIPPED, 0),
-						output);
+						this.target.describe(fresh.output()));
 				return ExitCode.OK;
 			}
 			return launch(next(fresh, last));
@@ -133,8 +138,7 @@ public final class JobRunner {
 		}
 		JobParams previous = JobParams.of(last.getJobParameters());
 		this.console.println("Resuming the run of " + last.getStartTime() + ".");
-		return launch(new JobParams(previous.manifest(), previous.sha256(), previous.generation(), output,
-				this.properties.engine()));
+		return launch(fresh.generation(previous.generation()));
 	}
 
 	/**
@@ -159,27 +163,24 @@ public final class JobRunner {
 	}
 
 	private static JobParams next(JobParams fresh, JobExecution last) {
-		long generation = last == null ? 1 : JobParams.of(last.getJobParameters()).generation() + 1;
-		return new JobParams(fresh.manifest(), fresh.sha256(), generation, fresh.output(), fresh.engine());
+		return fresh.generation(last == null ? 1 : JobParams.of(last.getJobParameters()).generation() + 1);
+	}
+
+	/** The first generation of the job these settings run. */
+	private static JobParams fresh(ManifestSource source, BgmProperties settings) {
+		return new JobParams(source.path(), source.sha256(), 1, settings.outputFolder(), settings.engine(),
+				settings.outputBucket().map(Object::toString).orElse(null));
 	}
 
 	private ExitCode launch(JobParams params) throws Exception {
 		JobExecution execution = this.operator.start(this.job, params.toJobParameters());
-		if (JobConclusion.HALTED.equals(execution.getExitStatus().getExitCode())) {
-			return ExitCode.HALTED;
-		}
-		if (execution.getStatus() != BatchStatus.COMPLETED) {
-			return ExitCode.FAILED;
-		}
-		int skipped = this.ledger.countByStatus(params.jobKey()).getOrDefault(ItemStatus.SKIPPED, 0);
-		return skipped > 0 ? ExitCode.SKIPPED : ExitCode.OK;
+		return JobConclusion.exitCode(execution,
+				this.ledger.countByStatus(params.jobKey()).getOrDefault(ItemStatus.SKIPPED, 0));
 	}
 
-	/** Exposed for tests that inspect the ledger of the job they ran. */
-	/** The ledger key of the job of this manifest, output folder and engine. */
-	public static String jobKeyOf(Path manifest, Path output, String engine) {
-		ManifestSource source = ManifestSource.of(manifest);
-		return JobParams.jobKey(source.path().toString(), source.sha256(), output, engine);
+	/** The ledger key of the job these settings run (manifest, output and engine), for tests that inspect its ledger. */
+	public static String jobKeyOf(BgmProperties settings) {
+		return fresh(ManifestSource.of(settings.manifest()), settings).jobKey();
 	}
 
 }

@@ -16,7 +16,7 @@ final class ManifestItems {
 		return Stream.generate(cursor::next)
 			.takeWhile((row) -> row != null)
 			.map((row) -> new WorkItem(jobKey, row.id(), row.video(), row.instruction(), row.music(), row.output(),
-					null, WorkItem.rowHandles(row.language()), 0, row.row()));
+					null, WorkItem.rowHandles(row.language(), row.videoUrl(), row.musicUrl()), 0, row.row()));
 	}
 
 }

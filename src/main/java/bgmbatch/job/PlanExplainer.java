@@ -26,6 +26,8 @@ final class PlanExplainer {
 
 	private static final String LATER = "this engine makes its plan while it runs";
 
+	private static final String REMOTE = "a remote input: its plan is made once it is fetched";
+
 	private final EditingEngine engine;
 
 	private final PrintStream console;
@@ -49,7 +51,12 @@ final class PlanExplainer {
 	private void explain(WorkItem item) {
 		String skipped = null;
 		Explanation explanation = null;
-		if (!Files.isRegularFile(item.video())) {
+		String later = LATER;
+		if (item.handle(WorkItem.VIDEO_SOURCE) != null) {
+			// explaining must not fetch anything
+			later = REMOTE;
+		}
+		else if (!Files.isRegularFile(item.video())) {
 			skipped = "the video " + item.video() + " does not exist";
 		}
 		else {
@@ -61,13 +68,13 @@ final class PlanExplainer {
 			}
 		}
 		if (this.json) {
-			this.console.println(json(item, explanation, skipped));
+			this.console.println(json(item, explanation, skipped, later));
 		}
 		else if (skipped != null) {
 			this.console.println(item.id() + ": would be skipped: " + skipped);
 		}
 		else if (explanation == null) {
-			this.console.println(item.id() + ": (" + LATER + ")");
+			this.console.println(item.id() + ": (" + later + ")");
 		}
 		else {
 			this.console.println(item.id() + ": " + explanation.plan());
@@ -75,7 +82,7 @@ final class PlanExplainer {
 		}
 	}
 
-	private String json(WorkItem item, Explanation explanation, String skipped) {
+	private String json(WorkItem item, Explanation explanation, String skipped, String later) {
 		Map<String, Object> row = new LinkedHashMap<>();
 		row.put("id", item.id());
 		row.put("instruction", item.instruction());
@@ -84,7 +91,7 @@ final class PlanExplainer {
 		}
 		else if (explanation == null) {
 			row.put("plan", null);
-			row.put("note", LATER);
+			row.put("note", later);
 		}
 		else {
 			row.put("summary", explanation.plan());

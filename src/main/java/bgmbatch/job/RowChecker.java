@@ -15,6 +15,9 @@ import bgmbatch.ledger.ItemStatus;
 import bgmbatch.ledger.Ledger;
 import bgmbatch.ledger.LedgerItem;
 import bgmbatch.manifest.ManifestRow;
+import bgmbatch.source.RemoteInputs;
+import bgmbatch.source.SourceUrl;
+import bgmbatch.state.StateFolder;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
@@ -34,9 +37,12 @@ final class RowChecker implements ItemProcessor<ManifestRow, LedgerItem> {
 
 	private final Ledger ledger;
 
-	RowChecker(String jobKey, Ledger ledger) {
+	private final RemoteInputs remote;
+
+	RowChecker(String jobKey, Ledger ledger, RemoteInputs remote) {
 		this.jobKey = jobKey;
 		this.ledger = ledger;
+		this.remote = remote;
 	}
 
 	@Override
@@ -46,16 +52,28 @@ final class RowChecker implements ItemProcessor<ManifestRow, LedgerItem> {
 			return null;
 		}
 		String problem = problem(row);
-		String fingerprint = problem == null ? fingerprint(row.video()) : null;
+		String fingerprint = null;
+		if (problem == null) {
+			// a remote input is identified when it is fetched (its ETag, date or content hash)
+			fingerprint = row.videoUrl() != null ? "url:" + StateFolder.slug(row.videoUrl()) : fingerprint(row.video());
+		}
 		if (problem == null && fingerprint == null) {
 			problem = "the video " + row.video() + " cannot be read";
 		}
 		return LedgerItem.fresh(this.jobKey, row.id(), row.row(), row.line(), row.video(), fingerprint,
-				row.instruction(), row.music(), row.output(), WorkItem.rowHandles(row.language()),
+				row.instruction(), row.music(), row.output(),
+				WorkItem.rowHandles(row.language(), row.videoUrl(), row.musicUrl()),
 				problem == null ? ItemStatus.PENDING : ItemStatus.SKIPPED, problem);
 	}
 
-	private static String problem(ManifestRow row) {
+	private String problem(ManifestRow row) {
+		String remoteProblem = remoteProblem(row.videoUrl());
+		if (remoteProblem == null) {
+			remoteProblem = remoteProblem(row.musicUrl());
+		}
+		if (row.videoUrl() != null || remoteProblem != null) {
+			return remoteProblem != null ? remoteProblem : localMusicProblem(row);
+		}
 		String extension = extension(row.video());
 		if (!Files.exists(row.video())) {
 			return "the video " + row.video() + " does not exist";
@@ -72,10 +90,19 @@ final class RowChecker implements ItemProcessor<ManifestRow, LedgerItem> {
 		if (!VIDEO_EXTENSIONS.contains(extension)) {
 			return "unsupported video type '." + extension + "'; accepted: mp4, mov, avi, webm, mkv";
 		}
-		if (row.music() != null && !(Files.isRegularFile(row.music()) && Files.isReadable(row.music()))) {
+		return localMusicProblem(row);
+	}
+
+	private static String localMusicProblem(ManifestRow row) {
+		if (row.musicUrl() == null && row.music() != null
+				&& !(Files.isRegularFile(row.music()) && Files.isReadable(row.music()))) {
 			return "the music file " + row.music() + " does not exist or is not readable";
 		}
 		return null;
+	}
+
+	private String remoteProblem(String url) {
+		return url == null ? null : this.remote.problem(SourceUrl.parse(url).orElseThrow());
 	}
 
 	private static boolean isEmpty(Path file) {

@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 
 import bgmbatch.BgmProperties;
+import bgmbatch.delivery.OutputTarget;
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.ledger.Ledger;
 import bgmbatch.media.MediaProbe;
@@ -20,10 +21,11 @@ class RunnerConfiguration {
 
 	@Bean
 	JobRunner jobRunner(JobOperator operator, JobRepository repository, Job bgmJob, Ledger ledger, EditingEngine engine,
-			BgmProperties properties, PrintStream console, MediaProbe probe, OperatorProperties operatorSettings) {
+			BgmProperties properties, PrintStream console, MediaProbe probe, OperatorProperties operatorSettings,
+			OutputTarget outputTarget) {
 		// quiet=true: only the summary, which the job's conclusion prints on the console itself
 		PrintStream talk = operatorSettings.quiet() ? new PrintStream(OutputStream.nullOutputStream()) : console;
-		return new JobRunner(operator, repository, bgmJob, ledger, engine, properties, talk, probe);
+		return new JobRunner(operator, repository, bgmJob, ledger, engine, properties, talk, probe, outputTarget);
 	}
 
 }

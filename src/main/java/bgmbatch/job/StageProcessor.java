@@ -2,6 +2,7 @@ package bgmbatch.job;
 
 import java.time.Instant;
 
+import bgmbatch.delivery.OutputTarget;
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.engine.Journal;
 import bgmbatch.engine.Stage;
@@ -10,6 +11,8 @@ import bgmbatch.engine.WorkItem;
 import bgmbatch.ledger.Ledger;
 import bgmbatch.ledger.LedgerItem;
 import bgmbatch.ledger.StageRun;
+import bgmbatch.source.InputChangedException;
+import bgmbatch.source.RemoteInputs;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
@@ -17,6 +20,11 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * Runs an item's next stage through the engine; the download stage also delivers. A
  * failure that concerns the whole job (see {@link ItemSkipPolicy}) also tells the other
  * workers to claim nothing more.
+ * <p>
+ * Inputs given by address are on this machine before any stage that reads them (the
+ * engine says which do): the first such stage a worker runs for an item fetches them into
+ * the cache, later ones find them there at the cost of a lock and a file read. They leave
+ * the cache once the item is delivered.
  */
 final class StageProcessor implements ItemProcessor<LedgerItem, StageOutcome> {
 
@@ -26,14 +34,21 @@ final class StageProcessor implements ItemProcessor<LedgerItem, StageOutcome> {
 
 	private final OutputDelivery delivery;
 
+	private final RemoteInputs inputs;
+
+	private final OutputTarget target;
+
 	private final String worker;
 
 	private final StopClaiming stop;
 
-	StageProcessor(EditingEngine engine, Ledger ledger, OutputDelivery delivery, String worker, StopClaiming stop) {
+	StageProcessor(EditingEngine engine, Ledger ledger, OutputDelivery delivery, RemoteInputs inputs,
+			OutputTarget target, String worker, StopClaiming stop) {
 		this.engine = engine;
 		this.ledger = ledger;
 		this.delivery = delivery;
+		this.inputs = inputs;
+		this.target = target;
 		this.worker = worker;
 		this.stop = stop;
 	}
@@ -42,7 +57,7 @@ final class StageProcessor implements ItemProcessor<LedgerItem, StageOutcome> {
 	public StageOutcome process(LedgerItem item) {
 		Instant started = Instant.now();
 		try {
-			StageResult result = run(item.stage(), item.toWorkItem(),
+			StageResult result = run(item.stage(), this.inputs.localView(item.toWorkItem()),
 					(key, value) -> this.ledger.recordHandle(item.jobKey(), item.id(), key, value));
 			return new StageOutcome(item, result, new StageRun(item.stage(), this.worker, started, Instant.now()));
 		}
@@ -56,24 +71,54 @@ final class StageProcessor implements ItemProcessor<LedgerItem, StageOutcome> {
 
 	private StageResult run(Stage stage, WorkItem work, Journal journal) {
 		return switch (stage) {
-			case UPLOAD -> this.engine.upload(work, journal);
-			case EDIT -> this.engine.edit(work, journal);
-			case VERIFY -> this.engine.verify(work, journal);
+			case UPLOAD -> this.engine.upload(local(stage, work, journal), journal);
+			case EDIT -> this.engine.edit(local(stage, work, journal), journal);
+			case VERIFY -> this.engine.verify(local(stage, work, journal), journal);
 			case EXPORT -> {
 				this.delivery.prepare(work);
-				yield this.engine.export(work, journal);
+				yield this.engine.export(local(stage, work, journal), journal);
 			}
-			case DOWNLOAD -> {
-				this.delivery.prepare(work);
-				if (this.delivery.deliveredBefore(work)) {
-					yield StageResult.none();
-				}
-				StageResult downloaded = this.engine.download(work, journal);
-				this.delivery.deliver(work, journal);
-				yield downloaded;
-			}
+			case DOWNLOAD -> deliver(work, journal);
 			case DONE -> throw new IllegalStateException("a delivered item has no stage to run");
 		};
+	}
+
+	/**
+	 * The last stage: the engine's output is checked and renamed into the output folder,
+	 * then taken to the target (a bucket) if there is one. A restart finds what an earlier
+	 * attempt already moved into place or published, and does not do it twice.
+	 */
+	private StageResult deliver(WorkItem work, Journal journal) {
+		if (this.target.publishedBefore(work)) {
+			this.inputs.release(work);
+			return StageResult.none();
+		}
+		this.delivery.prepare(work);
+		StageResult downloaded = StageResult.none();
+		if (!this.delivery.deliveredBefore(work)) {
+			downloaded = this.engine.download(local(Stage.DOWNLOAD, work, journal), journal);
+			this.delivery.deliver(work, journal);
+		}
+		this.target.publish(work, journal);
+		this.inputs.release(work);
+		return downloaded;
+	}
+
+	/**
+	 * The item with its remote inputs on this machine when the stage reads them. A remote
+	 * input that changed since the item began sends the item back to its first stage.
+	 */
+	private WorkItem local(Stage stage, WorkItem work, Journal journal) {
+		if (!this.engine.readsInputs(stage, work)) {
+			return work;
+		}
+		try {
+			return this.inputs.fetch(work, journal, stage == Stage.UPLOAD);
+		}
+		catch (InputChangedException ex) {
+			this.ledger.restart(work.jobKey(), work.id());
+			throw ex;
+		}
 	}
 
 }

@@ -1,6 +1,5 @@
 package bgmbatch.ledger;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import bgmbatch.engine.CreditsInFlight;
 import bgmbatch.engine.Stage;
@@ -285,15 +285,17 @@ public final class Ledger implements CreditsInFlight {
 	}
 
 	/**
-	 * Sends delivered items whose output file has gone missing back to the given stage.
+	 * Sends delivered items whose output is no longer where it was delivered back to the
+	 * given stage.
+	 * @param exists whether an item's output (by its local path) is still delivered
 	 * @return how many were sent back
 	 */
-	public int requeueMissingOutputs(String jobKey, Stage redoFrom) {
+	public int requeueMissingOutputs(String jobKey, Stage redoFrom, Predicate<Path> exists) {
 		int[] count = { 0 };
 		this.jdbc.sql("SELECT ITEM_ID, OUTPUT FROM BGM_ITEM WHERE JOB_KEY = ? AND STATUS = 'DELIVERED'")
 			.param(jobKey)
 			.query((rs) -> {
-				if (!Files.exists(Path.of(rs.getString(2)))) {
+				if (!exists.test(Path.of(rs.getString(2)))) {
 					String id = rs.getString(1);
 					this.autonomous.executeWithoutResult((tx) -> this.jdbc.sql("""
 							UPDATE BGM_ITEM SET STATUS = 'PENDING', STAGE = ?, LAST_ERROR = NULL, UPDATED_AT = ?
@@ -302,6 +304,21 @@ public final class Ledger implements CreditsInFlight {
 				}
 			});
 		return count[0];
+	}
+
+	/**
+	 * Sends an item back to its first stage, keeping only the handles its manifest row gave
+	 * it ({@link WorkItem#ROW_HANDLES}): an input changed, and nothing made from the old one
+	 * may be reused.
+	 */
+	public void restart(String jobKey, String id) {
+		update(this.autonomous, jobKey, id, (item, handles) -> {
+			handles.keySet().retainAll(WorkItem.ROW_HANDLES);
+			return this.jdbc.sql("""
+					UPDATE BGM_ITEM SET STAGE = ?, HANDLES = ?, PLAN = NULL, CREDITS_HELD = 0, UPDATED_AT = ?
+					WHERE JOB_KEY = ? AND ITEM_ID = ?""")
+				.params(Stage.UPLOAD.name(), this.rows.write(handles), now(), jobKey, id);
+		});
 	}
 
 	/** Forgets every item of the job, for a forced fresh run. */

@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import bgmbatch.source.SourceUrl;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -195,8 +197,10 @@ public final class ManifestReader {
 		if (video.isEmpty()) {
 			throw ManifestException.at(line, row, "video", "empty; every row needs a video file");
 		}
-		Path videoPath = resolve(video, line, row, Column.VIDEO);
+		SourceUrl videoUrl = url(video, line, row, Column.VIDEO);
+		Path videoPath = videoUrl != null ? Path.of(videoUrl.masked()) : resolve(video, line, row, Column.VIDEO);
 		String music = value(record, headers, Column.MUSIC);
+		SourceUrl musicUrl = music.isEmpty() ? null : url(music, line, row, Column.MUSIC);
 		String id = value(record, headers, Column.ID);
 		if (id.isEmpty()) {
 			id = "row-" + row;
@@ -209,9 +213,25 @@ public final class ManifestReader {
 			throw ManifestException.at(line, row, "language",
 					"name a language (en, de, es, fr, pt, it, zh, ja, or its name) or leave it empty");
 		}
-		return new ManifestRow(row, line, id, videoPath, value(record, headers, Column.INSTRUCTION),
-				music.isEmpty() ? null : resolve(music, line, row, Column.MUSIC),
-				output(value(record, headers, Column.OUTPUT), videoPath, line, row), language);
+		Path musicPath = music.isEmpty() ? null
+				: musicUrl != null ? Path.of(musicUrl.masked()) : resolve(music, line, row, Column.MUSIC);
+		// an address names its file in its last path segment (an empty one: the row's id)
+		Path named = videoUrl == null ? videoPath
+				: Path.of(videoUrl.fileName().isBlank() ? id.replaceAll("[^A-Za-z0-9._-]", "_")
+						: videoUrl.fileName().replaceAll("[/\\\\]", "_"));
+		return new ManifestRow(row, line, id, videoPath, value(record, headers, Column.INSTRUCTION), musicPath,
+				output(value(record, headers, Column.OUTPUT), named, line, row), language,
+				videoUrl == null ? null : videoUrl.text(), musicUrl == null ? null : musicUrl.text());
+	}
+
+	/** The value as an address, null when it is a path. */
+	private static SourceUrl url(String value, long line, int row, Column column) {
+		try {
+			return SourceUrl.parse(value).orElse(null);
+		}
+		catch (IllegalArgumentException ex) {
+			throw ManifestException.at(line, row, column.header(), ex.getMessage());
+		}
 	}
 
 	private static String value(CSVRecord record, Map<Column, String> headers, Column column) {

@@ -13,8 +13,11 @@ import java.nio.file.Path;
  * @param music the music file, resolved against the manifest's folder, or null
  * @param output the output file, inside the output folder
  * @param language the instruction's language as the {@code language} column names it, empty when not given
+ * @param videoUrl the video's address when it is given as a URL ({@code video} then holds
+ * only its masked form, for display), else null
+ * @param musicUrl the music's address when it is given as a URL, else null
  */
 public record ManifestRow(int row, long line, String id, Path video, String instruction, Path music, Path output,
-		String language) {
+		String language, String videoUrl, String musicUrl) {
 
 }

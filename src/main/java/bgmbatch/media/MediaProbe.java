@@ -23,11 +23,11 @@ public final class MediaProbe {
 	}
 
 	/**
-	 * Checks that ffprobe runs at all.
-	 * @throws MissingToolException when it is not installed
+	 * Checks that ffprobe is installed.
+	 * @throws MissingToolException when it is not
 	 */
 	public void checkInstalled() {
-		this.runner.run(List.of("ffprobe", "-version"), TIMEOUT);
+		this.runner.requireInstalled("ffprobe");
 	}
 
 	/**

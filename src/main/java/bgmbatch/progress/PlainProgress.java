@@ -3,7 +3,7 @@ package bgmbatch.progress;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalTime;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -11,18 +11,19 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Progress for a log or a cron mail: one line per stage change, no control characters,
- * and a heartbeat when nothing was said for a while, so a long wait never looks like a hang.
+ * Progress for a log or a cron mail: one line per stage change, each starting with the
+ * date and time, no control characters, the time left once items are delivered, and a
+ * heartbeat when nothing was said for a while, so a long wait never looks like a hang.
  *
  * <pre>
- * 02:00:01 [0/3] street: probing
- * 02:00:04 [1/3] street: delivered -> street-upbeat.mp4 (3.1 s); about 6s left
- * 02:01:04 [1/3] still working: 2 in flight; bars rendering for 1m00s; about 40s left
+ * 2026-11-29 02:00:01 [0/3] street: probing
+ * 2026-11-29 02:00:04 [1/3] street: delivered -> street-upbeat.mp4 (3.1 s); about 6s left
+ * 2026-11-29 02:01:04 [1/3] still working: 2 in flight; bars rendering for 1m00s; about 40s left
  * </pre>
  */
 public final class PlainProgress implements ProgressDisplay {
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
 	private final PrintStream out;
 
@@ -85,7 +86,7 @@ public final class PlainProgress implements ProgressDisplay {
 
 	@Override
 	public void leftBehind(String item, String stage, boolean skipped, String reason) {
-		int done = this.board.finish(item);
+		int done = this.board.leftBehind(item, skipped);
 		line("[%d/%d] %s: %s while %s: %s".formatted(done, this.board.total(), clean(item),
 				skipped ? "skipped" : "failed", clean(stage), clean(reason)));
 	}
@@ -127,15 +128,18 @@ public final class PlainProgress implements ProgressDisplay {
 
 	private void line(String text) {
 		synchronized (this.lock) {
-			this.out.println(LocalTime.now(this.clock).format(TIME) + " " + text);
+			this.out.println(LocalDateTime.now(this.clock).format(TIME) + " " + text);
 			this.out.flush();
 			this.lastLine = System.nanoTime();
 		}
 	}
 
-	/** Ids and reasons come from manifests and engines: no escape code or line break gets through. */
+	/**
+	 * Ids and reasons come from manifests and engines: no escape code or line break gets
+	 * through, the 8-bit ones (a lone CSI) included.
+	 */
 	static String clean(String text) {
-		return text == null ? "" : text.replaceAll("\\p{Cntrl}", " ");
+		return text == null ? "" : text.replaceAll("\\p{Cc}", " ");
 	}
 
 }

@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The shared state of a display: totals, the items in flight, and the run's throughput.
- * Thread-safe.
+ * The shared state of a display: totals, this run's results, the items in flight, and the
+ * run's throughput. Thread-safe.
  */
 final class ProgressBoard {
 
@@ -27,6 +27,10 @@ final class ProgressBoard {
 
 	private final AtomicInteger deliveredThisRun = new AtomicInteger();
 
+	private final AtomicInteger skippedThisRun = new AtomicInteger();
+
+	private final AtomicInteger failedThisRun = new AtomicInteger();
+
 	private final AtomicReference<Instant> begun = new AtomicReference<>();
 
 	private final Map<String, InFlight> inFlight = new ConcurrentHashMap<>();
@@ -39,6 +43,8 @@ final class ProgressBoard {
 		this.total.set(total);
 		this.done.set(done);
 		this.deliveredThisRun.set(0);
+		this.skippedThisRun.set(0);
+		this.failedThisRun.set(0);
 		this.begun.set(this.clock.instant());
 	}
 
@@ -50,16 +56,21 @@ final class ProgressBoard {
 		this.inFlight.remove(item);
 	}
 
-	/** The item left the job without an output. */
-	int finish(String item) {
-		this.inFlight.remove(item);
-		return this.done.incrementAndGet();
+	/** The item left the job without an output, skipped for good or failed until the next run. */
+	int leftBehind(String item, boolean skipped) {
+		(skipped ? this.skippedThisRun : this.failedThisRun).incrementAndGet();
+		return finish(item);
 	}
 
 	/** The item's output is in place. */
 	int deliver(String item) {
 		this.deliveredThisRun.incrementAndGet();
 		return finish(item);
+	}
+
+	private int finish(String item) {
+		this.inFlight.remove(item);
+		return this.done.incrementAndGet();
 	}
 
 	int total() {
@@ -74,8 +85,27 @@ final class ProgressBoard {
 		return this.inFlight.size();
 	}
 
+	Optional<InFlight> inFlight(String item) {
+		return Optional.ofNullable(this.inFlight.get(item));
+	}
+
 	Optional<InFlight> longest() {
 		return this.inFlight.values().stream().min(Comparator.comparingLong(InFlight::since));
+	}
+
+	/** This run's results so far, {@code 3 delivered · 1 skipped}, leaving out what is zero. */
+	String results() {
+		StringBuilder text = new StringBuilder();
+		append(text, this.deliveredThisRun.get(), "delivered");
+		append(text, this.skippedThisRun.get(), "skipped");
+		append(text, this.failedThisRun.get(), "failed");
+		return text.toString();
+	}
+
+	private static void append(StringBuilder text, int count, String word) {
+		if (count > 0) {
+			text.append(text.isEmpty() ? "" : " · ").append(count).append(' ').append(word);
+		}
 	}
 
 	/**
@@ -105,7 +135,7 @@ final class ProgressBoard {
 		return seconds >= 60 ? "%dm%02ds".formatted(seconds / 60, seconds % 60) : seconds + "s";
 	}
 
-	/** An item working on a stage since a {@link System#nanoTime()} instant. */
+	/** An item working on a stage (in the engine's word for it) since a {@link System#nanoTime()} instant. */
 	record InFlight(String item, String stage, long since) {
 
 		Duration elapsed() {

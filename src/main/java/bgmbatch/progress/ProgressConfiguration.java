@@ -14,8 +14,10 @@ class ProgressConfiguration {
 
 	@Bean
 	ProgressDisplay progressDisplay(OperatorProperties settings, BgmProperties properties, PrintStream console) {
-		// Java 17: System.console() is null unless both stdin and stdout are a terminal, which is what cron gives us
-		return ProgressDisplays.choose(settings, System.console() != null, properties.lanes(), console);
+		// Java 17: System.console() is null unless both stdin and stdout are a terminal, which is what cron gives us;
+		// a terminal that says it is dumb (Emacs' shell) cannot move its cursor, so it gets plain lines too
+		boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
+		return ProgressDisplays.choose(settings, terminal, properties.lanes(), console);
 	}
 
 }

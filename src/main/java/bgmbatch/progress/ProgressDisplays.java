@@ -13,7 +13,7 @@ public final class ProgressDisplays {
 	}
 
 	/**
-	 * @param terminal whether the console is an interactive terminal
+	 * @param terminal whether the console is an interactive terminal that can move its cursor
 	 * @param workers how many items can be in flight at once
 	 */
 	public static ProgressDisplay choose(OperatorProperties settings, boolean terminal, int workers, PrintStream out) {
@@ -22,9 +22,9 @@ public final class ProgressDisplays {
 		}
 		String mode = settings.progress().strip().toLowerCase(Locale.ROOT);
 		return switch (mode) {
-			case "bar" -> new TerminalProgress(workers, out);
+			case "bar" -> new TerminalProgress(workers, out, new TerminalWidth());
 			case "plain" -> new PlainProgress(out, Clock.systemDefaultZone(), settings.heartbeat());
-			case "auto" -> terminal ? new TerminalProgress(workers, out)
+			case "auto" -> terminal ? new TerminalProgress(workers, out, new TerminalWidth())
 					: new PlainProgress(out, Clock.systemDefaultZone(), settings.heartbeat());
 			default -> throw new UsageException("progress=" + settings.progress() + " is not one of auto, bar, plain");
 		};

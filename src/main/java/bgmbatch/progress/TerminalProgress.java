@@ -1,6 +1,7 @@
 package bgmbatch.progress;
 
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -9,21 +10,20 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.IntSupplier;
 
-import me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
+import me.tongfei.progressbar.ProgressState;
 
 /**
- * The live display on a terminal, drawn by the progressbar library: an overall bar
- * (items done of total, with the time left at the run's measured deliveries per second)
- * and one line per worker showing the item in flight and its stage. A worker works on one
- * item at a time, so a line per worker is a line per item in flight. The library stacks
- * several bars with cursor moves when the terminal supports them, and redraws them from
- * its own timer thread. The bars go to the same console as the summary, so the summary
- * lands below the finished bars.
+ * The live display on a terminal: an overall bar drawn by the progressbar library (items
+ * done of total, this run's results, the time left at the run's measured deliveries per
+ * second), and under it one line per worker with the item in flight, its stage in the
+ * engine's word for it, and for how long. The library redraws
+ * from its own timer every 250 ms into a {@link LiveScreen}, which keeps the block in place.
+ * At the end the worker lines are erased and the finished bar stays, so the summary follows
+ * it on a clean screen.
  */
 final class TerminalProgress implements ProgressDisplay {
 
@@ -31,65 +31,67 @@ final class TerminalProgress implements ProgressDisplay {
 
 	private final int workers;
 
+	private final PrintStream out;
+
+	private final IntSupplier width;
+
 	private final Object lock = new Object();
+
+	private final ProgressBoard board = new ProgressBoard(Clock.systemUTC());
 
 	private final Map<String, Integer> slotOf = new HashMap<>();
 
 	private final Deque<Integer> freeSlots = new ArrayDeque<>();
 
-	private final List<ProgressBar> slots = new ArrayList<>();
+	private final String[] slots;
 
-	private final AtomicLongArray since;
+	private ProgressBar bar;
 
-	private ProgressBar overall;
+	private LiveScreen screen;
 
-	private final PrintStream out;
+	private PrintStream systemOut;
 
-	private final ProgressBoard board = new ProgressBoard(Clock.systemUTC());
+	/** The job ended: the last drawing of the bar says no time left, whatever is unfinished. */
+	private volatile boolean closing;
 
-	TerminalProgress(int workers, PrintStream out) {
+	/**
+	 * @param workers how many items can be in flight at once: a line each
+	 * @param out the terminal
+	 * @param width the terminal's width now, in columns
+	 */
+	TerminalProgress(int workers, PrintStream out, IntSupplier width) {
 		this.workers = Math.max(1, workers);
 		this.out = out;
-		this.since = new AtomicLongArray(this.workers);
-	}
-
-	private String workerLine(String worker, String message, int index, int width) {
-		String text = worker + "  " + (message == null ? IDLE : message);
-		if (!IDLE.equals(message)) {
-			text += " (" + ProgressBoard.duration(Duration.ofNanos(System.nanoTime() - this.since.get(index))) + ")";
-		}
-		return text.length() > width ? text.substring(0, Math.max(0, width)) : text;
+		this.width = width;
+		this.slots = new String[this.workers];
 	}
 
 	@Override
 	public void begin(int total, int done) {
 		synchronized (this.lock) {
-			if (this.overall != null) {
+			if (this.bar != null) {
 				return;
 			}
 			this.board.begin(total, done);
-			this.overall = new ProgressBarBuilder().setTaskName("items")
+			this.closing = false;
+			this.freeSlots.clear();
+			for (int slot = 0; slot < this.workers; slot++) {
+				this.freeSlots.add(slot);
+				this.slots[slot] = null;
+			}
+			this.screen = new LiveScreen(this.out, this.width, this::workerLines);
+			this.bar = new ProgressBarBuilder().setTaskName("items")
 				.setInitialMax(total)
 				.startsFrom(done, Duration.ZERO)
-				.setEtaFunction((state) -> this.board.eta())
-				.setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
 				.setUpdateIntervalMillis(250)
 				.continuousUpdate()
-				.setConsumer(new InteractiveConsoleProgressBarConsumer(this.out))
+				.setRenderer(this::barLine)
+				.setConsumer(this.screen)
 				.build();
-			for (int worker = 0; worker < this.workers; worker++) {
-				int index = worker;
-				// a worker is a line of text, not a bar: the library draws and stacks it, this says what it shows
-				ProgressBar slot = new ProgressBarBuilder().setTaskName("  worker " + (worker + 1))
-					.setInitialMax(-1)
-					.setRenderer((state, width) -> workerLine(state.getTaskName(), state.getExtraMessage(), index, width))
-					.setUpdateIntervalMillis(250)
-					.continuousUpdate()
-					.setConsumer(new InteractiveConsoleProgressBarConsumer(this.out))
-					.build();
-				slot.setExtraMessage(IDLE);
-				this.slots.add(slot);
-				this.freeSlots.add(worker);
+			if (System.out == this.out) {
+				// a warning logged to the console while the block is up goes above it, not through it
+				this.systemOut = System.out;
+				System.setOut(new PrintStream(this.screen.linesAbove(), true, StandardCharsets.UTF_8));
 			}
 		}
 	}
@@ -105,8 +107,8 @@ final class TerminalProgress implements ProgressDisplay {
 				}
 				this.slotOf.put(item, slot);
 			}
-			this.since.set(slot, System.nanoTime());
-			this.slots.get(slot).setExtraMessage(PlainProgress.clean(item) + ": " + PlainProgress.clean(stage));
+			this.board.enter(item, stage);
+			this.slots[slot] = item;
 		}
 	}
 
@@ -117,23 +119,74 @@ final class TerminalProgress implements ProgressDisplay {
 
 	@Override
 	public void delivered(String item, String output, double seconds) {
-		this.board.deliver(item);
-		release(item);
-		step();
+		synchronized (this.lock) {
+			release(item);
+			this.board.deliver(item);
+			step();
+		}
 	}
 
 	@Override
 	public void leftBehind(String item, String stage, boolean skipped, String reason) {
-		this.board.finish(item);
-		release(item);
-		step();
+		synchronized (this.lock) {
+			release(item);
+			this.board.leftBehind(item, skipped);
+			step();
+		}
 	}
 
 	private void step() {
+		if (this.bar != null) {
+			this.bar.step();
+		}
+	}
+
+	/**
+	 * {@code 3/5 items │██████▌    │ 60% · 2 delivered · 1 skipped · about 1m10s left}: the
+	 * bar takes the room the words leave, and goes first when the terminal is narrow, since
+	 * the counts and the time left matter more than the picture of them.
+	 */
+	private String barLine(ProgressState state, int columns) {
+		long max = Math.max(1, state.getMax());
+		long current = Math.min(state.getCurrent(), max);
+		String left = current + "/" + state.getMax() + " items ";
+		StringBuilder right = new StringBuilder(" ").append(current * 100 / max).append('%');
+		String results = this.board.results();
+		if (!results.isEmpty()) {
+			right.append(" · ").append(results);
+		}
+		if (current < state.getMax() && !this.closing) {
+			right.append(this.board.eta().map((eta) -> " · about " + ProgressBoard.duration(eta) + " left")
+				.orElse(" · no estimate yet"));
+		}
+		int room = columns - left.length() - right.length() - 2;
+		if (room < 8) {
+			return left + right.substring(1);
+		}
+		return left + "│" + blocks(current, max, room) + "│" + right;
+	}
+
+	/** A bar of {@code width} columns, filled in eighths of a column. */
+	private static String blocks(long current, long max, int width) {
+		long eighths = current * width * 8 / max;
+		StringBuilder bar = new StringBuilder("\u001b[32m");
+		bar.append("█".repeat((int) (eighths / 8)));
+		if (eighths % 8 > 0) {
+			bar.append("▏▎▍▌▋▊▉".charAt((int) (eighths % 8) - 1));
+		}
+		bar.append("\u001b[0m");
+		bar.append(" ".repeat((int) (width - eighths / 8 - (eighths % 8 > 0 ? 1 : 0))));
+		return bar.toString();
+	}
+
+	/** Redraws now instead of at the next tick: for tests that look at the screen at a given moment. */
+	void redraw() {
+		ProgressBar current;
 		synchronized (this.lock) {
-			if (this.overall != null) {
-				this.overall.step();
-			}
+			current = this.bar;
+		}
+		if (current != null) {
+			current.refresh();
 		}
 	}
 
@@ -141,24 +194,58 @@ final class TerminalProgress implements ProgressDisplay {
 		synchronized (this.lock) {
 			Integer slot = this.slotOf.remove(item);
 			if (slot != null) {
-				this.slots.get(slot).setExtraMessage(IDLE);
+				this.board.leave(item);
+				this.slots[slot] = null;
 				this.freeSlots.addFirst(slot);
 			}
 		}
 	}
 
+	/** {@code   worker 1  street: rendering (12s)} or {@code   worker 2  idle}, one per worker. */
+	private List<String> workerLines() {
+		List<String> lines = new ArrayList<>(this.workers);
+		synchronized (this.lock) {
+			for (int slot = 0; slot < this.workers; slot++) {
+				String item = this.slots[slot];
+				String state = item == null ? IDLE
+						: this.board.inFlight(item)
+							.map((f) -> PlainProgress.clean(item) + ": " + PlainProgress.clean(f.stage()) + " ("
+									+ ProgressBoard.duration(f.elapsed()) + ")")
+							.orElse(IDLE);
+				lines.add("  worker " + (slot + 1) + "  " + state);
+			}
+		}
+		return lines;
+	}
+
 	@Override
 	public void close() {
-		synchronized (this.lock) {
-			// the workers go first so the finished overall bar is the last thing left on screen
-			this.slots.forEach(ProgressBar::close);
-			this.slots.clear();
-			this.slotOf.clear();
-			this.freeSlots.clear();
-			if (this.overall != null) {
-				this.overall.close();
-				this.overall = null;
+		closeBar();
+		if (this.width instanceof AutoCloseable closeable) {
+			try {
+				closeable.close();
 			}
+			catch (Exception ex) {
+				// nothing left to draw on
+			}
+		}
+	}
+
+	private void closeBar() {
+		ProgressBar finished;
+		synchronized (this.lock) {
+			this.closing = true;
+			finished = this.bar;
+			this.bar = null;
+			this.slotOf.clear();
+			if (this.systemOut != null) {
+				System.setOut(this.systemOut);
+				this.systemOut = null;
+			}
+		}
+		if (finished != null) {
+			// draws the bar a last time, then the screen erases the worker lines under it
+			finished.close();
 		}
 	}
 

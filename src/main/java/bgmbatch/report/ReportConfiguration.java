@@ -1,6 +1,5 @@
 package bgmbatch.report;
 
-import bgmbatch.engine.EditingEngine;
 import bgmbatch.ledger.Ledger;
 import bgmbatch.media.CommandRunner;
 import bgmbatch.progress.OperatorProperties;
@@ -12,9 +11,9 @@ import org.springframework.context.annotation.Configuration;
 class ReportConfiguration {
 
 	@Bean
-	HtmlReport htmlReport(Ledger ledger, CommandRunner commandRunner, OperatorProperties settings,
-			EditingEngine engine) {
-		return new HtmlReport(ledger, new Waveforms(commandRunner), settings.reportWaveforms(), engine.stageWords());
+	HtmlReport htmlReport(Ledger ledger, CommandRunner commandRunner, OperatorProperties settings) {
+		return new HtmlReport(ledger, commandRunner, settings.reportWaveforms(),
+				Runtime.getRuntime().availableProcessors());
 	}
 
 }

@@ -1,160 +1,286 @@
 package bgmbatch.report;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import bgmbatch.engine.StageWords;
-import bgmbatch.ledger.ItemStatus;
+import bgmbatch.engine.Stage;
 import bgmbatch.ledger.Ledger;
 
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
- * Writes report.csv and report.json into the output folder from the ledger, streaming,
- * so a job of any size fits. Each file is written aside and renamed, so a reader never
- * sees half a report.
+ * Writes report.csv and report.json (for scripts) and report.html (for people) into the
+ * output folder from the ledger, streaming, so a job of any size fits. Each file is
+ * written aside and renamed, so a reader never sees half a report.
  */
 public final class ReportWriter {
 
 	private static final Log logger = LogFactory.getLog(ReportWriter.class);
 
-	static final String[] CSV_HEADER = { "id", "line", "video", "instruction", "music", "result", "stage", "reason",
-			"plan", "output", "attempts", "credits", "seconds", "warnings", "target_lufs", "integrated_lufs",
-			"true_peak_dbtp", "loudness_range_lu" };
+	/** The stages that take time, in order: one column each in the CSV, one field each in the JSON. */
+	static final List<Stage> TIMED = List.of(Stage.UPLOAD, Stage.EDIT, Stage.VERIFY, Stage.EXPORT, Stage.DOWNLOAD);
+
+	static final List<String> CSV_HEADER = csvHeader();
 
 	private final Ledger ledger;
 
-	private final ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
-
 	private final HtmlReport html;
 
-	private final StageWords words;
+	private final Clock clock;
 
-	/**
-	 * @param html writes report.html too, when given
-	 * @param words the engine's words for its stages, which the reports use
-	 */
-	public ReportWriter(Ledger ledger, HtmlReport html, StageWords words) {
+	private final ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+
+	public ReportWriter(Ledger ledger) {
+		this(ledger, null, Clock.systemDefaultZone());
+	}
+
+	/** Also writes report.html, when {@code html} is given; instants are written in the clock's zone. */
+	public ReportWriter(Ledger ledger, HtmlReport html, Clock clock) {
 		this.ledger = ledger;
 		this.html = html;
-		this.words = words;
+		this.clock = clock;
 	}
 
 	/**
-	 * Writes both reports and returns the summary.
-	 * @param jobKey the job
-	 * @param header facts about the run for the JSON report's "job" object
+	 * Writes the reports and returns the job's summary.
+	 * @param jobKey the job in the ledger
+	 * @param job what the job decided about itself (outcome, exit code, runs)
 	 * @param outputFolder where the reports go
 	 */
-	public RunSummary write(String jobKey, Map<String, Object> header, Path outputFolder, String manifest,
-			String engine, String outcome) throws IOException {
+	public RunSummary write(String jobKey, JobFacts job, Path outputFolder) throws IOException {
 		Files.createDirectories(outputFolder);
+		Times times = new Times(this.clock.getZone());
+		RunSummary.Tally tally = new RunSummary.Tally();
 		Path csvPart = outputFolder.resolve(".report.csv.part");
 		Path jsonPart = outputFolder.resolve(".report.json.part");
-		int[] counts = new int[ItemStatus.values().length];
-		List<ItemReport> problems = new ArrayList<>();
-		int[] unclear = { 0 };
-		List<RunSummary.Unclear> unclearExamples = new ArrayList<>();
 		RunSummary summary;
-		try (Writer csvOut = Files.newBufferedWriter(csvPart, StandardCharsets.UTF_8);
-				CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader(CSV_HEADER).get().print(csvOut);
-				OutputStream jsonOut = Files.newOutputStream(jsonPart);
-				JsonGenerator gen = this.json.getFactory().createGenerator(jsonOut, JsonEncoding.UTF8)) {
-			gen.useDefaultPrettyPrinter();
-			gen.writeStartObject();
-			gen.writeObjectField("job", header);
-			gen.writeArrayFieldStart("items");
-			IOException[] failure = { null };
-			this.ledger.forEach(jobKey, (item) -> {
-				ItemReport report = ItemReport.of(item, this.words);
-				counts[item.status().ordinal()]++;
-				if ((item.status() == ItemStatus.SKIPPED || item.status() == ItemStatus.FAILED)
-						&& problems.size() < RunSummary.MAX_PROBLEMS) {
-					problems.add(report);
-				}
-				List<String> words = ItemReport.notUnderstood(item);
-				if (!words.isEmpty()) {
-					unclear[0]++;
-					if (unclearExamples.size() < RunSummary.MAX_UNCLEAR) {
-						unclearExamples.add(new RunSummary.Unclear(item.id(), item.line(), words));
+		try (HtmlReport.Page page = this.html == null ? null : this.html.begin(outputFolder)) {
+			// one pass over the ledger for all three reports: on 100 000 items each pass costs seconds
+			// each file's stream is a resource of its own: a writer whose last flush fails (a full disk)
+			// does not close the file under it
+			try (OutputStream csvFile = Files.newOutputStream(csvPart);
+					Writer csvOut = new BufferedWriter(new OutputStreamWriter(csvFile, StandardCharsets.UTF_8));
+					CSVPrinter csv = CSVFormat.DEFAULT.builder()
+						.setHeader(CSV_HEADER.toArray(String[]::new))
+						.get()
+						.print(csvOut);
+					OutputStream jsonOut = Files.newOutputStream(jsonPart);
+					JsonGenerator gen = this.json.getFactory().createGenerator(jsonOut, JsonEncoding.UTF8)) {
+				gen.useDefaultPrettyPrinter();
+				gen.writeStartObject();
+				gen.writeArrayFieldStart("items");
+				IOException[] failure = { null };
+				this.ledger.forEach(jobKey, (item) -> {
+					ItemReport report = ItemReport.of(item);
+					tally.add(report);
+					if (page != null) {
+						page.collect(item, report);
 					}
+					try {
+						csv.printRecord(csvRecord(report, times));
+						writeItem(gen, report, times);
+					}
+					catch (IOException ex) {
+						failure[0] = ex;
+					}
+				});
+				if (failure[0] != null) {
+					throw failure[0];
 				}
-				try {
-					csv.printRecord(report.id(), report.line(), report.video(), report.instruction(), report.music(),
-							report.result(), report.stage(), report.reason(), report.plan(), report.output(),
-							report.attempts(), report.credits(), seconds(report.seconds()), String.join("; ", report.warnings()),
-							blankIfNull(report.targetLufs()), blankIfNull(report.integratedLufs()),
-							blankIfNull(report.truePeakDbtp()), blankIfNull(report.loudnessRangeLu()));
-					this.json.writeValue(gen, report);
-				}
-				catch (IOException ex) {
-					failure[0] = ex;
-				}
-			});
-			if (failure[0] != null) {
-				throw failure[0];
-			}
-			gen.writeEndArray();
-			summary = summary(manifest, engine, outcome, counts, problems).withUnclear(unclear[0], unclearExamples);
-			gen.writeObjectField("totals", Map.of("total", summary.total(), "delivered", summary.delivered(),
-					"skipped", summary.skipped(), "failed", summary.failed(), "pending", summary.pending()));
-			gen.writeEndObject();
-		}
-		Files.move(csvPart, outputFolder.resolve("report.csv"), StandardCopyOption.REPLACE_EXISTING,
-				StandardCopyOption.ATOMIC_MOVE);
-		Files.move(jsonPart, outputFolder.resolve("report.json"), StandardCopyOption.REPLACE_EXISTING,
-				StandardCopyOption.ATOMIC_MOVE);
-		if (this.html != null) {
-			// a second pass over the ledger: the page shows the totals first, and they are known only now
-			try {
-				this.html.write(jobKey, header, summary, outputFolder);
+				gen.writeEndArray();
+				// the job and its totals are known only now, so they follow the items
+				summary = tally.summary(job.manifest(), job.engine(), job.outcome());
+				writeJob(gen, job, summary, times);
+				gen.writeEndObject();
 			}
 			catch (IOException | RuntimeException ex) {
-				// the CSV and JSON reports are in place; a missing page must not hide them
-				logger.warn("cannot write report.html into " + outputFolder + ": " + ex.getMessage(), ex);
+				// a full disk, say: no half report is left behind in the output folder
+				Files.deleteIfExists(csvPart);
+				Files.deleteIfExists(jsonPart);
+				throw ex;
+			}
+			Files.move(csvPart, outputFolder.resolve("report.csv"), StandardCopyOption.REPLACE_EXISTING,
+					StandardCopyOption.ATOMIC_MOVE);
+			Files.move(jsonPart, outputFolder.resolve("report.json"), StandardCopyOption.REPLACE_EXISTING,
+					StandardCopyOption.ATOMIC_MOVE);
+			if (page != null) {
+				try {
+					page.write(jobKey, job, summary, times);
+				}
+				catch (IOException | RuntimeException ex) {
+					// the CSV and JSON reports are in place; a missing page must not hide them
+					logger.warn("cannot write report.html into " + outputFolder + ": " + ex.getMessage(), ex);
+				}
 			}
 		}
 		return summary;
 	}
 
-	private static RunSummary summary(String manifest, String engine, String outcome, int[] counts,
-			List<ItemReport> problems) {
-		int total = 0;
-		for (int count : counts) {
-			total += count;
+	private void writeJob(JsonGenerator gen, JobFacts job, RunSummary summary, Times times) throws IOException {
+		gen.writeObjectFieldStart("job");
+		gen.writeStringField("manifest", job.manifest());
+		gen.writeStringField("engine", job.engine());
+		gen.writeStringField("outcome", job.outcome());
+		gen.writeStringField("status", job.status());
+		gen.writeNumberField("exitCode", job.exitCode());
+		gen.writeStringField("exitMeaning", job.exitMeaning());
+		gen.writeStringField("firstStarted", times.iso(job.firstStarted()));
+		gen.writeStringField("lastFinished", times.iso(job.lastFinished()));
+		gen.writeFieldName("wallSeconds");
+		gen.writeNumber(number(job.wallSeconds()));
+		gen.writeFieldName("runningSeconds");
+		gen.writeNumber(number(job.runningSeconds()));
+		gen.writeFieldName("videoSeconds");
+		gen.writeNumber(number(summary.videoSeconds()));
+		gen.writeFieldName("speed");
+		if (job.runningSeconds() > 0) {
+			gen.writeNumber(number(summary.videoSeconds() / job.runningSeconds()));
 		}
-		return new RunSummary(manifest, engine, outcome, total, counts[ItemStatus.DELIVERED.ordinal()],
-				counts[ItemStatus.SKIPPED.ordinal()], counts[ItemStatus.FAILED.ordinal()],
-				counts[ItemStatus.PENDING.ordinal()], problems);
+		else {
+			gen.writeNull();
+		}
+		gen.writeNumberField("credits", summary.credits());
+		gen.writeArrayFieldStart("runs");
+		for (JobFacts.Run run : job.runs()) {
+			gen.writeStartObject();
+			gen.writeNumberField("execution", run.execution());
+			gen.writeStringField("started", times.iso(run.started()));
+			gen.writeStringField("finished", times.iso(run.finished()));
+			gen.writeFieldName("seconds");
+			gen.writeNumber(number(run.seconds()));
+			gen.writeStringField("status", run.status());
+			gen.writeEndObject();
+		}
+		gen.writeEndArray();
+		gen.writeStringField("reportWritten", times.iso(this.clock.instant()));
+		gen.writeEndObject();
+		gen.writeObjectFieldStart("totals");
+		gen.writeNumberField("total", summary.total());
+		gen.writeNumberField("delivered", summary.delivered());
+		gen.writeNumberField("skipped", summary.skipped());
+		gen.writeNumberField("failed", summary.failed());
+		gen.writeNumberField("pending", summary.pending());
+		gen.writeNumberField("warned", summary.warned());
+		gen.writeEndObject();
 	}
 
-	private static Object blankIfNull(Double value) {
-		return value == null ? "" : value;
+	private static void writeItem(JsonGenerator gen, ItemReport item, Times times) throws IOException {
+		gen.writeStartObject();
+		gen.writeStringField("id", item.id());
+		gen.writeNumberField("line", item.line());
+		gen.writeStringField("video", item.video());
+		gen.writeStringField("instruction", item.instruction());
+		gen.writeStringField("music", item.music());
+		gen.writeStringField("result", item.result());
+		gen.writeStringField("stage", item.stage().stepName());
+		gen.writeStringField("reason", item.reason());
+		gen.writeArrayFieldStart("warnings");
+		for (String warning : item.warnings()) {
+			gen.writeString(warning);
+		}
+		gen.writeEndArray();
+		gen.writeStringField("plan", item.plan());
+		gen.writeStringField("output", item.output());
+		gen.writeNumberField("attempts", item.attempts());
+		gen.writeNumberField("credits", item.credits());
+		gen.writeFieldName("videoSeconds");
+		writeNumberOrNull(gen, item.videoSeconds());
+		gen.writeObjectFieldStart("seconds");
+		for (Stage stage : TIMED) {
+			gen.writeFieldName(stage.stepName());
+			writeNumberOrNull(gen, item.seconds().get(stage));
+		}
+		gen.writeEndObject();
+		gen.writeFieldName("totalSeconds");
+		gen.writeNumber(number(item.totalSeconds()));
+		gen.writeStringField("updatedAt", times.iso(item.updatedAt()));
+		gen.writeFieldName("targetLufs");
+		writeNumberOrNull(gen, item.targetLufs());
+		gen.writeFieldName("integratedLufs");
+		writeNumberOrNull(gen, item.integratedLufs());
+		gen.writeFieldName("truePeakDbtp");
+		writeNumberOrNull(gen, item.truePeakDbtp());
+		gen.writeFieldName("loudnessRangeLu");
+		writeNumberOrNull(gen, item.loudnessRangeLu());
+		gen.writeEndObject();
 	}
 
-	private static String seconds(Map<String, Double> timings) {
-		StringBuilder text = new StringBuilder();
-		timings.forEach((stage, value) -> text.append(text.isEmpty() ? "" : " ")
-			.append(stage)
-			.append('=')
-			.append(String.format(java.util.Locale.ROOT, "%.2f", value)));
-		return text.toString();
+	private static void writeNumberOrNull(JsonGenerator gen, Double value) throws IOException {
+		if (value == null) {
+			gen.writeNull();
+		}
+		else {
+			gen.writeNumber(number(value));
+		}
+	}
+
+	/** Every text cell through {@link CsvCells}; numbers as numbers, an empty cell for a stage not reached. */
+	private static List<Object> csvRecord(ItemReport item, Times times) {
+		List<Object> cells = new ArrayList<>(CSV_HEADER.size());
+		cells.add(CsvCells.text(item.id()));
+		cells.add(item.line());
+		cells.add(CsvCells.text(item.video()));
+		cells.add(CsvCells.text(item.instruction()));
+		cells.add(CsvCells.text(item.music()));
+		cells.add(item.result());
+		cells.add(item.stage().stepName());
+		cells.add(CsvCells.text(item.reason()));
+		cells.add(CsvCells.text(String.join("; ", item.warnings())));
+		cells.add(CsvCells.text(item.plan()));
+		cells.add(CsvCells.text(item.output()));
+		cells.add(item.attempts());
+		cells.add(item.credits());
+		cells.add(item.videoSeconds() == null ? null : number(item.videoSeconds()));
+		for (Stage stage : TIMED) {
+			Double seconds = item.seconds().get(stage);
+			cells.add(seconds == null ? null : number(seconds));
+		}
+		cells.add(number(item.totalSeconds()));
+		cells.add(times.iso(item.updatedAt()));
+		for (Double value : Arrays.asList(item.targetLufs(), item.integratedLufs(), item.truePeakDbtp(),
+				item.loudnessRangeLu())) {
+			cells.add(value == null ? null : number(value));
+		}
+		return cells;
+	}
+
+	/** Milliseconds are plenty, and a plain decimal (never 1.0E-4) reads as a number everywhere. */
+	private static BigDecimal number(double value) {
+		return BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_UP);
+	}
+
+	private static List<String> csvHeader() {
+		List<String> header = new ArrayList<>(List.of("id", "line", "video", "instruction", "music", "result", "stage",
+				"reason", "warnings", "plan", "output", "attempts", "credits", "video_seconds"));
+		for (Stage stage : TIMED) {
+			header.add(stage.stepName() + "_seconds");
+		}
+		header.add("total_seconds");
+		header.add("updated_at");
+		// last, so the columns before them keep their places for scripts written against older reports
+		header.addAll(List.of("target_lufs", "integrated_lufs", "true_peak_dbtp", "loudness_range_lu"));
+		return List.copyOf(header);
 	}
 
 }

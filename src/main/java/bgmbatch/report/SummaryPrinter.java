@@ -13,6 +13,11 @@ public final class SummaryPrinter {
 	}
 
 	public void print(RunSummary summary, Path reportFolder) {
+		print(summary, reportFolder == null ? null : reportFolder.resolve("report.html").toString());
+	}
+
+	/** @param report where report.html is (a file, or an address in a bucket), or null when none was written */
+	public void print(RunSummary summary, String report) {
 		this.out.println();
 		this.out.println(summary.outcome());
 		this.out.printf("  %d delivered, %d skipped, %d failed%s (of %d)%n", summary.delivered(), summary.skipped(),
@@ -33,8 +38,8 @@ public final class SummaryPrinter {
 						String.join(", ", item.words().stream().map((w) -> "\"" + w + "\"").toList()));
 			}
 		}
-		if (reportFolder != null) {
-			this.out.println("  report: " + reportFolder.resolve("report.html") + " (also report.csv, report.json)");
+		if (report != null) {
+			this.out.println("  report: " + report + " (also report.csv, report.json)");
 		}
 	}
 

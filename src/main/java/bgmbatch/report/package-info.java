@@ -1,6 +1,7 @@
 /**
- * What the operator reads after the run: {@code report.csv}, {@code report.json},
- * {@code report.html} and the end-of-run summary, all built from the ledger.
+ * The reports a run leaves in its output folder — report.csv and report.json for scripts,
+ * report.html for people — and the end-of-run summary on the console. Reads the ledger;
+ * knows nothing of Spring Batch: the job hands it what it decided ({@link bgmbatch.report.JobFacts}).
  * <p>
  * May import the pipeline core, the ledger, {@code media} (waveforms) and
  * {@code progress} (the operator's settings); never {@code job} or {@code cli}.

@@ -13,7 +13,9 @@ import java.util.Optional;
  * never run at once, whatever folder they start in and whatever state folder they use. It
  * lives under the user's own state folder ({@link StateFolder#userDefault()}, whatever
  * {@code state-dir} says), keyed by the output folder's real path, so the output folder
- * holds only outputs and reports;</li>
+ * holds only outputs and reports. For outputs to a bucket ({@code output=s3://}) it is
+ * keyed by the bucket prefix instead, so runs into one prefix exclude each other whatever
+ * staging folder they make their outputs in;</li>
  * <li>the <b>manifest's job database's</b>, in the state folder: one process at a time
  * opens a database (the same manifest into another output folder would share it).</li>
  * </ul>
@@ -31,13 +33,16 @@ public final class RunLocks implements AutoCloseable {
 
 	/**
 	 * Takes both locks.
+	 * @param bucket the bucket prefix outputs are uploaded to, or null when they stay in
+	 * the output folder
 	 * @throws AlreadyRunningException naming the run that holds one of them
 	 */
-	public static RunLocks acquire(StateFolder state, Path manifest, Path outputFolder) throws IOException {
+	public static RunLocks acquire(StateFolder state, Path manifest, Path outputFolder, String bucket)
+			throws IOException {
 		Path manifestPath = manifest.toAbsolutePath().normalize();
-		Path outputLock = outputLockFile(outputFolder);
-		RunLock output = outputLock(outputLock, manifestPath)
-			.orElseThrow(() -> new AlreadyRunningException(outputHeld(outputLock, outputFolder)));
+		Path outputLock = bucket == null ? outputLockFile(outputFolder) : bucketLockFile(bucket);
+		RunLock output = outputLock(outputLock, manifestPath).orElseThrow(() -> new AlreadyRunningException(
+				outputHeld(outputLock, bucket == null ? outputFolder.toString() : bucket)));
 		try {
 			Path databaseLock = state.lockFile(manifestPath);
 			RunLock database = RunLock.tryAcquire(databaseLock)
@@ -66,8 +71,9 @@ public final class RunLocks implements AutoCloseable {
 	 * Takes and drops the locks, so it is only a check: a run that starts in between is
 	 * stopped by {@link #acquire} just the same.
 	 */
-	public static Optional<String> busy(StateFolder state, Path manifest, Path outputFolder) throws IOException {
-		try (RunLocks locks = acquire(state, manifest, outputFolder)) {
+	public static Optional<String> busy(StateFolder state, Path manifest, Path outputFolder, String bucket)
+			throws IOException {
+		try (RunLocks locks = acquire(state, manifest, outputFolder, bucket)) {
 			return Optional.empty();
 		}
 		catch (AlreadyRunningException ex) {
@@ -83,6 +89,11 @@ public final class RunLocks implements AutoCloseable {
 	public static Path outputLockFile(Path outputFolder) {
 		Path real = realPath(outputFolder.toAbsolutePath().normalize());
 		return StateFolder.userDefault().resolve("output-locks").resolve(StateFolder.slug(real) + ".lock");
+	}
+
+	/** The lock file of a bucket prefix, beside the output folders' ({@code s3-<name>-<hash>.lock}). */
+	static Path bucketLockFile(String bucket) {
+		return StateFolder.userDefault().resolve("output-locks").resolve("s3-" + StateFolder.slug(bucket) + ".lock");
 	}
 
 	private static Path realPath(Path path) {
@@ -101,7 +112,7 @@ public final class RunLocks implements AutoCloseable {
 		}
 	}
 
-	private static String outputHeld(Path lock, Path outputFolder) {
+	private static String outputHeld(Path lock, String outputFolder) {
 		String manifest = RunLock.note(lock);
 		return "another run " + (manifest == null ? "" : "of " + manifest + " ") + "is in progress, writing into "
 				+ outputFolder + " (process " + RunLock.holder(lock)

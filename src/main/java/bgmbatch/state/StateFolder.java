@@ -71,6 +71,15 @@ public final class StateFolder {
 		return name + "-" + sha256(absolute.toString()).substring(0, 10);
 	}
 
+	/** A stable, readable name for any text (an address): its tail, made file-safe, plus a hash of it. */
+	public static String slug(String text) {
+		String name = text.replaceAll("[^A-Za-z0-9._-]", "_").toLowerCase(Locale.ROOT);
+		if (name.length() > 40) {
+			name = name.substring(name.length() - 40);
+		}
+		return name + "-" + sha256(text).substring(0, 10);
+	}
+
 	public Path databaseFolder(Path manifest) {
 		return this.root.resolve("db").resolve(slug(manifest));
 	}

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.batch.core.repository.JobRepository;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Restart semantics: every item resumes at its last committed stage, delivered work is never redone. */
@@ -64,6 +66,24 @@ class RestartTest {
 		assertThat(engine.totalCalls()).as("items a and c untouched").isEqualTo(2);
 		assertThat(this.work.resolve("out/b.mp4")).exists();
 		assertThat(ledger(manifest).get("b").attempts()).isEqualTo(1);
+	}
+
+	@Test
+	void jobInstanceAKillLeftWithoutAnExecutionIsPassedOver() throws Exception {
+		Path manifest = manifest("a");
+		assertThat(harness(new RecordingEngine()).run(manifest)).isEqualTo(ExitCode.OK);
+		// Spring Batch 6 creates an instance and its first execution in two transactions: a kill between them
+		harness(new RecordingEngine()).inContext(manifest, (context) -> {
+			JobRepository repository = context.getBean(JobRepository.class);
+			JobParams last = JobParams.of(repository.getLastJobExecution(repository.getLastJobInstance(JobRunner.JOB_NAME))
+				.getJobParameters());
+			repository.createJobInstance(JobRunner.JOB_NAME, new JobParams(last.manifest(), last.sha256(),
+					last.generation() + 1, last.output(), last.engine(), last.bucket()).toJobParameters());
+		});
+
+		RecordingEngine again = new RecordingEngine();
+		assertThat(harness(again).run(manifest)).isEqualTo(ExitCode.OK);
+		assertThat(again.totalCalls()).isZero();
 	}
 
 	@Test

@@ -53,7 +53,7 @@ class SampleJobTest {
 		Path output = work.resolve("out");
 		ManifestSource source = ManifestSource.of(SAMPLES);
 		JobExecution execution = this.jobs
-			.startJob(new JobParams(source.path(), source.sha256(), 1, output, "local").toJobParameters());
+			.startJob(new JobParams(source.path(), source.sha256(), 1, output, "local", null).toJobParameters());
 
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(writeCount(execution, "prepare")).isEqualTo(4);

@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import bgmbatch.engine.Stage;
-import bgmbatch.engine.StageWords;
 import bgmbatch.engine.WorkItem;
 import bgmbatch.ledger.ItemStatus;
 import bgmbatch.ledger.Ledger;
@@ -49,8 +48,7 @@ class InstructionWarningsReportTest {
 		ledger.insertIfAbsent(items);
 		Path out = Files.createDirectories(this.dir.resolve("out"));
 
-		RunSummary summary = new ReportWriter(ledger, null, StageWords.LEDGER).write(JOB, Map.of(), out, "/videos.csv",
-				"local", "Job finished.");
+		RunSummary summary = new ReportWriter(ledger).write(JOB, ReportFixture.twoRuns(), out);
 		ByteArrayOutputStream printed = new ByteArrayOutputStream();
 		new SummaryPrinter(new PrintStream(printed, true, StandardCharsets.UTF_8)).print(summary, out);
 

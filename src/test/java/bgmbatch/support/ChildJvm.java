@@ -61,10 +61,16 @@ public final class ChildJvm {
 	 * @param environment changes to the inherited environment (e.g. PATH)
 	 */
 	public static ChildJvm start(List<String> jvmOptions, Map<String, String> environment, Path workDir, List<String> args) {
+		return start(System.getProperty("java.class.path"), jvmOptions, environment, workDir, args);
+	}
+
+	/** The same from another class path (e.g. the application's classes packed into a jar). */
+	public static ChildJvm start(String classPath, List<String> jvmOptions, Map<String, String> environment, Path workDir,
+			List<String> args) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(jvmOptions);
-		command.addAll(List.of("-cp", System.getProperty("java.class.path"), BgmBatchApplication.class.getName()));
+		command.addAll(List.of("-cp", classPath, BgmBatchApplication.class.getName()));
 		command.addAll(args);
 		ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
 		builder.environment().putAll(environment);

@@ -1,21 +1,18 @@
 package bgmbatch.support;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiPredicate;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 
 import bgmbatch.BgmBatchApplication;
 import bgmbatch.BgmProperties;
 import bgmbatch.cli.ExitCode;
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.engine.Journal;
-import bgmbatch.engine.Stage;
 import bgmbatch.engine.StageResult;
-import bgmbatch.engine.StageWords;
 import bgmbatch.engine.WorkItem;
 import bgmbatch.job.JobRunner;
 import bgmbatch.ledger.Ledger;
@@ -62,13 +59,15 @@ public final class JobRun {
 	}
 
 	/**
+	 * @param manifest the manifest the arguments name (kept for the callers' reading; the
+	 * job's key comes from the settings)
 	 * @param crashAfter when it returns true for a handle just committed, the run dies on the
 	 * spot with an Error, as if the process were killed right after that write
 	 */
 	public static Outcome run(Path manifest, List<String> arguments, BiPredicate<String, String> crashAfter) {
 		UnaryOperator<EditingEngine> decorator = crashAfter == null ? UnaryOperator.identity()
 				: (engine) -> new CrashingEngine(engine, crashAfter);
-		try (ConfigurableApplicationContext context = context(arguments, decorator)) {
+		try (ConfigurableApplicationContext context = context(arguments, decorator, Map.of())) {
 			ExitCode exit = null;
 			Throwable crash = null;
 			try {
@@ -77,7 +76,7 @@ public final class JobRun {
 			catch (Throwable ex) {
 				crash = ex;
 			}
-			List<LedgerItem> items = ledger(context, manifest);
+			List<LedgerItem> items = ledger(context);
 			if (crash != null && crashAfter == null) {
 				throw new AssertionError("the run failed", crash);
 			}
@@ -85,29 +84,36 @@ public final class JobRun {
 		}
 	}
 
-	/** A fresh application context on these arguments, its engine wrapped by the decorator. */
-	public static ConfigurableApplicationContext context(List<String> arguments, UnaryOperator<EditingEngine> decorator) {
-		return new SpringApplicationBuilder(BgmBatchApplication.class).initializers(decorating(decorator))
+	/**
+	 * A fresh application context on these arguments, its engine wrapped by the decorator.
+	 * @param beans singletons added to the context (e.g. a customizer a test needs)
+	 */
+	public static ConfigurableApplicationContext context(List<String> arguments, UnaryOperator<EditingEngine> decorator,
+			Map<String, Object> beans) {
+		return new SpringApplicationBuilder(BgmBatchApplication.class).initializers(decorating(decorator, beans))
 			.run(arguments.toArray(String[]::new));
 	}
 
-	/** The ledger items of the manifest's job in this context, in manifest order. */
-	public static List<LedgerItem> ledger(ConfigurableApplicationContext context, Path manifest) {
+	/** The ledger items of this context's job (its manifest, output and engine), in manifest order. */
+	public static List<LedgerItem> ledger(ConfigurableApplicationContext context) {
 		List<LedgerItem> items = new ArrayList<>();
 		BgmProperties settings = context.getBean(BgmProperties.class);
-		context.getBean(Ledger.class)
-			.forEach(JobRunner.jobKeyOf(manifest, settings.outputFolder(), settings.engine()), items::add);
+		context.getBean(Ledger.class).forEach(JobRunner.jobKeyOf(settings), items::add);
 		return items;
 	}
 
 	private static ApplicationContextInitializer<ConfigurableApplicationContext> decorating(
-			UnaryOperator<EditingEngine> decorator) {
-		return (context) -> context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
-			@Override
-			public Object postProcessAfterInitialization(Object bean, String name) {
-				return bean instanceof EditingEngine engine ? decorator.apply(engine) : bean;
-			}
-		});
+			UnaryOperator<EditingEngine> decorator, Map<String, Object> beans) {
+		Map<String, Object> extra = Map.copyOf(beans);
+		return (context) -> {
+			extra.forEach(context.getBeanFactory()::registerSingleton);
+			context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
+				@Override
+				public Object postProcessAfterInitialization(Object bean, String name) {
+					return bean instanceof EditingEngine engine ? decorator.apply(engine) : bean;
+				}
+			});
+		};
 	}
 
 	/** Thrown where the process would have been killed. */
@@ -120,14 +126,12 @@ public final class JobRun {
 	}
 
 	/** Delegates to the real engine and dies right after a chosen handle is committed. */
-	private static final class CrashingEngine implements EditingEngine {
-
-		private final EditingEngine engine;
+	private static final class CrashingEngine extends ForwardingEngine {
 
 		private final BiPredicate<String, String> crashAfter;
 
 		CrashingEngine(EditingEngine engine, BiPredicate<String, String> crashAfter) {
-			this.engine = engine;
+			super(engine);
 			this.crashAfter = crashAfter;
 		}
 
@@ -142,47 +146,27 @@ public final class JobRun {
 
 		@Override
 		public StageResult upload(WorkItem item, Journal journal) {
-			return this.engine.upload(item, wrap(journal));
+			return super.upload(item, wrap(journal));
 		}
 
 		@Override
 		public StageResult edit(WorkItem item, Journal journal) {
-			return this.engine.edit(item, wrap(journal));
+			return super.edit(item, wrap(journal));
 		}
 
 		@Override
 		public StageResult verify(WorkItem item, Journal journal) {
-			return this.engine.verify(item, wrap(journal));
+			return super.verify(item, wrap(journal));
 		}
 
 		@Override
 		public StageResult export(WorkItem item, Journal journal) {
-			return this.engine.export(item, wrap(journal));
+			return super.export(item, wrap(journal));
 		}
 
 		@Override
 		public StageResult download(WorkItem item, Journal journal) {
-			return this.engine.download(item, wrap(journal));
-		}
-
-		@Override
-		public void checkReady() {
-			this.engine.checkReady();
-		}
-
-		@Override
-		public boolean dryRun(Stream<WorkItem> items, PrintStream out) {
-			return this.engine.dryRun(items, out);
-		}
-
-		@Override
-		public Stage redoStageForMissingOutput() {
-			return this.engine.redoStageForMissingOutput();
-		}
-
-		@Override
-		public StageWords stageWords() {
-			return this.engine.stageWords();
+			return super.download(item, wrap(journal));
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import bgmbatch.cli.ExitCode;
@@ -27,6 +28,8 @@ public final class RunHarness {
 
 	private UnaryOperator<EditingEngine> decorator = UnaryOperator.identity();
 
+	private final Map<String, Object> beans = new LinkedHashMap<>();
+
 	public RunHarness(Path stateDir, Path output) {
 		this.stateDir = stateDir;
 		this.output = output;
@@ -37,6 +40,12 @@ public final class RunHarness {
 		return this;
 	}
 
+	/** Adds a bean to every run's context (e.g. a customizer a test needs). */
+	public RunHarness withBean(String name, Object bean) {
+		this.beans.put(name, bean);
+		return this;
+	}
+
 	/** One run, like {@code java -jar batch.jar manifest=... output=... state-dir=... extra...}. */
 	public ExitCode run(Path manifest, String... settings) throws Exception {
 		try (ConfigurableApplicationContext context = context(manifest, settings)) {
@@ -44,10 +53,20 @@ public final class RunHarness {
 		}
 	}
 
-	/** The ledger items of the manifest's job, in manifest order. */
-	public List<LedgerItem> ledger(Path manifest) {
+	/**
+	 * The ledger items of the manifest's job, in manifest order. The job is the manifest, the
+	 * output and the engine: give the settings that changed those for the run.
+	 */
+	public List<LedgerItem> ledger(Path manifest, String... settings) {
+		try (ConfigurableApplicationContext context = context(manifest, settings)) {
+			return JobRun.ledger(context);
+		}
+	}
+
+	/** Works on the manifest's job database with the job's own beans, e.g. to leave what a kill leaves. */
+	public void inContext(Path manifest, Consumer<ConfigurableApplicationContext> action) {
 		try (ConfigurableApplicationContext context = context(manifest)) {
-			return JobRun.ledger(context, manifest);
+			action.accept(context);
 		}
 	}
 
@@ -60,7 +79,7 @@ public final class RunHarness {
 		}
 		List<String> args = new ArrayList<>();
 		values.forEach((name, value) -> args.add("--bgm." + name + "=" + value));
-		return JobRun.context(args, this.decorator);
+		return JobRun.context(args, this.decorator, this.beans);
 	}
 
 }

@@ -88,7 +88,7 @@ public final class LocalEngine implements EditingEngine {
 	@Override
 	public void checkReady() {
 		// ffprobe is checked by the runner for every engine; ffmpeg is this engine's own need
-		this.runner.run(List.of("ffmpeg", "-version"), Duration.ofSeconds(30));
+		this.runner.requireInstalled("ffmpeg");
 	}
 
 	@Override

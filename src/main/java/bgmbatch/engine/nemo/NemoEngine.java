@@ -11,6 +11,7 @@ import bgmbatch.engine.CreditsInFlight;
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.engine.ItemFailedException;
 import bgmbatch.engine.Journal;
+import bgmbatch.engine.LocalCopies;
 import bgmbatch.engine.Stage;
 import bgmbatch.engine.StageResult;
 import bgmbatch.engine.StageWords;
@@ -39,6 +40,9 @@ import bgmbatch.engine.nemo.client.UploadedFile;
  * failures become the port's through {@link NemoFailures}, which also bounds the retries.
  */
 public final class NemoEngine implements EditingEngine {
+
+	private static final org.apache.commons.logging.Log logger = org.apache.commons.logging.LogFactory
+		.getLog(NemoEngine.class);
 
 	static final String SESSION = "nemo.session";
 
@@ -90,12 +94,35 @@ public final class NemoEngine implements EditingEngine {
 
 	private final Renders renders;
 
+	private final LocalCopies copies;
+
 	/** @param inFlight the credits the job's items in flight hold, from the ledger */
 	public NemoEngine(NemoClient client, NemoProperties properties, CreditsInFlight inFlight) {
+		this(client, properties, inFlight, (item, journal) -> item);
+	}
+
+	/**
+	 * @param inFlight the credits the job's items in flight hold, from the ledger
+	 * @param copies fetches an item's remote video when the service could not fetch its
+	 * address itself
+	 */
+	public NemoEngine(NemoClient client, NemoProperties properties, CreditsInFlight inFlight, LocalCopies copies) {
 		this.client = client;
 		this.properties = properties;
 		this.credits = new CreditGate(client, properties, inFlight);
 		this.renders = new Renders(client, properties);
+		this.copies = copies;
+	}
+
+	/**
+	 * The clip is read to upload it: at the upload stage, and at the edit and verify stages,
+	 * which replace a session the service lost by a new one with a new upload. An https
+	 * address goes to the service's URL upload as it is: the service fetches the video, and
+	 * we read nothing.
+	 */
+	@Override
+	public boolean readsInputs(Stage stage, WorkItem item) {
+		return !UploadCheck.byAddress(item) && (stage == Stage.UPLOAD || stage == Stage.EDIT || stage == Stage.VERIFY);
 	}
 
 	@Override
@@ -250,9 +277,33 @@ public final class NemoEngine implements EditingEngine {
 			return session;
 		}
 		journal.record(UPLOAD_STARTED, Instant.now().toString());
-		UploadedFile uploaded = this.client.upload(session, item.video());
+		UploadedFile uploaded = uploadClip(session, item, journal);
+		if (UploadCheck.byAddress(item) && uploaded.duration() > 0) {
+			// the input is not here to probe: delivery checks the output against the service's reading
+			journal.record(WorkItem.INPUT_DURATION, Double.toString(uploaded.duration()));
+		}
 		journal.record(FILE_URL, uploaded.cdnUrl());
 		return session;
+	}
+
+	/** The URL upload for an https input, falling back to streaming the bytes when the service cannot fetch it. */
+	private UploadedFile uploadClip(String session, WorkItem item, Journal journal) {
+		if (UploadCheck.byAddress(item)) {
+			try {
+				return this.client.uploadUrl(session, item.handle(WorkItem.VIDEO_SOURCE));
+			}
+			catch (NemoApiException ex) {
+				if (!NemoFailures.failsOnlyTheItem(ex)) {
+					throw ex;
+				}
+				// e.g. the address is only reachable from here: fetch it and send the bytes. (The
+				// service's words are not logged: they may repeat the address, secrets and all.)
+				logger.info("item " + item.id() + ": the service could not fetch the video's address; fetching it "
+						+ "here and uploading it");
+				return this.client.upload(session, this.copies.fetch(item, journal).video());
+			}
+		}
+		return this.client.upload(session, item.video());
 	}
 
 	/** A new session and a new upload for this item only (code 1002, or a message never taken); its old handles are stale. */

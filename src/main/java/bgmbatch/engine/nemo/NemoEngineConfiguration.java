@@ -2,6 +2,7 @@ package bgmbatch.engine.nemo;
 
 import bgmbatch.engine.CreditsInFlight;
 import bgmbatch.engine.EditingEngine;
+import bgmbatch.engine.LocalCopies;
 import bgmbatch.engine.nemo.client.NemoClient;
 import bgmbatch.state.StateFolder;
 
@@ -22,8 +23,9 @@ class NemoEngineConfiguration {
 	}
 
 	@Bean
-	EditingEngine nemoEngine(NemoClient client, NemoProperties properties, CreditsInFlight inFlight) {
-		return new NemoEngine(client, properties, inFlight);
+	EditingEngine nemoEngine(NemoClient client, NemoProperties properties, CreditsInFlight inFlight,
+			LocalCopies copies) {
+		return new NemoEngine(client, properties, inFlight, copies);
 	}
 
 }

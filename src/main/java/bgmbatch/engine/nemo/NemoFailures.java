@@ -38,6 +38,16 @@ final class NemoFailures {
 		}
 	}
 
+	/**
+	 * Whether the service refused the call for this item alone, in a way another path may
+	 * avoid (an address it could not fetch): not the session gone, not a stop for the job,
+	 * not a skip, not transient failures the client already gave up on.
+	 */
+	static boolean failsOnlyTheItem(NemoApiException ex) {
+		return ex.kind() == NemoApiException.Kind.ANSWERED && !ex.sessionGone()
+				&& translate(ex) instanceof ItemFailedException;
+	}
+
 	static RuntimeException translate(NemoApiException ex) {
 		return switch (ex.kind()) {
 			case GIVEN_TOKEN_REFUSED -> new JobHaltException("the service refused the token given in NEMO_TOKEN (code "

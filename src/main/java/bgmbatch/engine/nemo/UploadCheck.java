@@ -57,6 +57,12 @@ final class UploadCheck {
 				return;
 			}
 			counts[0]++;
+			if (item.handle(WorkItem.VIDEO_SOURCE) != null) {
+				out.printf("  %s: would %s %s and send \"%s\"%n", item.id(),
+						byAddress(item) ? "have the service fetch" : "fetch and upload", item.video().getFileName(),
+						item.instruction());
+				return;
+			}
 			out.printf("  %s: would upload %s (%s) and send \"%s\"%n", item.id(), item.video().getFileName(),
 					humanSize(item.video()), item.instruction());
 		});
@@ -68,6 +74,15 @@ final class UploadCheck {
 			out.println("Not enough credits for the whole run: top up before running it.");
 		}
 		return available >= needed;
+	}
+
+	/**
+	 * Whether the service fetches the item's video from its address (NemoVideo's URL
+	 * upload takes https only): we then send no bytes, and have none to measure.
+	 */
+	static boolean byAddress(WorkItem item) {
+		String address = item.handle(WorkItem.VIDEO_SOURCE);
+		return address != null && address.regionMatches(true, 0, "https://", 0, "https://".length());
 	}
 
 	/** Refuses locally what the service would refuse with 4001 or 4002, before any upload. */
@@ -85,16 +100,22 @@ final class UploadCheck {
 			return "the instruction has " + length + " characters; the cloud engine sends at most "
 					+ MAX_INSTRUCTION_CHARS + " as one chat message (shorten it, or use engine=local)";
 		}
-		return problem(item.video());
+		// a video the service fetches, or one not fetched yet (a dry run), is not here to measure:
+		// the service checks its size (4002)
+		boolean here = item.handle(WorkItem.VIDEO_SOURCE) == null || (!byAddress(item) && Files.exists(item.video()));
+		return problem(item.video(), here);
 	}
 
-	private static String problem(Path video) {
+	private static String problem(Path video, boolean measure) {
 		String name = video.getFileName().toString();
 		int dot = name.lastIndexOf('.');
 		String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
 		if (!VIDEO_TYPES.contains(extension)) {
 			return "NemoVideo does not accept ." + extension + " videos (code 4001); it accepts "
 					+ String.join(", ", VIDEO_TYPES.stream().sorted().toList());
+		}
+		if (!measure) {
+			return null;
 		}
 		try {
 			if (Files.size(video) > MAX_UPLOAD_BYTES) {

@@ -85,14 +85,34 @@ public final class NemoClient {
 			return new Request.Builder().url(this.http.url("api/upload-video/nemo_agent/me/" + session)).post(body);
 		};
 		JsonNode files = this.http.callStreaming(what, request, this.tokens).data().path("files");
+		return uploaded(what, files, file.getFileName().toString());
+	}
+
+	/**
+	 * Has the service fetch a file from an https address itself: no bytes pass through
+	 * us. The address is never put in a message (it may be presigned).
+	 * @throws NemoApiException when the service could not fetch it (the caller may upload
+	 * the bytes instead)
+	 */
+	public UploadedFile uploadUrl(String session, String address) {
+		String what = "have the service fetch the video from its address";
+		ObjectNode body = json();
+		body.putArray("urls").add(address);
+		body.put("source_type", "url");
+		JsonNode files = this.http
+			.callStreaming(what, () -> this.http.post("api/upload-video/nemo_agent/me/" + session, body), this.tokens)
+			.data()
+			.path("files");
+		return uploaded(what, files, "the video at its address");
+	}
+
+	private static UploadedFile uploaded(String what, JsonNode files, String name) {
 		JsonNode first = files.path(0);
 		String cdnUrl = first.path("cdn_url").asText("");
 		if (cdnUrl.isEmpty()) {
-			throw NemoApiException.badAnswer(what,
-					"the upload of " + file.getFileName() + " was answered without a file URL");
+			throw NemoApiException.badAnswer(what, "the upload of " + name + " was answered without a file URL");
 		}
-		return new UploadedFile(first.path("filename").asText(file.getFileName().toString()), cdnUrl,
-				first.path("duration").asDouble(0));
+		return new UploadedFile(first.path("filename").asText(name), cdnUrl, first.path("duration").asDouble(0));
 	}
 
 	/**

@@ -50,6 +50,9 @@ public final class FakeNemoServer implements AutoCloseable {
 
 	public static final long MAX_UPLOAD = 500L * 1024 * 1024;
 
+	/** The code of a URL upload whose address the service could not fetch (not in the public documents). */
+	public static final int URL_FETCH_FAILED = 4003;
+
 	private static final Set<String> UPLOAD_TYPES = Set.of("mp4", "mov", "avi", "webm", "mkv", "mp3", "wav", "m4a",
 			"aac", "jpg", "png", "gif", "webp");
 
@@ -119,6 +122,12 @@ public final class FakeNemoServer implements AutoCloseable {
 	public final AtomicInteger sessionsLost = new AtomicInteger();
 
 	public volatile String sessionLossPath = "/";
+
+	/** The service cannot fetch addresses given to the URL upload (it answers code {@link #URL_FETCH_FAILED}). */
+	public volatile boolean urlFetchFails;
+
+	/** Fetches addresses given to the URL upload (the tests' HTTPS server needs a client that trusts it). */
+	public volatile okhttp3.OkHttpClient urlFetcher = new okhttp3.OkHttpClient();
 
 	/** Refuse uploads with this code (4001 or 4002) when not 0. */
 	public volatile int uploadRefusal;
@@ -412,6 +421,9 @@ public final class FakeNemoServer implements AutoCloseable {
 		}
 		Session session = this.sessions.get(sessionId);
 		String contentType = request.getHeaders().get("Content-Type");
+		if (contentType != null && contentType.startsWith("application/json")) {
+			return uploadFromAddress(session, sessionId, this.json.readTree(request.getBody().utf8()));
+		}
 		if (contentType == null || !contentType.startsWith("multipart/form-data")) {
 			return reply(400, error(400, "expected multipart/form-data"));
 		}
@@ -433,23 +445,50 @@ public final class FakeNemoServer implements AutoCloseable {
 				}
 				Path stored = this.folder.resolve(sessionId + "-" + filename);
 				Files.write(stored, part.body().readByteArray());
-				session.uploads.incrementAndGet();
-				session.video = stored;
-				ObjectNode file = this.json.createObjectNode()
-					.put("filename", filename)
-					.put("file_type", "video")
-					.put("cdn_url", "https://cdn.example.invalid/" + sessionId + "/" + filename)
-					.put("duration", 2.0)
-					.put("width", 160)
-					.put("height", 120)
-					.put("fps", 10)
-					.put("hash", Integer.toHexString(stored.hashCode()));
-				ObjectNode data = this.json.createObjectNode();
-				data.putArray("files").add(file);
-				return ok(data);
+				return stored(session, sessionId, filename, stored);
 			}
 		}
 		return reply(400, error(400, "no file part named files"));
+	}
+
+	/** {@code {"urls": [...], "source_type": "url"}}: the service fetches the file itself. */
+	private MockResponse uploadFromAddress(Session session, String sessionId, JsonNode body) throws IOException {
+		String address = body.path("urls").path(0).asText("");
+		if (!"url".equals(body.path("source_type").asText()) || address.isEmpty()) {
+			return reply(400, error(400, "expected urls and source_type url"));
+		}
+		if (this.urlFetchFails) {
+			return reply(200, error(URL_FETCH_FAILED, "could not download the file from the given URL"));
+		}
+		okhttp3.HttpUrl url = okhttp3.HttpUrl.get(address);
+		String filename = url.pathSegments().get(url.pathSize() - 1);
+		Path stored = this.folder.resolve(sessionId + "-" + filename);
+		try (okhttp3.Response fetched = this.urlFetcher.newCall(new okhttp3.Request.Builder().url(url).build())
+			.execute()) {
+			if (!fetched.isSuccessful()) {
+				return reply(200, error(URL_FETCH_FAILED, "the URL answered " + fetched.code()));
+			}
+			Files.write(stored, fetched.body().bytes());
+		}
+		return stored(session, sessionId, filename, stored);
+	}
+
+	/** An upload received (either way): the clip goes on the session's video track. */
+	private MockResponse stored(Session session, String sessionId, String filename, Path stored) {
+		session.uploads.incrementAndGet();
+		session.video = stored;
+		ObjectNode file = this.json.createObjectNode()
+			.put("filename", filename)
+			.put("file_type", "video")
+			.put("cdn_url", "https://cdn.example.invalid/" + sessionId + "/" + filename)
+			.put("duration", 2.0)
+			.put("width", 160)
+			.put("height", 120)
+			.put("fps", 10)
+			.put("hash", Integer.toHexString(stored.hashCode()));
+		ObjectNode data = this.json.createObjectNode();
+		data.putArray("files").add(file);
+		return ok(data);
 	}
 
 	private MockResponse edit(RecordedRequest request, int number, long arrived) throws IOException {

@@ -1,0 +1,56 @@
+package bgmbatch.source;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of inputs given by address ({@code bgm.*}; on the command line
+ * {@code allow-private-urls=true}, {@code remote.cache-size=50GB}...).
+ *
+ * @param allowPrivateUrls let manifest rows fetch from loopback, link-local and private
+ * addresses (internal services); off, so a manifest cannot make the job read them
+ * @param allowHttpUrls accept {@code http://} inputs (unencrypted); redirects must go to
+ * https whatever this says
+ * @param remote limits and timeouts of fetching
+ */
+@ConfigurationProperties("bgm")
+public record RemoteProperties(@DefaultValue("false") boolean allowPrivateUrls,
+		@DefaultValue("false") boolean allowHttpUrls, @DefaultValue Remote remote) {
+
+	public RemoteProperties {
+		remote = remote == null ? new Remote(null, null, null, null, -1, null, null) : remote;
+	}
+
+	/**
+	 * @param maxSize the largest input fetched; a larger one skips its item
+	 * @param cacheSize the most the input cache in the state folder may hold; the least
+	 * recently used inputs not in use are removed past it
+	 * @param connectTimeout connect timeout of a fetch
+	 * @param readTimeout longest silence while fetching; after it, the fetch resumes where
+	 * it stopped
+	 * @param maxRetries how often a broken or refused (5xx, 429) fetch is resumed before the
+	 * item fails
+	 * @param backoffInitial the first pause before a retry; it doubles each time
+	 * @param backoffMax the longest pause before a retry
+	 */
+	public record Remote(@DefaultValue("4GB") DataSize maxSize, @DefaultValue("20GB") DataSize cacheSize,
+			@DefaultValue("15s") Duration connectTimeout, @DefaultValue("2m") Duration readTimeout,
+			@DefaultValue("4") int maxRetries, @DefaultValue("1s") Duration backoffInitial,
+			@DefaultValue("30s") Duration backoffMax) {
+
+		public Remote {
+			maxSize = maxSize == null ? DataSize.ofGigabytes(4) : maxSize;
+			cacheSize = cacheSize == null ? DataSize.ofGigabytes(20) : cacheSize;
+			connectTimeout = connectTimeout == null ? Duration.ofSeconds(15) : connectTimeout;
+			readTimeout = readTimeout == null ? Duration.ofMinutes(2) : readTimeout;
+			maxRetries = maxRetries < 0 ? 4 : maxRetries;
+			backoffInitial = backoffInitial == null ? Duration.ofSeconds(1) : backoffInitial;
+			backoffMax = backoffMax == null ? Duration.ofSeconds(30) : backoffMax;
+		}
+
+	}
+
+}

@@ -21,7 +21,6 @@ import bgmbatch.engine.nemo.client.Draft;
 import bgmbatch.engine.nemo.client.EditStream;
 import bgmbatch.engine.nemo.client.NemoApiException;
 import bgmbatch.engine.nemo.client.NemoClient;
-import bgmbatch.engine.nemo.client.UploadedFile;
 
 /**
  * The NemoVideo cloud engine. Per item: a session and a streamed upload (upload), the
@@ -35,14 +34,12 @@ import bgmbatch.engine.nemo.client.UploadedFile;
  * fate is unknown (sent, never answered) is judged by the draft: no music after the usual
  * wait means the service never took it, and it goes to a new session with a new upload,
  * never a second time into the same session. The render id is committed before the render
- * is submitted, and a restart polls that id ({@link Renders}). Sessions are opened through
- * the {@link CreditGate}, so none is opened that the balance cannot finish. The client's
- * failures become the port's through {@link NemoFailures}, which also bounds the retries.
+ * is submitted, and a restart polls that id ({@link Renders}). Sessions ({@link Sessions})
+ * are opened through the {@link CreditGate}, so none is opened that the balance cannot
+ * finish. The client's failures become the port's through {@link NemoFailures}, which
+ * also bounds the retries.
  */
 public final class NemoEngine implements EditingEngine {
-
-	private static final org.apache.commons.logging.Log logger = org.apache.commons.logging.LogFactory
-		.getLog(NemoEngine.class);
 
 	static final String SESSION = "nemo.session";
 
@@ -76,10 +73,6 @@ public final class NemoEngine implements EditingEngine {
 
 	static final String RENDER_STATUS = "nemo.render.status";
 
-	/** Every handle that belongs to one session: a new session makes them all stale. */
-	private static final String[] SESSION_HANDLES = { SESSION, FILE_URL, UPLOAD_STARTED, EDIT_SENT, EDIT_ACCEPTED,
-			EDIT_RETRIED, REPLY, TRACKS, RENDER, RENDER_RETRIED, RENDER_STATUS, WorkItem.CREDITS_HELD };
-
 	/** What each stage does on the service. */
 	static final StageWords WORDS = new StageWords("uploading", "editing", "verifying", "rendering", "downloading");
 
@@ -90,11 +83,9 @@ public final class NemoEngine implements EditingEngine {
 
 	private final NemoProperties properties;
 
-	private final CreditGate credits;
-
 	private final Renders renders;
 
-	private final LocalCopies copies;
+	private final Sessions sessions;
 
 	/** @param inFlight the credits the job's items in flight hold, from the ledger */
 	public NemoEngine(NemoClient client, NemoProperties properties, CreditsInFlight inFlight) {
@@ -109,9 +100,8 @@ public final class NemoEngine implements EditingEngine {
 	public NemoEngine(NemoClient client, NemoProperties properties, CreditsInFlight inFlight, LocalCopies copies) {
 		this.client = client;
 		this.properties = properties;
-		this.credits = new CreditGate(client, properties, inFlight);
 		this.renders = new Renders(client, properties);
-		this.copies = copies;
+		this.sessions = new Sessions(client, new CreditGate(client, properties, inFlight), copies);
 	}
 
 	/**
@@ -177,30 +167,8 @@ public final class NemoEngine implements EditingEngine {
 
 	private StageResult uploadStage(WorkItem item, Journal journal) {
 		UploadCheck.require(item);
-		uploadedSession(item, journal);
+		this.sessions.uploaded(item, journal);
 		return StageResult.none();
-	}
-
-	/**
-	 * The item's session with its clip uploaded into it. At the edit stage this finishes a
-	 * new session an earlier attempt began and never got to upload into (a kill in the
-	 * middle of replacing a session).
-	 */
-	private String uploadedSession(WorkItem item, Journal journal) {
-		String session = item.handle(SESSION);
-		if (session != null && item.handle(FILE_URL) != null) {
-			return session;
-		}
-		try {
-			return open(item, session, item.handle(UPLOAD_STARTED) != null, journal);
-		}
-		catch (NemoApiException ex) {
-			if (!ex.sessionGone()) {
-				throw ex;
-			}
-			clearSession(journal);
-			return open(item, null, false, journal);
-		}
 	}
 
 	private StageResult editStage(WorkItem item, Journal journal) {
@@ -209,9 +177,9 @@ public final class NemoEngine implements EditingEngine {
 		if (resentFrom != null && (current == null || current.equals(resentFrom))) {
 			// an attempt was replacing the session the instruction never reached and stopped halfway:
 			// what is left of that session's handles is stale, and nothing is ever sent into it
-			return send(item, reopen(item, journal), journal, true);
+			return send(item, this.sessions.reopen(item, journal), journal, true);
 		}
-		String session = uploadedSession(item, journal);
+		String session = this.sessions.uploaded(item, journal);
 		boolean resent = resentFrom != null;
 		try {
 			if (item.handle(EDIT_SENT) == null) {
@@ -228,7 +196,7 @@ public final class NemoEngine implements EditingEngine {
 			if (!ex.sessionGone()) {
 				throw ex;
 			}
-			return send(item, reopen(item, journal), journal, resent);
+			return send(item, this.sessions.reopen(item, journal), journal, resent);
 		}
 	}
 
@@ -244,7 +212,7 @@ public final class NemoEngine implements EditingEngine {
 			if (!ex.sessionGone()) {
 				throw ex;
 			}
-			session = reopen(item, journal);
+			session = this.sessions.reopen(item, journal);
 			StageResult sent = send(item, session, journal, false);
 			credits += sent.creditsSpent();
 			draft = this.client.state(session);
@@ -263,53 +231,6 @@ public final class NemoEngine implements EditingEngine {
 		}
 		journal.record(TRACKS, draft.summary());
 		return new StageResult(Map.of(), null, credits);
-	}
-
-	private String open(WorkItem item, String existing, boolean journaledUpload, Journal journal) {
-		String session = existing;
-		if (session == null) {
-			session = this.credits.openSession(item, journal);
-		}
-		else if (journaledUpload && this.client.state(session).hasSegments()) {
-			// an attempt killed mid-upload got the clip into the draft: a second upload would
-			// put it there twice. (Should the service not show it, we upload again, as before.)
-			journal.record(FILE_URL, UPLOADED_BY_INTERRUPTED_ATTEMPT);
-			return session;
-		}
-		journal.record(UPLOAD_STARTED, Instant.now().toString());
-		UploadedFile uploaded = uploadClip(session, item, journal);
-		if (UploadCheck.byAddress(item) && uploaded.duration() > 0) {
-			// the input is not here to probe: delivery checks the output against the service's reading
-			journal.record(WorkItem.INPUT_DURATION, Double.toString(uploaded.duration()));
-		}
-		journal.record(FILE_URL, uploaded.cdnUrl());
-		return session;
-	}
-
-	/** The URL upload for an https input, falling back to streaming the bytes when the service cannot fetch it. */
-	private UploadedFile uploadClip(String session, WorkItem item, Journal journal) {
-		if (UploadCheck.byAddress(item)) {
-			try {
-				return this.client.uploadUrl(session, item.handle(WorkItem.VIDEO_SOURCE));
-			}
-			catch (NemoApiException ex) {
-				if (!NemoFailures.failsOnlyTheItem(ex)) {
-					throw ex;
-				}
-				// e.g. the address is only reachable from here: fetch it and send the bytes. (The
-				// service's words are not logged: they may repeat the address, secrets and all.)
-				logger.info("item " + item.id() + ": the service could not fetch the video's address; fetching it "
-						+ "here and uploading it");
-				return this.client.upload(session, this.copies.fetch(item, journal).video());
-			}
-		}
-		return this.client.upload(session, item.video());
-	}
-
-	/** A new session and a new upload for this item only (code 1002, or a message never taken); its old handles are stale. */
-	private String reopen(WorkItem item, Journal journal) {
-		clearSession(journal);
-		return open(item, null, false, journal);
 	}
 
 	/**
@@ -379,7 +300,7 @@ public final class NemoEngine implements EditingEngine {
 					+ " no music after " + polls() + " checks); it is not sent a third time");
 		}
 		journal.record(EDIT_RESENT, session);
-		return send(item, reopen(item, journal), journal, true);
+		return send(item, this.sessions.reopen(item, journal), journal, true);
 	}
 
 	private StageResult paid(String reply, boolean resent) {
@@ -413,12 +334,6 @@ public final class NemoEngine implements EditingEngine {
 
 	private int polls() {
 		return Math.max(1, this.properties.statePolls());
-	}
-
-	private void clearSession(Journal journal) {
-		for (String key : SESSION_HANDLES) {
-			journal.record(key, null);
-		}
 	}
 
 	static String required(WorkItem item, String handle) {

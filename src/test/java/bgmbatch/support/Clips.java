@@ -39,24 +39,32 @@ public final class Clips {
 	private Clips() {
 	}
 
-	/** A 320x240 H.264 clip with the given audio source (lavfi), or none when null. */
+	/** A 320x240 25 fps H.264 clip with the given audio source (lavfi), or none when null: for judging sound. */
 	public static Path video(Path file, double seconds, String audio) {
+		return video(file, seconds, audio, "320x240", 25);
+	}
+
+	/**
+	 * A 160x120 15 fps H.264 clip with a 440 Hz tone as its sound, or silent (no audio
+	 * stream) when not {@code withAudio}: the cheapest input a job can take.
+	 */
+	public static Path video(Path file, double seconds, boolean withAudio) {
+		return video(file, seconds, withAudio ? "sine=frequency=440:duration=" + seconds : null, "160x120", 15);
+	}
+
+	private static Path video(Path file, double seconds, String audio, String size, int rate) {
 		List<String> command = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i",
-				"testsrc2=s=320x240:r=25:d=" + seconds));
+				"testsrc2=s=" + size + ":r=" + rate + ":d=" + seconds));
 		if (audio != null) {
 			command.addAll(List.of("-f", "lavfi", "-i", audio));
 		}
-		command.addAll(List.of("-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-g", "25"));
+		command.addAll(List.of("-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-g",
+				Integer.toString(rate)));
 		if (audio != null) {
 			command.addAll(List.of("-c:a", "aac", "-b:a", "128k", "-t", Double.toString(seconds)));
 		}
 		command.add(file.toString());
 		return ffmpeg(command, file);
-	}
-
-	/** The same clip with a 440 Hz tone as its sound, or silent (no audio stream) when not {@code withAudio}. */
-	public static Path video(Path file, double seconds, boolean withAudio) {
-		return video(file, seconds, withAudio ? "sine=frequency=440:duration=" + seconds : null);
 	}
 
 	/** An audio file from a lavfi source; the extension picks the codec. */

@@ -14,6 +14,7 @@ import bgmbatch.ledger.Ledger;
 import bgmbatch.manifest.ManifestReader;
 import bgmbatch.manifest.ManifestSource;
 import bgmbatch.media.MediaProbe;
+import bgmbatch.report.ReportWriter;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -100,6 +101,7 @@ public final class JobRunner {
 		}
 		// we hold the run locks: no worker of this job is alive, so whatever is still claimed was a killed run's
 		this.ledger.releaseClaims(jobKey);
+		ReportWriter.removeUnfinished(fresh.output());
 		if (this.properties.force()) {
 			this.ledger.forget(jobKey);
 			return launch(next(fresh, last));

@@ -125,7 +125,7 @@ public final class HtmlReport {
 		/** Writes the page aside and renames it, so a reader never sees half a report. */
 		Path write(String jobKey, JobFacts job, RunSummary summary, Times times) throws IOException {
 			long started = System.nanoTime();
-			Path part = this.folder.resolve(".report.html.part");
+			Path part = ReportWriter.partOf(this.folder, FILE);
 			// the file's own stream is a resource of its own: a writer whose last flush fails (a full
 			// disk) does not close the file under it, and an open file keeps its disk busy
 			try (OutputStream file = Files.newOutputStream(part);

@@ -72,8 +72,8 @@ public final class ReportWriter {
 		Files.createDirectories(outputFolder);
 		Times times = new Times(this.clock.getZone());
 		RunSummary.Tally tally = new RunSummary.Tally();
-		Path csvPart = outputFolder.resolve(".report.csv.part");
-		Path jsonPart = outputFolder.resolve(".report.json.part");
+		Path csvPart = partOf(outputFolder, "report.csv");
+		Path jsonPart = partOf(outputFolder, "report.json");
 		RunSummary summary;
 		try (HtmlReport.Page page = this.html == null ? null : this.html.begin(outputFolder)) {
 			// one pass over the ledger for all three reports: on 100 000 items each pass costs seconds
@@ -135,6 +135,22 @@ public final class ReportWriter {
 			}
 		}
 		return summary;
+	}
+
+	/**
+	 * Removes the report files a killed run left half-written. Called under the output
+	 * folder's run lock, so no other run is writing them; a run that finds nothing to do
+	 * writes no report, so without this a kill during the last report would leave its
+	 * {@code .part} files for good.
+	 */
+	public static void removeUnfinished(Path outputFolder) throws IOException {
+		for (String name : List.of("report.csv", "report.json", HtmlReport.FILE)) {
+			Files.deleteIfExists(partOf(outputFolder, name));
+		}
+	}
+
+	static Path partOf(Path folder, String name) {
+		return folder.resolve("." + name + ".part");
 	}
 
 	private void writeJob(JsonGenerator gen, JobFacts job, RunSummary summary, Times times) throws IOException {

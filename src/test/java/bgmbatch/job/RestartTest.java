@@ -100,6 +100,22 @@ class RestartTest {
 	}
 
 	@Test
+	void reportFilesAKillLeftHalfWrittenAreRemovedEvenWhenThereIsNothingToDo() throws Exception {
+		Path manifest = manifest("a");
+		assertThat(harness(new RecordingEngine()).run(manifest)).isEqualTo(ExitCode.OK);
+		// what a kill -9 while the last run wrote its reports leaves behind
+		List<Path> parts = List.of(this.work.resolve("out/.report.html.part"), this.work.resolve("out/.report.csv.part"),
+				this.work.resolve("out/.report.json.part"));
+		for (Path part : parts) {
+			Files.writeString(part, "<html><body>half a pa");
+		}
+
+		assertThat(harness(new RecordingEngine()).run(manifest)).isEqualTo(ExitCode.OK);
+		assertThat(parts).allMatch(Files::notExists);
+		assertThat(this.work.resolve("out/a.mp4")).exists();
+	}
+
+	@Test
 	void forceRedoesEveryItem() throws Exception {
 		Path manifest = manifest("a", "c");
 		assertThat(harness(new RecordingEngine()).run(manifest)).isEqualTo(ExitCode.OK);

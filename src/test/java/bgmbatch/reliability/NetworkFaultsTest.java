@@ -112,17 +112,24 @@ class NetworkFaultsTest {
 		assertThat(this.fake.calls("GET", "/files/")).hasSize(2);
 	}
 
+	/**
+	 * A render the fake has finished, made through a patient client: the fake runs ffmpeg
+	 * inside the status call that completes a render, which a loaded machine can make last
+	 * longer than this test's 500 ms read timeout. The download under test is this.client's.
+	 */
 	private RenderStatus finishedRender() {
-		String session = this.client.createSession();
-		this.client.upload(session, clip);
-		this.client.edit(session, "add music", () -> {
+		NemoClient patient = new NemoClient(properties(this.fake.url(), Duration.ofSeconds(30)).client(),
+				this.dir.resolve("setup-state"));
+		String session = patient.createSession();
+		patient.upload(session, clip);
+		patient.edit(session, "add music", () -> {
 		}, (text) -> {
 		});
-		this.client.submitRender("render_a", session, this.client.state(session));
+		patient.submitRender("render_a", session, patient.state(session));
 		// the fake completes a render after a fixed number of polls: this loop ends
 		RenderStatus status;
 		do {
-			status = this.client.render("render_a").orElseThrow();
+			status = patient.render("render_a").orElseThrow();
 		}
 		while (!status.completed());
 		return status;

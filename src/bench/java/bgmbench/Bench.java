@@ -25,11 +25,12 @@ import java.util.Locale;
  * crontab line runs. What a run did is read from its job database afterwards
  * ({@link OurJob}). Sections: {@link LocalSection} (1a-1d, 2a, 2b), {@link FlowSection}
  * (2c, 2d), {@link StartupSection} (3), {@link CloudSection} (4), {@link MemorySection}
- * (5), {@link OverheadSection} (6).
+ * (5), {@link OverheadSection} (6), {@link DryRunSection} (7).
  */
 public final class Bench {
 
-	static final List<String> ALL = List.of("local", "batch", "flow", "startup", "overhead", "cloud", "memory");
+	static final List<String> ALL = List.of("local", "batch", "flow", "startup", "overhead", "cloud", "memory",
+			"dryrun");
 
 	private final Path repo;
 
@@ -73,7 +74,7 @@ public final class Bench {
 		Mode mode = list.remove("quick") ? Mode.QUICK : Mode.FULL;
 		// the 500 MB memory run alone takes a quarter of a minute: quick mode leaves it out unless named
 		List<String> sections = !list.isEmpty() ? list
-				: mode == Mode.QUICK ? ALL.subList(0, ALL.size() - 1) : ALL;
+				: mode == Mode.QUICK ? ALL.stream().filter((section) -> !section.equals("memory")).toList() : ALL;
 		Path repo = Path.of(System.getProperty("bench.repo", ".")).toAbsolutePath().normalize();
 		new Bench(repo, repo.resolve("bench/work"), mode, sections, new Launchers(repo, true)).run();
 	}
@@ -106,6 +107,9 @@ public final class Bench {
 		}
 		if (has("memory")) {
 			new MemorySection(this).run();
+		}
+		if (has("dryrun")) {
+			new DryRunSection(this).run();
 		}
 		print(machine);
 		return this.table;

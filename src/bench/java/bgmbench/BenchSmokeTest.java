@@ -28,7 +28,7 @@ class BenchSmokeTest {
 
 		assertThat(table.rows()).extracting(Table.Row::id)
 			.containsExactlyInAnyOrder("1a", "1b", "1c", "1d", "2a", "2b", "2c", "2d", "3a", "3b", "3c", "4a", "4b", "4d",
-					"4e", "5", "6a", "6b");
+					"4e", "5", "6a", "6b", "7");
 		assertThat(table.rows()).allSatisfy((row) -> {
 			assertThat(row.ours()).as("row %s", row.id()).isNotEqualTo("not run").doesNotContain("?");
 			assertThat(row.verdict()).as("row %s", row.id()).isIn("MET", "MISSED", "info");

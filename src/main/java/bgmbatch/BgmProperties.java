@@ -33,6 +33,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxHeight scale videos taller than this down to it (re-encoding them); 0 keeps every size
  * @param truePeak the local engine's ceiling for every output's true peak in dBTP (BS.1770-4, 4× oversampled);
  * -1 as EBU R128 and the streaming platforms ask, -2 is common for lossy delivery
+ * @param reportUrl the address at which the output folder is served (a web server's), for the
+ * summary and the notifier to give the report's address instead of its path; none by default
  */
 @ConfigurationProperties("bgm")
 public record BgmProperties(Path manifest, String output, @DefaultValue("local") String engine,
@@ -41,13 +43,21 @@ public record BgmProperties(Path manifest, String output, @DefaultValue("local")
 		@DefaultValue("2") int itemRetries, @DefaultValue("30m") Duration ffmpegTimeout,
 		@DefaultValue("false") boolean dryRun,
 		Path musicLibrary, @DefaultValue("false") Explain explain, @DefaultValue("0") int maxHeight,
-		@DefaultValue("-1.0") double truePeak) {
+		@DefaultValue("-1.0") double truePeak, String reportUrl) {
 
 	/** What {@code explain} asks for. */
 	public enum Explain {
 
 		FALSE, TRUE, JSON
 
+	}
+
+	/** Where a person opens a report file of the output folder: under {@code report-url} when given, else its path. */
+	public String reportAddress(String file, String path) {
+		if (path == null || this.reportUrl == null || this.reportUrl.isBlank()) {
+			return path;
+		}
+		return (this.reportUrl.endsWith("/") ? this.reportUrl : this.reportUrl + "/") + file;
 	}
 
 	public boolean keepContainer() {

@@ -22,7 +22,7 @@ public record Arguments(boolean help, List<String> springArguments, String comma
 	static final Set<String> SETTINGS = Set.of("manifest", "output", "engine", "concurrency", "force", "state-dir",
 			"format", "item-retries", "ffmpeg-timeout", "progress", "quiet", "heartbeat", "report-waveforms",
 			"dry-run", "explain", "music-library", "max-height", "true-peak", "allow-private-urls",
-			"allow-http-urls");
+			"allow-http-urls", "report-url");
 
 	/** Groups of settings given as {@code group.name=value}. */
 	static final Set<String> SETTING_GROUPS = Set.of("nemo.", "s3.", "remote.");

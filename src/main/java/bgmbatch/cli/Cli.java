@@ -4,6 +4,7 @@ import java.io.PrintStream;
 
 import bgmbatch.BgmBatchApplication;
 import bgmbatch.job.JobRunner;
+import bgmbatch.job.StopOnSignal;
 import bgmbatch.manifest.ManifestException;
 import bgmbatch.media.MissingToolException;
 import bgmbatch.state.AlreadyRunningException;
@@ -52,8 +53,11 @@ public final class Cli {
 			this.err.println(holder);
 			return ExitCode.ALREADY_RUNNING.code();
 		}
-		try (ConfigurableApplicationContext context = BgmBatchApplication.application()
-			.run(arguments.springArguments().toArray(String[]::new))) {
+		// closed after the context: a signal's clean stop waits for the context to close
+		try (StopOnSignal signals = StopOnSignal.install(this.out);
+				ConfigurableApplicationContext context = BgmBatchApplication.application()
+					.run(arguments.springArguments().toArray(String[]::new))) {
+			signals.watch(context.getBean(StopOnSignal.RunStop.class));
 			return context.getBean(JobRunner.class).run().code();
 		}
 		catch (AbandonedRunException ex) {

@@ -50,6 +50,7 @@ final class Usage {
 			  music-library=DIR  tracks to pick from by mood (local engine; tags in DIR/library.csv)
 			  max-height=N       scale taller videos down to N pixels high (re-encodes them)
 			  true-peak=-1.0     ceiling for every output's true peak, dBTP (local engine; -2 for lossy delivery)
+			  report-url=URL     where the output folder is served: the summary gives URL/report.html
 
 			Exit codes:
 			  0  every item delivered, or nothing to do

@@ -69,8 +69,11 @@ public record WorkItem(String jobKey, String id, Path video, String instruction,
 	/** The identity of the remote music file's version this item began with. */
 	public static final String MUSIC_IDENTITY = "source.music.identity";
 
+	/** The handle holding the row's values of the columns the job does not use (see {@link RowNotes}). */
+	public static final String NOTES = "row.notes";
+
 	/** The handles that come from the manifest row (see {@link #rowHandles}). */
-	public static final Set<String> ROW_HANDLES = Set.of(LANGUAGE, VIDEO_SOURCE, MUSIC_SOURCE);
+	public static final Set<String> ROW_HANDLES = Set.of(LANGUAGE, VIDEO_SOURCE, MUSIC_SOURCE, NOTES);
 
 	/**
 	 * The handles an item starts with, from its manifest row: its language and the
@@ -81,7 +84,17 @@ public record WorkItem(String jobKey, String id, Path video, String instruction,
 	 * @param musicUrl the music's address, null when it is a file or not given
 	 */
 	public static Map<String, String> rowHandles(String language, String videoUrl, String musicUrl) {
+		return rowHandles(language, videoUrl, musicUrl, Map.of());
+	}
+
+	/** The same, with the row's values of the columns the job does not use, for the reports. */
+	public static Map<String, String> rowHandles(String language, String videoUrl, String musicUrl,
+			Map<String, String> notes) {
 		Map<String, String> handles = new HashMap<>();
+		String encoded = RowNotes.encode(notes);
+		if (encoded != null) {
+			handles.put(NOTES, encoded);
+		}
 		if (language != null && !language.isBlank()) {
 			handles.put(LANGUAGE, language);
 		}

@@ -67,7 +67,7 @@ class BgmJobConfiguration {
 	@Bean
 	Job bgmJob(JobRepository jobRepository, Step prepare, Step work, Ledger ledger, PrintStream console,
 			StateFolder state, ProgressDisplay progressDisplay, HtmlReport htmlReport, EditingEngine engine,
-			StopClaiming stopClaiming, OutputTarget outputTarget) {
+			StopClaiming stopClaiming, OutputTarget outputTarget, BgmProperties properties) {
 		// afterJob runs in reverse order: display closed, then reports and summary, then the log file closed
 		return new JobBuilder(JOB_NAME, jobRepository).start(prepare)
 			.next(work)
@@ -75,7 +75,7 @@ class BgmJobConfiguration {
 			.listener(OperatorListeners.executionLog(state))
 			.listener(new JobConclusion(ledger, jobRepository, engine.stageWords(),
 					new ReportWriter(ledger, htmlReport, Clock.systemDefaultZone()), new SummaryPrinter(console),
-					outputTarget))
+					outputTarget, stopClaiming, properties::reportAddress))
 			.listener(OperatorListeners.closeDisplay(progressDisplay))
 			.build();
 	}
@@ -151,7 +151,7 @@ class BgmJobConfiguration {
 	@StepScope
 	ItemProcessor<ManifestRow, LedgerItem> rowChecker(@Value("#{stepExecution}") StepExecution step, Ledger ledger,
 			RemoteInputs remoteInputs) {
-		return new RowChecker(jobKey(step), ledger, remoteInputs);
+		return new RowChecker(jobKey(step), ledger, new InputCheck(remoteInputs));
 	}
 
 	@Bean
@@ -184,6 +184,11 @@ class BgmJobConfiguration {
 	@Bean
 	StopClaiming stopClaiming() {
 		return new StopClaiming();
+	}
+
+	@Bean
+	StopOnSignal.RunStop runStop(StopClaiming stopClaiming, BgmProperties properties) {
+		return new StopOnSignal.RunStop(stopClaiming, properties::outputFolder);
 	}
 
 	private static String jobKey(StepExecution step) {

@@ -41,6 +41,10 @@ final class ItemClaimer implements ItemStreamReader<LedgerItem> {
 	@Override
 	public LedgerItem read() {
 		try {
+			if (this.stop.stopRequested()) {
+				// a stop on request: the stage just committed is the safe point; close() lets go of the item
+				return null;
+			}
 			if (this.current != null) {
 				Optional<LedgerItem> row = this.ledger.find(this.jobKey, this.current.id());
 				if (row.isPresent() && row.get().heldBy(this.worker)) {

@@ -26,6 +26,10 @@ final class ItemSkipPolicy implements SkipPolicy {
 			// no item was read: skipping would read the same failure again, forever
 			return false;
 		}
+		if (t instanceof StoppedOnRequestException) {
+			// cut short by a stop: the item did nothing wrong, and resumes at its stage next run
+			return false;
+		}
 		if (t instanceof MissingToolException) {
 			// without ffmpeg no item can succeed
 			return false;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BinaryOperator;
 
 import bgmbatch.cli.ExitCode;
 import bgmbatch.delivery.OutputTarget;
@@ -16,6 +17,8 @@ import bgmbatch.engine.JobHaltException;
 import bgmbatch.engine.StageWords;
 import bgmbatch.ledger.ItemStatus;
 import bgmbatch.ledger.Ledger;
+import bgmbatch.manifest.ManifestReader;
+import bgmbatch.manifest.ManifestSource;
 import bgmbatch.report.JobFacts;
 import bgmbatch.report.ReportWriter;
 import bgmbatch.report.RunSummary;
@@ -43,6 +46,9 @@ final class JobConclusion implements JobExecutionListener {
 	/** Exit status of a job stopped for credits or plan limits. */
 	static final String HALTED = "HALTED";
 
+	/** Exit status of a job stopped on request (SIGTERM, Ctrl-C). */
+	static final String STOPPED_ON_REQUEST = "STOPPED";
+
 	private static final Log logger = LogFactory.getLog(JobConclusion.class);
 
 	private final Ledger ledger;
@@ -57,15 +63,24 @@ final class JobConclusion implements JobExecutionListener {
 
 	private final OutputTarget target;
 
-	/** @param words the engine's words for its stages, which the reports use */
+	private final StopClaiming stop;
+
+	private final BinaryOperator<String> reportAddress;
+
+	/**
+	 * @param words the engine's words for its stages, which the reports use
+	 * @param reportAddress where a person opens a report file (name, path) ({@code report-url})
+	 */
 	JobConclusion(Ledger ledger, JobRepository repository, StageWords words, ReportWriter reports,
-			SummaryPrinter printer, OutputTarget target) {
+			SummaryPrinter printer, OutputTarget target, StopClaiming stop, BinaryOperator<String> reportAddress) {
 		this.ledger = ledger;
 		this.repository = repository;
 		this.words = words;
 		this.reports = reports;
 		this.printer = printer;
 		this.target = target;
+		this.stop = stop;
+		this.reportAddress = reportAddress;
 	}
 
 	/** The exit code of a finished run: the one place that decides it. */
@@ -91,6 +106,13 @@ final class JobConclusion implements JobExecutionListener {
 			execution.setExitStatus(new ExitStatus(HALTED, halt.get().getMessage()));
 			outcome = "Job stopped: " + halt.get().getMessage() + ". Run the same command again to continue.";
 		}
+		else if (this.stop.stopRequested()) {
+			// recorded as Spring Batch records a stopped job: the same command restarts it
+			execution.setStatus(BatchStatus.STOPPED);
+			execution.setExitStatus(new ExitStatus(STOPPED_ON_REQUEST, "stopped on request"));
+			int left = counts.getOrDefault(ItemStatus.PENDING, 0) + failed;
+			outcome = "Job stopped on request with " + left + " item(s) left. Run the same command again to resume.";
+		}
 		else if (execution.getStatus() == BatchStatus.COMPLETED && failed > 0) {
 			execution.setStatus(BatchStatus.FAILED);
 			execution.setExitStatus(ExitStatus.FAILED.addExitDescription(failed + " item(s) failed"));
@@ -106,13 +128,25 @@ final class JobConclusion implements JobExecutionListener {
 		try {
 			JobFacts job = new JobFacts(params.manifest().toString(), params.engine(), outcome,
 					execution.getStatus().name(), exit.code(), exit.meaning(), runs(params, execution), this.words);
-			RunSummary summary = this.reports.write(params.jobKey(), job, params.output());
-			this.printer.print(summary, this.target.publishReports(params.output()));
+			RunSummary summary = this.reports.write(params.jobKey(), job, params.output(), noteColumns(params));
+			this.printer.print(summary,
+					this.reportAddress.apply(OutputTarget.REPORT, this.target.publishReports(params.output())));
 		}
 		catch (IOException | RuntimeException ex) {
 			logger.error("cannot write the report into " + params.output(), ex);
 			this.printer.print(RunSummary.nothing(params.manifest().toString(), params.engine(),
 					outcome + " (the report could not be written: " + ex.getMessage() + ")"), (Path) null);
+		}
+	}
+
+	/** The manifest's columns the job does not use, which the reports carry; none when it cannot be read now. */
+	private static List<String> noteColumns(JobParams params) {
+		try {
+			return new ManifestReader(ManifestSource.of(params.manifest()), params.output(), false).noteColumns();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("cannot read the manifest's columns for the report: " + ex.getMessage());
+			return List.of();
 		}
 	}
 

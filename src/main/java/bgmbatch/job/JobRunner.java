@@ -15,6 +15,7 @@ import bgmbatch.manifest.ManifestReader;
 import bgmbatch.manifest.ManifestSource;
 import bgmbatch.media.MediaProbe;
 import bgmbatch.report.ReportWriter;
+import bgmbatch.source.RemoteInputs;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -28,7 +29,10 @@ import org.springframework.batch.core.repository.JobRepository;
  * code. The manifest is checked whole before anything starts; a run left STARTED by a
  * killed process is recovered and the items its workers held are let go (the run locks,
  * held by this context since before the database opened, prove that process is gone); a
- * finished job runs again only for items whose output went missing, or when forced.
+ * finished job runs again for items whose output went missing and for skipped items whose
+ * file has arrived since, or when forced. A job that still has skipped items ends with
+ * exit 3 at every run, even one with nothing new to do, so cron and the notifier keep
+ * telling until the files are there.
  */
 public final class JobRunner {
 
@@ -56,8 +60,11 @@ public final class JobRunner {
 
 	private final OutputTarget target;
 
+	private final InputCheck inputs;
+
 	public JobRunner(JobOperator operator, JobRepository repository, Job job, Ledger ledger, EditingEngine engine,
-			BgmProperties properties, PrintStream console, MediaProbe probe, OutputTarget target) {
+			BgmProperties properties, PrintStream console, MediaProbe probe, OutputTarget target,
+			RemoteInputs remote) {
 		this.operator = operator;
 		this.repository = repository;
 		this.job = job;
@@ -67,6 +74,7 @@ public final class JobRunner {
 		this.console = console;
 		this.probe = probe;
 		this.target = target;
+		this.inputs = new InputCheck(remote);
 	}
 
 	public ExitCode run() throws Exception {
@@ -79,7 +87,8 @@ public final class JobRunner {
 		JobParams fresh = fresh(source, this.properties);
 		String jobKey = fresh.jobKey();
 		if (this.properties.dryRun()) {
-			return new DryRun(this.engine, this.console).run(source, output, this.properties.keepContainer(), jobKey);
+			return new DryRun(this.engine, this.console, this.inputs, this.probe).run(source, output,
+					this.properties.keepContainer(), jobKey);
 		}
 		if (this.properties.explain() != BgmProperties.Explain.FALSE) {
 			new PlanExplainer(this.engine, this.console, this.properties.explain() == BgmProperties.Explain.JSON)
@@ -112,6 +121,10 @@ public final class JobRunner {
 		if (missing > 0) {
 			this.console.println(missing + " delivered output(s) went missing; they will be made again.");
 		}
+		int arrived = new SkippedRecheck(this.ledger, this.inputs).requeueReady(jobKey);
+		if (arrived > 0) {
+			this.console.println(arrived + " skipped item(s) can go ahead now (their files are in place); they will be done.");
+		}
 		if (last == null) {
 			this.console.println("Starting " + rows + " item(s) from " + source.path() + " on the "
 					+ this.properties.engine() + " engine.");
@@ -120,9 +133,15 @@ public final class JobRunner {
 		if (last.getStatus() == BatchStatus.COMPLETED) {
 			Map<ItemStatus, Integer> counts = this.ledger.countByStatus(jobKey);
 			if (counts.getOrDefault(ItemStatus.PENDING, 0) == 0) {
-				this.console.printf("Nothing to do: %d delivered, %d skipped earlier (report in %s).%n",
-						counts.getOrDefault(ItemStatus.DELIVERED, 0), counts.getOrDefault(ItemStatus.SKIPPED, 0),
-						this.target.describe(fresh.output()));
+				int skipped = counts.getOrDefault(ItemStatus.SKIPPED, 0);
+				if (skipped > 0) {
+					this.console.printf("Nothing new to do: %d delivered, %d still skipped (the report in %s says why; "
+							+ "the next run picks up a file that has arrived).%n", counts.getOrDefault(ItemStatus.DELIVERED, 0),
+							skipped, this.target.describe(fresh.output()));
+					return ExitCode.SKIPPED;
+				}
+				this.console.printf("Nothing to do: %d delivered (report in %s).%n",
+						counts.getOrDefault(ItemStatus.DELIVERED, 0), this.target.describe(fresh.output()));
 				return ExitCode.OK;
 			}
 			return launch(next(fresh, last));

@@ -9,6 +9,7 @@ import bgmbatch.engine.EditingEngine;
 import bgmbatch.ledger.Ledger;
 import bgmbatch.media.MediaProbe;
 import bgmbatch.progress.OperatorProperties;
+import bgmbatch.source.RemoteInputs;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
@@ -22,10 +23,11 @@ class RunnerConfiguration {
 	@Bean
 	JobRunner jobRunner(JobOperator operator, JobRepository repository, Job bgmJob, Ledger ledger, EditingEngine engine,
 			BgmProperties properties, PrintStream console, MediaProbe probe, OperatorProperties operatorSettings,
-			OutputTarget outputTarget) {
+			OutputTarget outputTarget, RemoteInputs remoteInputs) {
 		// quiet=true: only the summary, which the job's conclusion prints on the console itself
 		PrintStream talk = operatorSettings.quiet() ? new PrintStream(OutputStream.nullOutputStream()) : console;
-		return new JobRunner(operator, repository, bgmJob, ledger, engine, properties, talk, probe, outputTarget);
+		return new JobRunner(operator, repository, bgmJob, ledger, engine, properties, talk, probe, outputTarget,
+				remoteInputs);
 	}
 
 }

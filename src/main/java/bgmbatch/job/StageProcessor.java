@@ -62,6 +62,9 @@ final class StageProcessor implements ItemProcessor<LedgerItem, StageOutcome> {
 			return new StageOutcome(item, result, new StageRun(item.stage(), this.worker, started, Instant.now()));
 		}
 		catch (RuntimeException | Error ex) {
+			if (this.stop.abandoning()) {
+				throw new StoppedOnRequestException(ex);
+			}
 			if (!ItemSkipPolicy.skippable(ex)) {
 				this.stop.request(ItemFailureRecorder.reason(ex));
 			}

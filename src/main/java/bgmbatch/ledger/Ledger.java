@@ -321,6 +321,21 @@ public final class Ledger implements CreditsInFlight {
 		});
 	}
 
+	/**
+	 * Puts a skipped item back in the queue at its first stage, with the fingerprint of
+	 * the input that is now there, keeping only the handles its manifest row gave it: the
+	 * reason it was skipped for is gone (its file has arrived, or was replaced).
+	 */
+	public void requeueSkipped(String jobKey, String id, String fingerprint) {
+		update(this.autonomous, jobKey, id, (item, handles) -> {
+			handles.keySet().retainAll(WorkItem.ROW_HANDLES);
+			return this.jdbc.sql("""
+					UPDATE BGM_ITEM SET STATUS = 'PENDING', STAGE = ?, FINGERPRINT = ?, HANDLES = ?, PLAN = NULL,
+					  LAST_ERROR = NULL, CREDITS_HELD = 0, UPDATED_AT = ? WHERE JOB_KEY = ? AND ITEM_ID = ? AND STATUS = 'SKIPPED'""")
+				.params(Stage.UPLOAD.name(), fingerprint, this.rows.write(handles), now(), jobKey, id);
+		});
+	}
+
 	/** Forgets every item of the job, for a forced fresh run. */
 	public int forget(String jobKey) {
 		return this.autonomous

@@ -1,5 +1,6 @@
 package bgmbatch.manifest;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -10,6 +11,8 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +20,7 @@ import java.util.Set;
 import bgmbatch.source.SourceUrl;
 
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.DuplicateHeaderMode;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -26,6 +30,15 @@ import org.apache.commons.csv.CSVRecord;
  * problem stops the read with a {@link ManifestException} naming the row and column;
  * whether a row's files exist is not its business (that makes a skipped item, not a
  * broken manifest).
+ * <p>
+ * Forgiving where a spreadsheet's habits are harmless, strict where a guess could lose a
+ * video: columns it does not know (a {@code notes} column) are carried along to the
+ * reports; a semicolon- or tab-separated file is read as such; two rows whose default
+ * output names collide (camA/C0001.MP4, camB/C0001.MP4) keep the first name for the first
+ * row and add the later row's id to its name (C0001-row-2.mp4), so no name a manifest
+ * gave before changes; a row with more fields than the header is refused (most likely an
+ * unquoted comma that would cut an instruction short); a column name one typo away from
+ * a known one is refused rather than kept as a note.
  */
 public final class ManifestReader {
 
@@ -41,6 +54,8 @@ public final class ManifestReader {
 		.setIgnoreEmptyLines(true)
 		.setIgnoreSurroundingSpaces(true)
 		.setAllowMissingColumnNames(true)
+		// duplicates are refused by checkHeader, with the row-and-column message
+		.setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
 		.get();
 
 	private final ManifestSource source;
@@ -72,12 +87,20 @@ public final class ManifestReader {
 		return rows;
 	}
 
+	/** The header's columns the job does not use (kept as notes), in the header's order. */
+	public List<String> noteColumns() {
+		try (Cursor cursor = open()) {
+			return cursor.headers.extras().stream().map(String::strip).toList();
+		}
+	}
+
 	/** Opens the manifest for reading row by row; the cursor checks structure as it goes. */
 	public Cursor open() {
 		try {
-			Reader reader = skipBom(this.source.open());
-			CSVParser parser = FORMAT.parse(reader);
-			return new Cursor(parser, checkHeader(parser));
+			BufferedReader reader = new BufferedReader(skipBom(this.source.open()), Separator.LOOKAHEAD + 1);
+			char separator = Separator.of(reader);
+			CSVParser parser = FORMAT.builder().setDelimiter(separator).get().parse(reader);
+			return new Cursor(parser, checkHeader(parser, separator));
 		}
 		catch (CharacterCodingException ex) {
 			throw notUtf8(1, ex);
@@ -95,7 +118,7 @@ public final class ManifestReader {
 
 		private final CSVParser parser;
 
-		private final Map<Column, String> headers;
+		private final Header headers;
 
 		private final Iterator<CSVRecord> records;
 
@@ -105,7 +128,7 @@ public final class ManifestReader {
 
 		private int row;
 
-		private Cursor(CSVParser parser, Map<Column, String> headers) {
+		private Cursor(CSVParser parser, Header headers) {
 			this.parser = parser;
 			this.headers = headers;
 			this.records = parser.iterator();
@@ -118,12 +141,19 @@ public final class ManifestReader {
 			}
 			CSVRecord record = this.records.next();
 			this.row++;
-			ManifestRow parsed = parse(record, this.row, this.parser.getCurrentLineNumber(), this.headers);
+			long line = this.parser.getCurrentLineNumber();
+			checkWidth(record, this.row, line, this.headers);
+			ManifestRow parsed = parse(record, this.row, line, this.headers);
 			if (!this.ids.add(parsed.id())) {
 				throw ManifestException.at(parsed.line(), this.row, "id",
 						"the id '" + parsed.id() + "' is used by an earlier row; ids must be unique");
 			}
 			Integer earlier = this.outputs.putIfAbsent(parsed.output().toString(), this.row);
+			if (earlier != null && value(record, this.headers.columns(), Column.OUTPUT).isEmpty()) {
+				// a default name: the later row's id makes it unique, and the earlier row keeps its name
+				parsed = withOutput(parsed, suffixed(parsed.output(), parsed.id()));
+				earlier = this.outputs.putIfAbsent(parsed.output().toString(), this.row);
+			}
 			if (earlier != null) {
 				throw ManifestException.at(parsed.line(), this.row, "output", "row " + earlier + " already writes "
 						+ ManifestReader.this.outputFolder.relativize(parsed.output())
@@ -166,8 +196,16 @@ public final class ManifestReader {
 				+ ": the file is not UTF-8 text; save it as UTF-8 (\"CSV UTF-8\" in a spreadsheet)", ex);
 	}
 
-	private Map<Column, String> checkHeader(CSVParser parser) {
+	/**
+	 * The header's known columns, the others (kept as notes, in file order) and its width.
+	 */
+	private record Header(Map<Column, String> columns, List<String> extras, List<String> names) {
+	}
+
+	private Header checkHeader(CSVParser parser, char separator) {
 		Map<Column, String> headers = new EnumMap<>(Column.class);
+		List<String> extras = new java.util.ArrayList<>();
+		Set<String> seen = new HashSet<>();
 		if (parser.getHeaderNames().isEmpty()) {
 			throw new ManifestException("manifest " + this.source.path()
 					+ " has no header; the first line must name the columns, e.g. video,instruction");
@@ -176,23 +214,61 @@ public final class ManifestReader {
 			if (name.isBlank()) {
 				continue;
 			}
-			Column column = Column.fromHeader(name)
-				.orElseThrow(() -> ManifestException.at(1, 0, name,
-						"unknown column; the columns are " + Column.allHeaders()));
-			if (headers.put(column, name) != null) {
+			if (!seen.add(name.strip().toLowerCase(Locale.ROOT))) {
 				throw ManifestException.at(1, 0, name, "the column appears twice in the header");
 			}
+			Column column = Column.fromHeader(name).orElse(null);
+			if (column == null) {
+				Column near = Column.nearMiss(name).orElse(null);
+				if (near != null) {
+					throw ManifestException.at(1, 0, name, "unknown column; did you mean '" + near.header()
+							+ "'? (other columns are kept as notes; the known ones are " + Column.allHeaders() + ")");
+				}
+				extras.add(name);
+				continue;
+			}
+			headers.put(column, name);
 		}
 		for (Column column : Column.values()) {
 			if (column.required() && !headers.containsKey(column)) {
-				throw ManifestException.at(1, 0, column.header(),
-						"the header has no '" + column.header() + "' column; the columns are " + Column.allHeaders());
+				throw ManifestException.at(1, 0, column.header(), "the header has no '" + column.header()
+						+ "' column; the columns are " + Column.allHeaders() + separatorHint(parser, separator));
 			}
 		}
-		return headers;
+		return new Header(headers, List.copyOf(extras), List.copyOf(parser.getHeaderNames()));
 	}
 
-	private ManifestRow parse(CSVRecord record, int row, long line, Map<Column, String> headers) {
+	/** A header of one name holding another separator: the file is separated by something else again. */
+	private static String separatorHint(CSVParser parser, char separator) {
+		List<String> names = parser.getHeaderNames();
+		if (names.size() == 1 && names.get(0).matches(".*[|:].*")) {
+			return "; the " + Separator.name(separator)
+					+ " is not what separates this file's fields: save it as CSV with commas, semicolons or tabs";
+		}
+		return "";
+	}
+
+	/**
+	 * A row with a value where the header names no column (past its end, or under an empty
+	 * name): most likely an instruction with a comma and no quotes around it, whose end
+	 * would otherwise be dropped without a word. Empty fields there (what spreadsheets
+	 * export) are harmless.
+	 */
+	private static void checkWidth(CSVRecord record, int row, long line, Header header) {
+		List<String> names = header.names();
+		for (int i = 0; i < record.size(); i++) {
+			boolean named = i < names.size() && !names.get(i).isBlank();
+			if (!named && !record.get(i).isBlank()) {
+				long width = names.stream().filter((name) -> !name.isBlank()).count();
+				throw new ManifestException("manifest row " + row + " (line " + line + ") has " + record.size()
+						+ " fields but the header names " + width + ": an unquoted comma? Put double quotes"
+						+ " around a value that holds one, e.g. \"add music, then fade out\"");
+			}
+		}
+	}
+
+	private ManifestRow parse(CSVRecord record, int row, long line, Header header) {
+		Map<Column, String> headers = header.columns();
 		String video = value(record, headers, Column.VIDEO);
 		if (video.isEmpty()) {
 			throw ManifestException.at(line, row, "video", "empty; every row needs a video file");
@@ -221,7 +297,30 @@ public final class ManifestReader {
 						: videoUrl.fileName().replaceAll("[/\\\\]", "_"));
 		return new ManifestRow(row, line, id, videoPath, value(record, headers, Column.INSTRUCTION), musicPath,
 				output(value(record, headers, Column.OUTPUT), named, line, row), language,
-				videoUrl == null ? null : videoUrl.text(), musicUrl == null ? null : musicUrl.text());
+				videoUrl == null ? null : videoUrl.text(), musicUrl == null ? null : musicUrl.text(),
+				notes(record, header.extras()));
+	}
+
+	/** The columns the job does not use, in the header's order, for the reports. */
+	private static Map<String, String> notes(CSVRecord record, List<String> extras) {
+		Map<String, String> notes = new LinkedHashMap<>();
+		for (String name : extras) {
+			notes.put(name.strip(), record.isSet(name) ? record.get(name).strip() : "");
+		}
+		return notes;
+	}
+
+	private static ManifestRow withOutput(ManifestRow row, Path output) {
+		return new ManifestRow(row.row(), row.line(), row.id(), row.video(), row.instruction(), row.music(), output,
+				row.language(), row.videoUrl(), row.musicUrl(), row.notes());
+	}
+
+	/** C0001.mp4 for the row with id row-2: C0001-row-2.mp4, beside it. */
+	private static Path suffixed(Path output, String id) {
+		String file = output.getFileName().toString();
+		int dot = file.lastIndexOf('.');
+		return output.resolveSibling(file.substring(0, dot) + "-" + id.replaceAll("[^A-Za-z0-9._-]", "_")
+				+ file.substring(dot));
 	}
 
 	/** The value as an address, null when it is a path. */

@@ -1,6 +1,7 @@
 package bgmbatch.manifest;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * One data row of a manifest, with its paths resolved.
@@ -16,8 +17,14 @@ import java.nio.file.Path;
  * @param videoUrl the video's address when it is given as a URL ({@code video} then holds
  * only its masked form, for display), else null
  * @param musicUrl the music's address when it is given as a URL, else null
+ * @param notes the row's values of the columns the job does not use (a {@code notes}
+ * column), by column name in the header's order; they go into the reports
  */
 public record ManifestRow(int row, long line, String id, Path video, String instruction, Path music, Path output,
-		String language, String videoUrl, String musicUrl) {
+		String language, String videoUrl, String musicUrl, Map<String, String> notes) {
+
+	public ManifestRow {
+		notes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(notes));
+	}
 
 }

@@ -15,13 +15,16 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import bgmbatch.engine.RowNotes;
 import bgmbatch.engine.Stage;
+import bgmbatch.engine.WorkItem;
 import bgmbatch.ledger.Ledger;
 
 import org.apache.commons.csv.CSVFormat;
@@ -69,6 +72,17 @@ public final class ReportWriter {
 	 * @param outputFolder where the reports go
 	 */
 	public RunSummary write(String jobKey, JobFacts job, Path outputFolder) throws IOException {
+		return write(jobKey, job, outputFolder, List.of());
+	}
+
+	/**
+	 * The same, with the manifest's columns the job does not use ({@code notes}...): each
+	 * becomes a CSV column under its own name, just before the four sound measurements (which
+	 * stay last), and a {@code notes} object in each JSON item.
+	 * @param noteColumns those columns' names in the manifest's order
+	 */
+	public RunSummary write(String jobKey, JobFacts job, Path outputFolder, List<String> noteColumns)
+			throws IOException {
 		Files.createDirectories(outputFolder);
 		Times times = new Times(this.clock.getZone());
 		RunSummary.Tally tally = new RunSummary.Tally();
@@ -82,7 +96,7 @@ public final class ReportWriter {
 			try (OutputStream csvFile = Files.newOutputStream(csvPart);
 					Writer csvOut = new BufferedWriter(new OutputStreamWriter(csvFile, StandardCharsets.UTF_8));
 					CSVPrinter csv = CSVFormat.DEFAULT.builder()
-						.setHeader(CSV_HEADER.toArray(String[]::new))
+						.setHeader(csvHeader(noteColumns).toArray(String[]::new))
 						.get()
 						.print(csvOut);
 					OutputStream jsonOut = Files.newOutputStream(jsonPart);
@@ -98,8 +112,9 @@ public final class ReportWriter {
 						page.collect(item, report);
 					}
 					try {
-						csv.printRecord(csvRecord(report, times));
-						writeItem(gen, report, times);
+						Map<String, String> notes = RowNotes.decode(item.handles().get(WorkItem.NOTES));
+						csv.printRecord(csvRecord(report, times, noteColumns, notes));
+						writeItem(gen, report, times, notes);
 					}
 					catch (IOException ex) {
 						failure[0] = ex;
@@ -201,7 +216,8 @@ public final class ReportWriter {
 		gen.writeEndObject();
 	}
 
-	private static void writeItem(JsonGenerator gen, ItemReport item, Times times) throws IOException {
+	private static void writeItem(JsonGenerator gen, ItemReport item, Times times, Map<String, String> notes)
+			throws IOException {
 		gen.writeStartObject();
 		gen.writeStringField("id", item.id());
 		gen.writeNumberField("line", item.line());
@@ -231,6 +247,11 @@ public final class ReportWriter {
 		gen.writeFieldName("totalSeconds");
 		gen.writeNumber(number(item.totalSeconds()));
 		gen.writeStringField("updatedAt", times.iso(item.updatedAt()));
+		gen.writeObjectFieldStart("notes");
+		for (Map.Entry<String, String> note : notes.entrySet()) {
+			gen.writeStringField(note.getKey(), note.getValue());
+		}
+		gen.writeEndObject();
 		gen.writeFieldName("targetLufs");
 		writeNumberOrNull(gen, item.targetLufs());
 		gen.writeFieldName("integratedLufs");
@@ -252,8 +273,9 @@ public final class ReportWriter {
 	}
 
 	/** Every text cell through {@link CsvCells}; numbers as numbers, an empty cell for a stage not reached. */
-	private static List<Object> csvRecord(ItemReport item, Times times) {
-		List<Object> cells = new ArrayList<>(CSV_HEADER.size());
+	private static List<Object> csvRecord(ItemReport item, Times times, List<String> noteColumns,
+			Map<String, String> notes) {
+		List<Object> cells = new ArrayList<>(CSV_HEADER.size() + noteColumns.size());
 		cells.add(CsvCells.text(item.id()));
 		cells.add(item.line());
 		cells.add(CsvCells.text(item.video()));
@@ -274,6 +296,9 @@ public final class ReportWriter {
 		}
 		cells.add(number(item.totalSeconds()));
 		cells.add(times.iso(item.updatedAt()));
+		for (String column : noteColumns) {
+			cells.add(CsvCells.text(notes.getOrDefault(column, "")));
+		}
 		for (Double value : Arrays.asList(item.targetLufs(), item.integratedLufs(), item.truePeakDbtp(),
 				item.loudnessRangeLu())) {
 			cells.add(value == null ? null : number(value));
@@ -284,6 +309,13 @@ public final class ReportWriter {
 	/** Milliseconds are plenty, and a plain decimal (never 1.0E-4) reads as a number everywhere. */
 	private static BigDecimal number(double value) {
 		return BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_UP);
+	}
+
+	/** The header with the manifest's note columns before the four sound measurements. */
+	private static List<String> csvHeader(List<String> noteColumns) {
+		List<String> header = new ArrayList<>(CSV_HEADER);
+		header.addAll(header.size() - 4, noteColumns);
+		return header;
 	}
 
 	private static List<String> csvHeader() {

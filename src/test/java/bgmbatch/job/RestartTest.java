@@ -194,6 +194,67 @@ class RestartTest {
 		assertThat(engine.calls("missing", Stage.UPLOAD)).isZero();
 	}
 
+	@Test
+	void fileThatArrivesBetweenRunsIsDoneByThePlainRerunAndEveryRunExits3WhileOneIsStillMissing() throws Exception {
+		Path late = this.work.resolve("late.mp4");
+		Path later = this.work.resolve("later.mp4");
+		Path manifest = write("video,instruction,id\n" + clips.resolve("a.mp4") + ",add music,a\n" + late + ",add music,late\n"
+				+ later + ",add music,later\n");
+		assertThat(harness(new RecordingEngine()).run(manifest)).isEqualTo(ExitCode.SKIPPED);
+
+		RecordingEngine idle = new RecordingEngine();
+		assertThat(harness(idle).run(manifest)).as("nothing new, items still skipped").isEqualTo(ExitCode.SKIPPED);
+		assertThat(idle.totalCalls()).isZero();
+
+		Files.copy(clips.resolve("b.mp4"), late);
+		RecordingEngine second = new RecordingEngine();
+		assertThat(harness(second).run(manifest)).isEqualTo(ExitCode.SKIPPED);
+		assertThat(second.calls("late", Stage.DOWNLOAD)).isEqualTo(1);
+		assertThat(second.calls("a", Stage.UPLOAD)).isZero();
+		assertThat(this.work.resolve("out/late.mp4")).exists();
+		assertThat(ledger(manifest).get("later").status()).isEqualTo(ItemStatus.SKIPPED);
+
+		Files.copy(clips.resolve("c.mp4"), later);
+		RecordingEngine third = new RecordingEngine();
+		assertThat(harness(third).run(manifest)).isEqualTo(ExitCode.OK);
+		assertThat(third.calls("later", Stage.DOWNLOAD)).isEqualTo(1);
+		assertThat(third.totalCalls()).isEqualTo(5);
+		assertThat(ledger(manifest).values()).allMatch((item) -> item.status() == ItemStatus.DELIVERED);
+	}
+
+	@Test
+	void itemTheEngineSkippedStaysSkippedUntilItsFileChanges() throws Exception {
+		Path video = Files.copy(clips.resolve("a.mp4"), this.work.resolve("v.mp4"));
+		Path manifest = write("video,instruction,id\n" + video + ",add music,v\n");
+		RecordingEngine refusing = new RecordingEngine().failOnce("v", Stage.UPLOAD,
+				() -> new bgmbatch.engine.ItemRejectedException("not a video the engine can read"));
+		assertThat(harness(refusing).run(manifest)).isEqualTo(ExitCode.SKIPPED);
+
+		RecordingEngine same = new RecordingEngine();
+		assertThat(harness(same).run(manifest)).isEqualTo(ExitCode.SKIPPED);
+		assertThat(same.totalCalls()).as("the very file the engine refused is not sent again").isZero();
+
+		Files.copy(clips.resolve("c.mp4"), video, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		RecordingEngine replaced = new RecordingEngine();
+		assertThat(harness(replaced).run(manifest)).isEqualTo(ExitCode.OK);
+		assertThat(replaced.calls("v", Stage.UPLOAD)).isEqualTo(1);
+	}
+
+	@Test
+	void dryRunChecksEveryFileAndExits3WhenRowsWouldBeSkipped() throws Exception {
+		Path junk = Files.writeString(this.work.resolve("junk.mp4"), "not a video at all");
+		Path manifest = write("video,instruction,id\n" + clips.resolve("a.mp4") + ",add music,a\n"
+				+ this.work.resolve("gone.mp4") + ",add music,gone\n" + junk + ",add music,junk\n");
+
+		RecordingEngine engine = new RecordingEngine();
+		assertThat(harness(engine).run(manifest, "dry-run=true")).isEqualTo(ExitCode.SKIPPED);
+		assertThat(engine.totalCalls()).isZero();
+		assertThat(ledger(manifest)).isEmpty();
+
+		Path good = write("video,instruction,id\n" + clips.resolve("a.mp4") + ",add music,a\n");
+		assertThat(harness(new RecordingEngine()).run(good, "dry-run=true")).isEqualTo(ExitCode.OK);
+	}
+
 	private RunHarness harness(RecordingEngine engine) {
 		return new RunHarness(this.work.resolve("state"), this.work.resolve("out")).decorateEngine(engine::wrapping);
 	}

@@ -94,9 +94,55 @@ class ManifestReaderTest {
 	}
 
 	@Test
-	void unknownColumnIsNamedWithTheKnownOnes() {
-		assertRejected("video,instruction,volume\na.mp4,x,3\n", "column 'volume'", "unknown column",
-				"video, instruction, music, output, id");
+	void columnsTheJobDoesNotUseAreKeptAsNotesInTheHeadersOrder() throws IOException {
+		List<ManifestRow> rows = read("video,instruction, Notes ,shot by\na.mp4,x,\"take 2, best\",Ana\nb.mp4,y\n");
+		assertThat(rows.get(0).notes()).containsExactly(org.assertj.core.api.Assertions.entry("Notes", "take 2, best"),
+				org.assertj.core.api.Assertions.entry("shot by", "Ana"));
+		assertThat(rows.get(1).notes()).containsEntry("Notes", "").containsEntry("shot by", "");
+	}
+
+	@Test
+	void misspeltColumnIsRefusedWithTheOneItMeant() {
+		assertRejected("video,instrution\na.mp4,x\n", "column 'instrution'", "did you mean 'instruction'");
+		assertRejected("video,instruction,outptu\na.mp4,x,b.mp4\n", "column 'outptu'", "did you mean 'output'");
+	}
+
+	@Test
+	void columnNamedTwiceIsRefused() {
+		assertRejected("video,instruction,notes,Notes\na.mp4,x,1,2\n", "column 'Notes'", "appears twice");
+	}
+
+	@Test
+	void semicolonSeparatedFileIsReadAsSuch() throws IOException {
+		List<ManifestRow> rows = read("# exported from a German spreadsheet\nvideo;instruction;output\n"
+				+ "a.mp4;\"add music; fade out, slowly\";a1.mp4\nb.mp4;calm;\n");
+		assertThat(rows).extracting(ManifestRow::instruction).containsExactly("add music; fade out, slowly", "calm");
+		assertThat(rows.get(0).output()).isEqualTo(this.dir.resolve("out/a1.mp4"));
+	}
+
+	@Test
+	void tabSeparatedFileIsReadAsSuch() throws IOException {
+		List<ManifestRow> rows = read("video\tinstruction\na.mp4\tadd music, then fade\n");
+		assertThat(rows).singleElement().satisfies((row) -> assertThat(row.instruction()).isEqualTo("add music, then fade"));
+	}
+
+	@Test
+	void fileSeparatedByAnythingElseIsRefusedWithAHint() {
+		assertRejected("video|instruction\na.mp4|x\n", "no 'video' column", "save it as CSV with commas, semicolons or tabs");
+	}
+
+	@Test
+	void rowWithMoreFieldsThanTheHeaderIsRefusedNamingTheRow() {
+		assertRejected("video,instruction\na.mp4,x\nb.mp4,add music, then fade it out\n", "row 2 (line 3)",
+				"has 3 fields but the header names 2", "an unquoted comma?");
+		assertRejected("video,instruction,,\na.mp4,add music, then fade it out\n", "row 1 (line 2)", "an unquoted comma?");
+	}
+
+	@Test
+	void emptyTrailingFieldsOfASpreadsheetExportAreFine() throws IOException {
+		List<ManifestRow> rows = read("\uFEFF Video , INSTRUCTION ,,\r\na.mp4,x,,\r\nb.mp4,\"two\r\nlines\",,,,\r\n");
+		assertThat(rows).extracting(ManifestRow::instruction).containsExactly("x", "two\r\nlines");
+		assertThat(rows.get(0).notes()).isEmpty();
 	}
 
 	@Test
@@ -112,8 +158,18 @@ class ManifestReaderTest {
 	}
 
 	@Test
-	void sameVideoWithDefaultOutputsOnTwoRowsCollides() {
-		assertRejected("video,instruction\na.mp4,x\nother/a.mp4,y\n", "row 2", "column 'output'");
+	void sameFileNameInTwoFoldersKeepsTheFirstNameAndAddsTheLaterRowsId() throws IOException {
+		List<ManifestRow> rows = read("video,instruction,id\ncamA/C0001.MP4,x,\ncamB/C0001.MP4,y,\ncamC/C0001.MP4,z,cam c\n");
+		assertThat(rows).extracting((row) -> this.dir.resolve("out").relativize(row.output()).toString())
+			.containsExactly("C0001.mp4", "C0001-row-2.mp4", "C0001-cam_c.mp4");
+	}
+
+	@Test
+	void defaultNameNeverTakesANameTheManifestGaveExplicitly() throws IOException {
+		List<ManifestRow> rows = read("video,instruction,output\nx.mp4,x,C0001.mp4\ncamB/C0001.MP4,y,\n");
+		assertThat(rows.get(1).output()).isEqualTo(this.dir.resolve("out/C0001-row-2.mp4"));
+		assertRejected("video,instruction,output\ncamB/C0001.MP4,y,\nx.mp4,x,C0001.mp4\n", "row 2 (line 3)",
+				"row 1 already writes C0001.mp4");
 	}
 
 	@Test

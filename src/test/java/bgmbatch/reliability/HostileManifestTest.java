@@ -99,6 +99,50 @@ class HostileManifestTest {
 	}
 
 	@Test
+	void notesColumnAndTwoCameraFilesOfTheSameNameAreDeliveredWithTheNotesInTheReports() throws IOException {
+		Files.createDirectories(this.dir.resolve("camA"));
+		Files.createDirectories(this.dir.resolve("camB"));
+		Files.copy(source, this.dir.resolve("camA/C0001.MP4"));
+		Files.copy(source, this.dir.resolve("camB/C0001.MP4"));
+		Path manifest = Files.writeString(this.dir.resolve("videos.csv"),
+				"video,instruction,notes\ncamA/C0001.MP4,calm music,\"wide shot, keep\"\ncamB/C0001.MP4,upbeat music,close-up\n");
+
+		InProcessRun run = InProcessRun.of(args(manifest));
+
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		Clips.assertValidOutput(this.dir.resolve("out/C0001.mp4"), 1);
+		Clips.assertValidOutput(this.dir.resolve("out/C0001-row-2.mp4"), 1);
+		List<String> report = Files.readAllLines(this.dir.resolve("out/report.csv"));
+		assertThat(report.get(0)).contains(",notes,target_lufs,");
+		assertThat(report.get(1)).contains(",\"wide shot, keep\",");
+		assertThat(report.get(2)).contains(",close-up,");
+		assertThat(Files.readString(this.dir.resolve("out/report.json"))).contains("\"notes\" : {\n      \"notes\" : \"close-up\"");
+	}
+
+	@Test
+	void semicolonSeparatedManifestIsDelivered() throws IOException {
+		Path manifest = Files.writeString(this.dir.resolve("videos.csv"),
+				"\uFEFFVideo;Instruction;Output\r\nsource.mp4;\"calm music; fade out\";semi.mp4\r\n");
+
+		InProcessRun run = InProcessRun.of(args(manifest));
+
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		Clips.assertValidOutput(this.dir.resolve("out/semi.mp4"), 1);
+	}
+
+	@Test
+	void rowWithAnUnquotedCommaStopsTheRunWithExit2NamingTheRow() throws IOException {
+		Path manifest = Files.writeString(this.dir.resolve("videos.csv"),
+				"video,instruction\nsource.mp4,calm music\nsource.mp4,add music, then fade it out\n");
+
+		InProcessRun run = InProcessRun.of(args(manifest));
+
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).contains("row 2 (line 3)").contains("an unquoted comma?");
+		assertThat(this.dir.resolve("out")).doesNotExist();
+	}
+
+	@Test
 	void crlfManifestWithOneVideoOnTwoRowsAndAHugeInstructionDeliversEveryRow() throws IOException {
 		String longInstruction = "add calm music " + "very softly ".repeat(834);
 		assertThat(longInstruction.length()).isGreaterThanOrEqualTo(10_000);

@@ -12,7 +12,8 @@ target="$here/target"
 # the jar, its start-up cache and ffmpeg, exactly as a user's run.sh run gets them
 "$here/run.sh" --prepare-only
 
-# the bench-only pieces (no-op engine, fake cloud server) are test classes
+# the bench is compiled with the tests (src/bench/java, added by build-helper-maven-plugin), beside
+# the pieces it uses from them (the fake cloud server); the no-op engine is the bench's own
 stamp="$target/bench.stamp"
 if [ ! -f "$stamp" ] || [ -n "$(find "$here/src" "$here/pom.xml" -newer "$stamp" -print -quit)" ]; then
   echo "Compiling the test classes the benchmarks use..." >&2
@@ -29,4 +30,4 @@ fi
 exec java -Xmx4g -Dbench.repo="$here" \
   -Dbench.noop.classpath="$target/app/batch.jar:$target/app/lib/*:$target/bench-classes" \
   -cp "$target/classes:$target/test-classes:$(cat "$target/bench-classpath.txt")" \
-  "$here/bench/Bench.java" "$@"
+  bgmbench.Bench "$@"

@@ -6,7 +6,6 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.Architectures;
 import org.junit.jupiter.api.Test;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
@@ -28,9 +27,6 @@ class ArchitectureTest {
 		slices().matching("(**)")
 			.should()
 			.beFreeOfCycles()
-			// Known, being removed on the branch that splits NemoClient (the client gets its own
-			// settings record); the lead deletes this line when merging it.
-			.ignoreDependency(resideInAPackage("bgmbatch.engine.nemo.client"), resideInAPackage("bgmbatch.engine.nemo"))
 			.check(CLASSES);
 	}
 

@@ -16,7 +16,7 @@ import bgmbatch.ledger.ItemStatus;
 import bgmbatch.ledger.LedgerItem;
 import bgmbatch.support.RecordingEngine;
 import bgmbatch.support.RunHarness;
-import bgmbatch.support.TestMedia;
+import bgmbatch.support.Clips;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,9 +37,8 @@ class RestartTest {
 
 	@BeforeAll
 	static void makeClips() {
-		TestMedia media = new TestMedia();
 		for (String name : List.of("a", "b", "c")) {
-			media.clip(clips.resolve(name + ".mp4"), 2, !name.equals("c"));
+			Clips.video(clips.resolve(name + ".mp4"), 2, !name.equals("c"));
 		}
 	}
 

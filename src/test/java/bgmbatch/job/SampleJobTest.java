@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import bgmbatch.manifest.ManifestSource;
 import bgmbatch.media.MediaInfo;
-import bgmbatch.support.TestMedia;
+import bgmbatch.support.Clips;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,8 +48,6 @@ class SampleJobTest {
 	@Autowired
 	JobOperatorTestUtils jobs;
 
-	final TestMedia media = new TestMedia();
-
 	@Test
 	void samplesAreDeliveredWithCopiedVideoAndBothStreamsAndReported() throws Exception {
 		Path output = work.resolve("out");
@@ -66,13 +64,13 @@ class SampleJobTest {
 				new String[] { "clips/bars.mov", "bars-piano.mp4" }, new String[] { "clips/silent.mp4", "silent.mp4" })) {
 			Path input = SAMPLES.resolveSibling(pair[0]);
 			Path delivered = output.resolve(pair[1]);
-			MediaInfo info = this.media.probe(delivered);
+			MediaInfo info = Clips.probe(delivered);
 			assertThat(info.videoStreams()).hasSize(1);
 			assertThat(info.audioStreams()).hasSize(1);
-			assertThat(info.durationSeconds()).isCloseTo(this.media.probe(input).durationSeconds(),
+			assertThat(info.durationSeconds()).isCloseTo(Clips.probe(input).durationSeconds(),
 					org.assertj.core.data.Offset.offset(0.5));
-			assertThat(this.media.videoStreamHash(delivered)).as("video of %s copied bit for bit", pair[1])
-				.isEqualTo(this.media.videoStreamHash(input));
+			assertThat(Clips.videoHash(delivered)).as("video of %s copied bit for bit", pair[1])
+				.isEqualTo(Clips.videoHash(input));
 		}
 		assertThat(output.resolve("missing.mp4")).doesNotExist();
 		try (Stream<Path> files = Files.list(output)) {

@@ -15,7 +15,7 @@ import bgmbatch.ledger.LedgerItem;
 import bgmbatch.ledger.StageRun;
 import bgmbatch.support.RecordingEngine;
 import bgmbatch.support.RunHarness;
-import bgmbatch.support.TestMedia;
+import bgmbatch.support.Clips;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +36,7 @@ class WorkersPullTest {
 
 	@Test
 	void whileOneLongItemRendersTheOtherWorkerTakesEveryShortItemThroughAllItsStages() throws Exception {
-		Path clip = new TestMedia().clip(this.work.resolve("clip.mp4"), 1, true);
+		Path clip = Clips.video(this.work.resolve("clip.mp4"), 1, true);
 		StringBuilder csv = new StringBuilder("video,instruction,output,id\n");
 		for (String id : concat("long", SHORT)) {
 			csv.append(clip).append(",add calm music,").append(id).append(".mp4,").append(id).append('\n');

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import bgmbatch.BgmBatchApplication;
 import bgmbatch.cli.Cli;
-import bgmbatch.support.TestMedia;
+import bgmbatch.support.Clips;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -30,8 +30,7 @@ class MetricsAtTheEndOfARunTest {
 
 	@Test
 	void aRunWritesItsMetricsFileAndAFailedPushLeavesItsExitCodeAlone() throws Exception {
-		TestMedia media = new TestMedia();
-		media.clip(this.dir.resolve("a.mp4"), 1.5, true);
+		Clips.video(this.dir.resolve("a.mp4"), 1.5, true);
 		Path manifest = Files.writeString(this.dir.resolve("videos.csv"), """
 				video,instruction,id
 				a.mp4,add calm background music,a

@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 
 import bgmbatch.BgmBatchApplication;
 import bgmbatch.engine.nemo.fake.FakeNemoServer;
+import bgmbatch.support.ChildJvm;
+import bgmbatch.support.Clips;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,7 +63,7 @@ class AotStartTest {
 			}
 		}
 		classPath = String.join(File.pathSeparator, entries);
-		clip = new Clips().video(shared.resolve("clip.mp4"), 1, true);
+		clip = Clips.video(shared.resolve("clip.mp4"), 1, true);
 	}
 
 	@Test

@@ -11,6 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import bgmbatch.support.Clips;
+import bgmbatch.support.InProcessRun;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,24 +26,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BrokenMediaTest {
 
-	private final Clips clips = new Clips();
-
 	@TempDir
 	Path dir;
 
 	@Test
 	void eachBrokenInputBecomesASkippedItemWithAOneLineReasonAndTheRestIsDelivered() throws Exception {
-		Path good = this.clips.video(this.dir.resolve("good.mp4"), 1, true);
+		Path good = Clips.video(this.dir.resolve("good.mp4"), 1, true);
 		Files.createFile(this.dir.resolve("empty.mp4"));
 		byte[] bytes = Files.readAllBytes(good);
 		Files.write(this.dir.resolve("truncated.mp4"), Arrays.copyOf(bytes, bytes.length / 2));
 		Files.writeString(this.dir.resolve("text.mp4"), "This is a shopping list, not a video.\nmilk\neggs\n");
 		Files.write(this.dir.resolve("noise.m4a"), Arrays.copyOf(bytes, 3000));
-		this.clips.ffmpeg(List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
+		Clips.ffmpeg(List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
 				"testsrc=size=160x120:rate=15:duration=1", "-f", "lavfi", "-i", "sine=frequency=300:duration=1", "-c:v",
 				"libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "pcm_s16le",
 				this.dir.resolve("pcm.mov").toString()), this.dir.resolve("pcm.mov"));
-		this.clips.ffmpeg(List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
+		Clips.ffmpeg(List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
 				"testsrc=size=160x120:rate=15:duration=1", "-f", "lavfi", "-i", "sine=frequency=300:duration=1", "-c:v",
 				"libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "libvorbis",
 				this.dir.resolve("vorbis.mkv").toString()), this.dir.resolve("vorbis.mkv"));
@@ -60,7 +61,7 @@ class BrokenMediaTest {
 
 		assertThat(run.exitCode()).as("finished with skipped items: %s", run.err()).isEqualTo(3);
 		for (String delivered : List.of("good.mp4", "pcm.mp4", "vorbis.mp4")) {
-			this.clips.assertValidOutput(this.dir.resolve("out").resolve(delivered), 1);
+			Clips.assertValidOutput(this.dir.resolve("out").resolve(delivered), 1);
 		}
 		Map<String, Item> items = items(manifest);
 		assertThat(items.get("good").status()).isEqualTo("DELIVERED");

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import bgmbatch.support.ChildJvm;
+import bgmbatch.support.Clips;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +36,6 @@ class CleanStopTest {
 
 	private static final int ITEMS = 3;
 
-	private final Clips clips = new Clips();
 
 	@TempDir
 	Path dir;
@@ -42,8 +44,8 @@ class CleanStopTest {
 
 	@BeforeEach
 	void manifest() throws IOException {
-		Path clip = this.clips.video(this.dir.resolve("source.mp4"), 1, true);
-		this.manifest = this.clips.manifest(this.dir, clip, ITEMS, "add calm music");
+		Path clip = Clips.video(this.dir.resolve("source.mp4"), 1, true);
+		this.manifest = Clips.manifest(this.dir, clip, ITEMS, "add calm music");
 	}
 
 	@Test
@@ -84,7 +86,7 @@ class CleanStopTest {
 		ChildJvm next = start(Map.of());
 		assertThat(next.awaitExit(RUN_LIMIT)).as(next.stdout() + next.stderr()).isZero();
 		for (int i = 0; i < ITEMS; i++) {
-			this.clips.assertValidOutput(this.dir.resolve("out/out-" + i + ".mp4"), 1);
+			Clips.assertValidOutput(this.dir.resolve("out/out-" + i + ".mp4"), 1);
 		}
 		assertThat(partFiles()).isEmpty();
 	}

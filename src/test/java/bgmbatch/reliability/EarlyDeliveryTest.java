@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import bgmbatch.support.ChildJvm;
+import bgmbatch.support.Clips;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,8 +31,6 @@ class EarlyDeliveryTest {
 
 	private static final Duration LIMIT = Duration.ofMinutes(2);
 
-	private final Clips clips = new Clips();
-
 	private final List<ProcessHandle> orphans = new ArrayList<>();
 
 	@TempDir
@@ -42,8 +43,8 @@ class EarlyDeliveryTest {
 
 	@Test
 	void aKillWhenSixOfTenItemsAreRenderingLeavesTheFirstDeliveredAndTheRerunMakesOnlyTheRestOnce() throws Exception {
-		Path clip = this.clips.video(this.dir.resolve("source.mp4"), SECONDS, true);
-		Path manifest = this.clips.manifest(this.dir, clip, ITEMS, "add calm music at 30%");
+		Path clip = Clips.video(this.dir.resolve("source.mp4"), SECONDS, true);
+		Path manifest = Clips.manifest(this.dir, clip, ITEMS, "add calm music at 30%");
 		Path output = this.dir.resolve("out");
 		String[] args = { "manifest=" + manifest, "output=" + output, "state-dir=" + this.dir.resolve("state"),
 				"concurrency=2" };
@@ -60,13 +61,13 @@ class EarlyDeliveryTest {
 
 		Map<String, Object> early = Clips.outputs(output);
 		assertThat(early).as("delivered before the kill").hasSizeGreaterThanOrEqualTo(3);
-		early.keySet().forEach((name) -> this.clips.assertValidOutput(output.resolve(name), SECONDS));
+		early.keySet().forEach((name) -> Clips.assertValidOutput(output.resolve(name), SECONDS));
 
 		ChildJvm rerun = ChildJvm.start(this.dir, args);
 		assertThat(rerun.awaitExit(LIMIT)).as("rerun: %s%n%s", rerun.stdout(), rerun.stderr()).isZero();
 		Map<String, Object> all = Clips.outputs(output);
 		assertThat(all).hasSize(ITEMS);
-		all.keySet().forEach((name) -> this.clips.assertValidOutput(output.resolve(name), SECONDS));
+		all.keySet().forEach((name) -> Clips.assertValidOutput(output.resolve(name), SECONDS));
 		early.forEach((name, file) -> assertThat(all.get(name)).as("%s delivered once, not again", name).isEqualTo(file));
 		assertThat(rerun.stdout().lines().filter((line) -> line.contains(": delivered -> ")))
 			.as("the rerun delivers exactly the items the kill left").hasSize(ITEMS - early.size());

@@ -11,6 +11,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import bgmbatch.support.ChildJvm;
+import bgmbatch.support.Clips;
+import bgmbatch.support.InProcessRun;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,8 +32,6 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  */
 class EnvironmentFaultsTest {
 
-	private final Clips clips = new Clips();
-
 	@TempDir
 	Path dir;
 
@@ -42,7 +44,7 @@ class EnvironmentFaultsTest {
 		InProcessRun first = run(manifest, output);
 
 		assertThat(first.exitCode()).isEqualTo(1);
-		this.clips.assertValidOutput(output.resolve("ok.mp4"), 1);
+		Clips.assertValidOutput(output.resolve("ok.mp4"), 1);
 		assertThat(lastErrors(manifest).get("row-2")).startsWith("cannot create the output folder")
 			.contains("blocked");
 		assertThat(output).isDirectoryNotContaining("glob:**.part");
@@ -51,7 +53,7 @@ class EnvironmentFaultsTest {
 		InProcessRun second = run(manifest, output);
 
 		assertThat(second.exitCode()).as(second.err()).isZero();
-		this.clips.assertValidOutput(output.resolve("blocked/sub/x.mp4"), 1);
+		Clips.assertValidOutput(output.resolve("blocked/sub/x.mp4"), 1);
 		assertThat(output.resolve("blocked/sub")).isDirectoryNotContaining("glob:**.part");
 	}
 
@@ -60,7 +62,7 @@ class EnvironmentFaultsTest {
 		Path output = Files.createDirectories(this.dir.resolve("small-disk"));
 		assumeThat(mount(output, "size=160k")).as("mounting a tmpfs (needs root)").isTrue();
 		try {
-			Path clip = this.clips.video(this.dir.resolve("long.mp4"), 3, true);
+			Path clip = Clips.video(this.dir.resolve("long.mp4"), 3, true);
 			Path manifest = Files.writeString(this.dir.resolve("videos.csv"), """
 					video,instruction,output
 					long.mp4,calm music,a.mp4
@@ -81,7 +83,7 @@ class EnvironmentFaultsTest {
 			assertThat(output).isDirectoryNotContaining("glob:**.part");
 			try (var files = Files.list(output)) {
 				for (Path file : files.filter((f) -> f.toString().endsWith(".mp4")).toList()) {
-					this.clips.assertValidOutput(file, 3);
+					Clips.assertValidOutput(file, 3);
 				}
 			}
 
@@ -90,7 +92,7 @@ class EnvironmentFaultsTest {
 
 			assertThat(second.exitCode()).as(second.err()).isZero();
 			for (String name : List.of("a.mp4", "b.mp4", "c.mp4", "d.mp4")) {
-				this.clips.assertValidOutput(output.resolve(name), 3);
+				Clips.assertValidOutput(output.resolve(name), 3);
 			}
 			assertThat(output).isDirectoryNotContaining("glob:**.part");
 		}
@@ -138,7 +140,7 @@ class EnvironmentFaultsTest {
 	}
 
 	private Path manifest(String... outputs) throws IOException {
-		this.clips.video(this.dir.resolve("in.mp4"), 1, true);
+		Clips.video(this.dir.resolve("in.mp4"), 1, true);
 		StringBuilder csv = new StringBuilder("video,instruction,output\n");
 		for (String output : outputs) {
 			csv.append("in.mp4,calm music,").append(output).append('\n');

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,9 @@ import bgmbatch.engine.nemo.fake.FakeNemoServer;
 import bgmbatch.manifest.ManifestException;
 import bgmbatch.manifest.ManifestReader;
 import bgmbatch.manifest.ManifestSource;
+import bgmbatch.support.ChildJvm;
+import bgmbatch.support.Clips;
+import bgmbatch.support.InProcessRun;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,8 +38,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class HostileManifestTest {
 
-	private static final Clips CLIPS = new Clips();
-
 	@TempDir
 	static Path shared;
 
@@ -48,7 +50,7 @@ class HostileManifestTest {
 
 	@BeforeAll
 	static void source() {
-		source = CLIPS.video(shared.resolve("source.mp4"), 1, true);
+		source = Clips.video(shared.resolve("source.mp4"), 1, true);
 	}
 
 	@BeforeEach
@@ -108,8 +110,8 @@ class HostileManifestTest {
 		InProcessRun run = InProcessRun.of(args(manifest));
 
 		assertThat(run.exitCode()).as(run.err()).isZero();
-		CLIPS.assertValidOutput(this.dir.resolve("out/C0001.mp4"), 1);
-		CLIPS.assertValidOutput(this.dir.resolve("out/C0001-row-2.mp4"), 1);
+		Clips.assertValidOutput(this.dir.resolve("out/C0001.mp4"), 1);
+		Clips.assertValidOutput(this.dir.resolve("out/C0001-row-2.mp4"), 1);
 		List<String> report = Files.readAllLines(this.dir.resolve("out/report.csv"));
 		assertThat(report.get(0)).contains(",notes,target_lufs,");
 		assertThat(report.get(1)).contains(",\"wide shot, keep\",");
@@ -125,7 +127,7 @@ class HostileManifestTest {
 		InProcessRun run = InProcessRun.of(args(manifest));
 
 		assertThat(run.exitCode()).as(run.err()).isZero();
-		CLIPS.assertValidOutput(this.dir.resolve("out/semi.mp4"), 1);
+		Clips.assertValidOutput(this.dir.resolve("out/semi.mp4"), 1);
 	}
 
 	@Test
@@ -153,7 +155,7 @@ class HostileManifestTest {
 
 		assertThat(run.exitCode()).as(run.err()).isZero();
 		for (String output : List.of("first.mp4", "second.mp4", "long.mp4")) {
-			CLIPS.assertValidOutput(this.dir.resolve("out").resolve(output), 1);
+			Clips.assertValidOutput(this.dir.resolve("out").resolve(output), 1);
 		}
 	}
 
@@ -163,9 +165,10 @@ class HostileManifestTest {
 		Path manifest = Files.writeString(this.dir.resolve("videos.csv"), "video,instruction,output,id\n"
 				+ "source.mp4,add calm music,short.mp4,short\n" + "source.mp4,\"" + longInstruction + "\",long.mp4,long\n");
 		try (FakeNemoServer fake = new FakeNemoServer(Files.createDirectories(this.dir.resolve("fake")))) {
-			InProcessRun run = InProcessRun.of("manifest=" + manifest, "output=" + this.dir.resolve("out"),
-					"state-dir=" + this.dir.resolve("state"), "engine=nemo", "--bgm.nemo.base-url=" + fake.url(),
-					"--bgm.nemo.poll-interval=20ms", "--bgm.nemo.credit-margin=0", "--bgm.nemo.token=");
+			List<String> arguments = new ArrayList<>(List.of("manifest=" + manifest, "output=" + this.dir.resolve("out"),
+					"state-dir=" + this.dir.resolve("state"), "engine=nemo"));
+			arguments.addAll(fake.jobArguments(Map.of("poll-interval", "20ms")));
+			InProcessRun run = InProcessRun.of(arguments.toArray(String[]::new));
 
 			assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
 			assertThat(lastErrors(manifest).get("long")).startsWith("the instruction has " + longInstruction.strip().length() + " characters")
@@ -173,7 +176,7 @@ class HostileManifestTest {
 			assertThat(fake.sessions()).as("no session paid for the rejected item").hasSize(1);
 			assertThat(fake.calls("POST", "/run_sse")).hasSize(1);
 		}
-		CLIPS.assertValidOutput(this.dir.resolve("out/short.mp4"), 1);
+		Clips.assertValidOutput(this.dir.resolve("out/short.mp4"), 1);
 	}
 
 	@Test
@@ -198,8 +201,8 @@ class HostileManifestTest {
 				"state-dir=" + this.dir.resolve("state"), "concurrency=2");
 
 		assertThat(run.exitCode()).as("two items failed").isEqualTo(1);
-		CLIPS.assertValidOutput(output.resolve("read.mp4"), 1);
-		CLIPS.assertValidOutput(output.resolve("planted.mp4"), 1);
+		Clips.assertValidOutput(output.resolve("read.mp4"), 1);
+		Clips.assertValidOutput(output.resolve("planted.mp4"), 1);
 		assertThat(output.resolve("planted.mp4.part")).doesNotExist();
 		assertThat(victim).hasContent("precious");
 		assertThat(elsewhere).isDirectoryNotContaining((file) -> !file.equals(victim));

@@ -17,6 +17,9 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import bgmbatch.support.ChildJvm;
+import bgmbatch.support.Clips;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,8 +44,6 @@ class KillAnywhereTest {
 
 	private static final Duration RUN_LIMIT = Duration.ofMinutes(2);
 
-	private final Clips clips = new Clips();
-
 	private final List<ProcessHandle> orphans = new ArrayList<>();
 
 	@TempDir
@@ -58,7 +59,7 @@ class KillAnywhereTest {
 		long seed = Long.getLong("bgm.kill.seed", System.nanoTime());
 		System.out.println("KillAnywhereTest seed " + seed + " (replay with -Dbgm.kill.seed=" + seed + ")");
 		Random random = new Random(seed);
-		Path clip = this.clips.video(this.dir.resolve("source.mp4"), SECONDS, true);
+		Path clip = Clips.video(this.dir.resolve("source.mp4"), SECONDS, true);
 
 		// a clean run of the same job measures how long startup and work take here
 		Job measured = job("measured", clip);
@@ -111,7 +112,7 @@ class KillAnywhereTest {
 		listing.removeIf((name) -> name.startsWith("report.") && !name.endsWith(".part"));
 		assertThat(listing).as("output folder: no part or temp files").isEqualTo(expected);
 		for (int i = 0; i < ITEMS; i++) {
-			this.clips.assertValidOutput(job.output().resolve("out-" + i + ".mp4"), SECONDS);
+			Clips.assertValidOutput(job.output().resolve("out-" + i + ".mp4"), SECONDS);
 		}
 		assertThat(firstSeen).as("each output written once: the file seen first is the file at the end")
 			.isEqualTo(Clips.outputs(job.output()));
@@ -133,7 +134,7 @@ class KillAnywhereTest {
 		for (Map.Entry<String, Object> output : now.entrySet()) {
 			Object earlier = firstSeen.putIfAbsent(output.getKey(), output.getValue());
 			if (earlier == null) {
-				this.clips.assertValidOutput(job.output().resolve(output.getKey()), SECONDS);
+				Clips.assertValidOutput(job.output().resolve(output.getKey()), SECONDS);
 			}
 			else {
 				assertThat(output.getValue()).as("%s delivered again", output.getKey()).isEqualTo(earlier);
@@ -156,7 +157,7 @@ class KillAnywhereTest {
 
 	private Job job(String name, Path clip) throws IOException {
 		Path folder = Files.createDirectories(this.dir.resolve(name));
-		Path manifest = this.clips.manifest(folder, clip, ITEMS, "add calm music at 30%");
+		Path manifest = Clips.manifest(folder, clip, ITEMS, "add calm music at 30%");
 		return new Job(folder, manifest, folder.resolve("out"), folder.resolve("state"));
 	}
 

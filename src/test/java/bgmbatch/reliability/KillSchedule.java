@@ -6,6 +6,8 @@ import java.util.Random;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import bgmbatch.support.ChildJvm;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

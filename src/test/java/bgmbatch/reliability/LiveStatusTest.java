@@ -1,5 +1,8 @@
 package bgmbatch.reliability;
 
+import bgmbatch.support.InProcessRun;
+import bgmbatch.support.Clips;
+import bgmbatch.support.ChildJvm;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -39,7 +42,6 @@ class LiveStatusTest {
 	private static final Pattern ISO_SECONDS = Pattern
 		.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(Z|[+-]\\d\\d:\\d\\d)");
 
-	private final Clips clips = new Clips();
 
 	private final List<ProcessHandle> leftovers = new ArrayList<>();
 
@@ -52,7 +54,7 @@ class LiveStatusTest {
 
 	@BeforeEach
 	void manifest() throws IOException {
-		Path clip = this.clips.video(this.dir.resolve("source.mp4"), 1, true);
+		Path clip = Clips.video(this.dir.resolve("source.mp4"), 1, true);
 		StringBuilder csv = new StringBuilder("video,instruction,id\n");
 		for (String id : List.of("alpha", "bravo", "charlie")) {
 			Files.copy(clip, this.dir.resolve(id + ".mp4"));

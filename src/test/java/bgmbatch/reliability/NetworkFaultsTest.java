@@ -7,12 +7,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import bgmbatch.engine.TransientEngineException;
 import bgmbatch.engine.nemo.NemoProperties;
+import bgmbatch.engine.nemo.client.NemoApiException;
 import bgmbatch.engine.nemo.client.NemoClient;
 import bgmbatch.engine.nemo.client.RenderStatus;
 import bgmbatch.engine.nemo.fake.FakeNemoServer;
 import bgmbatch.engine.nemo.fake.RecordedCall;
+import bgmbatch.support.Clips;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,8 +33,6 @@ class NetworkFaultsTest {
 
 	private static final int MAX_RETRIES = 2;
 
-	private static final Clips CLIPS = new Clips();
-
 	@TempDir
 	static Path shared;
 
@@ -48,13 +47,13 @@ class NetworkFaultsTest {
 
 	@BeforeAll
 	static void clip() {
-		clip = CLIPS.video(shared.resolve("clip.mp4"), 1, true);
+		clip = Clips.video(shared.resolve("clip.mp4"), 1, true);
 	}
 
 	@BeforeEach
 	void start() throws IOException {
 		this.fake = new FakeNemoServer(Files.createDirectories(this.dir.resolve("fake")));
-		this.client = new NemoClient(properties(this.fake.url(), Duration.ofMillis(500)), this.dir.resolve("state"));
+		this.client = new NemoClient(properties(this.fake.url(), Duration.ofMillis(500)).client(), this.dir.resolve("state"));
 		this.client.ensureToken();
 	}
 
@@ -67,7 +66,8 @@ class NetworkFaultsTest {
 	void connectionResetOnEveryAttemptEndsInAClearFailureAfterBoundedRetries() {
 		this.fake.connectionResets.set(100);
 
-		assertThatThrownBy(this.client::availableCredits).isInstanceOf(TransientEngineException.class)
+		assertThatThrownBy(this.client::availableCredits).isInstanceOf(NemoApiException.class)
+			.satisfies((ex) -> assertThat(((NemoApiException) ex).kind()).isEqualTo(NemoApiException.Kind.GAVE_UP))
 			.hasMessageStartingWith("could not ")
 			.hasMessageContaining("after " + (MAX_RETRIES + 1) + " attempts");
 		assertThat(this.fake.calls("GET", "/api/credits")).hasSize(MAX_RETRIES + 1);
@@ -78,7 +78,8 @@ class NetworkFaultsTest {
 		this.fake.latencyMillis = 2000;
 		this.fake.slowAnswers.set(100);
 
-		assertThatThrownBy(this.client::availableCredits).isInstanceOf(TransientEngineException.class)
+		assertThatThrownBy(this.client::availableCredits).isInstanceOf(NemoApiException.class)
+			.satisfies((ex) -> assertThat(((NemoApiException) ex).kind()).isEqualTo(NemoApiException.Kind.GAVE_UP))
 			.hasMessageContaining("after " + (MAX_RETRIES + 1) + " attempts")
 			.hasMessageContaining("timeout");
 	}
@@ -89,7 +90,8 @@ class NetworkFaultsTest {
 		this.fake.tricklingDownloads.set(100);
 		Path part = this.dir.resolve("out.mp4.part");
 
-		assertThatThrownBy(() -> this.client.download(render, part)).isInstanceOf(TransientEngineException.class)
+		assertThatThrownBy(() -> this.client.download(render, part)).isInstanceOf(NemoApiException.class)
+			.satisfies((ex) -> assertThat(((NemoApiException) ex).kind()).isEqualTo(NemoApiException.Kind.GAVE_UP))
 			.hasMessageContaining("could not download the render after " + (MAX_RETRIES + 1) + " attempts")
 			.hasMessageContaining("trickles");
 		List<RecordedCall> downloads = this.fake.calls("GET", "/files/");
@@ -111,17 +113,24 @@ class NetworkFaultsTest {
 		assertThat(this.fake.calls("GET", "/files/")).hasSize(2);
 	}
 
+	/**
+	 * A render the fake has finished, made through a patient client: the fake runs ffmpeg
+	 * inside the status call that completes a render, which a loaded machine can make last
+	 * longer than this test's 500 ms read timeout. The download under test is this.client's.
+	 */
 	private RenderStatus finishedRender() {
-		String session = this.client.createSession();
-		this.client.upload(session, clip);
-		this.client.edit(session, "add music", () -> {
+		NemoClient patient = new NemoClient(properties(this.fake.url(), Duration.ofSeconds(30)).client(),
+				this.dir.resolve("setup-state"));
+		String session = patient.createSession();
+		patient.upload(session, clip);
+		patient.edit(session, "add music", () -> {
 		}, (text) -> {
 		});
-		this.client.submitRender("render_a", session, this.client.state(session));
+		patient.submitRender("render_a", session, patient.state(session));
 		// the fake completes a render after a fixed number of polls: this loop ends
 		RenderStatus status;
 		do {
-			status = this.client.render("render_a").orElseThrow();
+			status = patient.render("render_a").orElseThrow();
 		}
 		while (!status.completed());
 		return status;

@@ -1,5 +1,7 @@
 package bgmbatch.reliability;
 
+import bgmbatch.support.Clips;
+import bgmbatch.support.ChildJvm;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -22,15 +24,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OneMachineDefaultTest {
 
-	private final Clips clips = new Clips();
 
 	@TempDir
 	Path dir;
 
 	@Test
 	void aRunWithoutDatabaseSettingsConnectsToNothingAndKeepsItsEmbeddedDatabase() throws Exception {
-		Path clip = this.clips.video(this.dir.resolve("source.mp4"), 1, true);
-		Path manifest = this.clips.manifest(this.dir, clip, 2, "add calm music");
+		Path clip = Clips.video(this.dir.resolve("source.mp4"), 1, true);
+		Path manifest = Clips.manifest(this.dir, clip, 2, "add calm music");
 		Path classes = this.dir.resolve("classes.log");
 		try (ServerSocket broker = new ServerSocket(0)) {
 			ChildJvm run = ChildJvm.start(List.of("-XX:TieredStopAtLevel=1", "-Xlog:class+load=info:file=" + classes),

@@ -10,6 +10,9 @@ import java.util.stream.Stream;
 
 import bgmbatch.state.RunLock;
 import bgmbatch.state.StateFolder;
+import bgmbatch.support.ChildJvm;
+import bgmbatch.support.Clips;
+import bgmbatch.support.InProcessRun;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,8 +30,6 @@ class OverlappingRunsTest {
 
 	private static final Duration LIMIT = Duration.ofMinutes(2);
 
-	private final Clips clips = new Clips();
-
 	private final List<ProcessHandle> leftovers = new ArrayList<>();
 
 	@TempDir
@@ -40,7 +41,7 @@ class OverlappingRunsTest {
 
 	@BeforeEach
 	void clip() {
-		this.clip = this.clips.video(this.dir.resolve("source.mp4"), 1, true);
+		this.clip = Clips.video(this.dir.resolve("source.mp4"), 1, true);
 		this.state = this.dir.resolve("state");
 	}
 
@@ -115,7 +116,7 @@ class OverlappingRunsTest {
 
 	private void assertOutputs(Path manifest, int items) {
 		for (int i = 0; i < items; i++) {
-			this.clips.assertValidOutput(manifest.resolveSibling("out").resolve("out-" + i + ".mp4"), 1);
+			Clips.assertValidOutput(manifest.resolveSibling("out").resolve("out-" + i + ".mp4"), 1);
 		}
 	}
 

@@ -13,6 +13,8 @@ import bgmbatch.storage.ObjectInfo;
 import bgmbatch.storage.ObjectStore;
 import bgmbatch.storage.S3Location;
 import bgmbatch.storage.S3TestServer;
+import bgmbatch.support.ChildJvm;
+import bgmbatch.support.Clips;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,6 @@ class S3KillDuringUploadTest {
 
 	private static final Duration RUN_LIMIT = Duration.ofMinutes(2);
 
-	private final Clips clips = new Clips();
 
 	@TempDir
 	Path dir;
@@ -56,7 +57,7 @@ class S3KillDuringUploadTest {
 		this.server = S3TestServer.start(Files.createDirectories(this.dir.resolve("s3")), "delivery");
 		this.proxy = new ThrottlingProxy(this.server.port(), 2L * 1024 * 1024);
 		// about 11 MB of noise (it does not compress): three parts of 5 MB
-		Path clip = this.clips.ffmpeg(List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
+		Path clip = Clips.ffmpeg(List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
 				"nullsrc=size=640x360:rate=30:duration=1,geq=random(1)*255:128:128", "-f", "lavfi", "-i",
 				"sine=duration=1", "-c:v", "libx264", "-preset", "ultrafast", "-qp", "0", "-pix_fmt", "yuv420p", "-c:a",
 				"aac", this.dir.resolve("noise.mp4").toString()), this.dir.resolve("noise.mp4"));
@@ -81,7 +82,7 @@ class S3KillDuringUploadTest {
 		try (ObjectStore.Read read = store.read(object, 0, null); InputStream in = read.body()) {
 			Files.copy(in, copy);
 		}
-		this.clips.assertValidOutput(copy, 1.0);
+		Clips.assertValidOutput(copy, 1.0);
 
 		ChildJvm again = start(manifest, this.server.port());
 		assertThat(again.awaitExit(RUN_LIMIT)).isZero();

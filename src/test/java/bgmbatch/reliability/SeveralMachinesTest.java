@@ -1,5 +1,8 @@
 package bgmbatch.reliability;
 
+import bgmbatch.support.InProcessRun;
+import bgmbatch.support.Clips;
+import bgmbatch.support.ChildJvm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +60,6 @@ class SeveralMachinesTest {
 
 	private static final List<String> STAGES = List.of("UPLOAD", "EDIT", "VERIFY", "EXPORT", "DOWNLOAD");
 
-	private final Clips clips = new Clips();
 
 	private final List<ChildJvm> children = new ArrayList<>();
 
@@ -303,7 +305,7 @@ class SeveralMachinesTest {
 	private void assertDeliveredOnce(Job job, int items) throws Exception {
 		assertThat(delivered()).hasSize(items);
 		for (int i = 0; i < items; i++) {
-			this.clips.assertValidOutput(job.output().resolve("out-" + i + ".mp4"), SECONDS);
+			Clips.assertValidOutput(job.output().resolve("out-" + i + ".mp4"), SECONDS);
 		}
 		for (Map.Entry<String, List<Map<String, String>>> log : stageLogs().entrySet()) {
 			assertThat(log.getValue().stream().map((run) -> run.get("stage")).toList())
@@ -463,9 +465,9 @@ class SeveralMachinesTest {
 	}
 
 	private Job job(int items) throws IOException {
-		Path clip = this.clips.video(this.dir.resolve("source.mp4"), SECONDS, true);
+		Path clip = Clips.video(this.dir.resolve("source.mp4"), SECONDS, true);
 		Path folder = Files.createDirectories(this.dir.resolve("job"));
-		Path manifest = this.clips.manifest(folder, clip, items, "add calm music at 30%");
+		Path manifest = Clips.manifest(folder, clip, items, "add calm music at 30%");
 		return new Job(manifest, folder.resolve("out"));
 	}
 

@@ -9,6 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import bgmbatch.support.ChildJvm;
+import bgmbatch.support.Clips;
+import bgmbatch.support.InProcessRun;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,8 +30,6 @@ class StateFollowsTheJobTest {
 
 	private static final Duration LIMIT = Duration.ofMinutes(2);
 
-	private final Clips clips = new Clips();
-
 	private final List<ProcessHandle> leftovers = new ArrayList<>();
 
 	@TempDir
@@ -40,7 +42,7 @@ class StateFollowsTheJobTest {
 
 	@BeforeEach
 	void job() throws IOException {
-		Path clip = this.clips.video(this.dir.resolve("source.mp4"), 1, true);
+		Path clip = Clips.video(this.dir.resolve("source.mp4"), 1, true);
 		Path folder = Files.createDirectories(this.dir.resolve("job"));
 		StringBuilder csv = new StringBuilder("video,instruction,output\n");
 		for (int i = 0; i < 2; i++) {
@@ -115,7 +117,7 @@ class StateFollowsTheJobTest {
 		assertThat(Clips.outputs(this.dir.resolve("out-b"))).containsOnlyKeys("out-0.mp4", "out-1.mp4");
 		assertThat(Clips.outputs(this.dir.resolve("out-a"))).as("the first folder untouched").isEqualTo(a);
 		for (String name : List.of("out-0.mp4", "out-1.mp4")) {
-			this.clips.assertValidOutput(this.dir.resolve("out-b").resolve(name), 1);
+			Clips.assertValidOutput(this.dir.resolve("out-b").resolve(name), 1);
 		}
 	}
 

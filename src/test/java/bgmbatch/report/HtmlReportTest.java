@@ -14,7 +14,7 @@ import bgmbatch.ledger.Ledger;
 import bgmbatch.ledger.LedgerItem;
 import bgmbatch.ledger.StageRun;
 import bgmbatch.media.CommandRunner;
-import bgmbatch.support.TestMedia;
+import bgmbatch.support.Clips;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -135,7 +135,7 @@ class HtmlReportTest {
 	/** A 2 s clip with sound as the input, and a copy of it as the output a.mp4. */
 	private Path outputOfAClip() throws Exception {
 		Path out = Files.createDirectories(this.dir.resolve("out"));
-		Files.copy(new TestMedia().clip(this.dir.resolve("in.mp4"), 2, true), out.resolve("a.mp4"));
+		Files.copy(Clips.video(this.dir.resolve("in.mp4"), 2, true), out.resolve("a.mp4"));
 		return out;
 	}
 

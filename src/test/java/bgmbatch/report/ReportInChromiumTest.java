@@ -17,9 +17,9 @@ import bgmbatch.ledger.Ledger;
 import bgmbatch.ledger.LedgerItem;
 import bgmbatch.media.CommandRunner;
 import bgmbatch.support.Chromium;
+import bgmbatch.support.Clips;
 import bgmbatch.support.RecordingEngine;
 import bgmbatch.support.RunHarness;
-import bgmbatch.support.TestMedia;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,9 +48,8 @@ class ReportInChromiumTest {
 	void nightAndMorning(@TempDir Path dir) throws Exception {
 		this.dir = dir;
 		Path clips = Files.createDirectories(dir.resolve("clips"));
-		TestMedia media = new TestMedia();
 		for (String name : List.of("street", "bars", "calm", "sparkly")) {
-			media.clip(clips.resolve(name + ".mp4"), 4, true);
+			Clips.video(clips.resolve(name + ".mp4"), 4, true);
 		}
 		Path manifest = dir.resolve("videos.csv");
 		Files.writeString(manifest, """

@@ -12,12 +12,12 @@ import bgmbatch.job.ExitCode;
 import bgmbatch.engine.Journal;
 import bgmbatch.engine.StageResult;
 import bgmbatch.engine.WorkItem;
+import bgmbatch.support.Clips;
 import bgmbatch.support.ForwardingEngine;
 import bgmbatch.ledger.ItemStatus;
 import bgmbatch.ledger.LedgerItem;
 import bgmbatch.media.MediaInfo;
 import bgmbatch.support.RunHarness;
-import bgmbatch.support.TestMedia;
 
 import mockwebserver3.RecordedRequest;
 
@@ -52,9 +52,8 @@ class UrlInputsJobTest {
 
 	@BeforeAll
 	static void makeClips() {
-		TestMedia media = new TestMedia();
-		clip = media.clip(shared.resolve("clip.mp4"), 2, true);
-		music = media.clip(shared.resolve("music.m4a"), 3, true);
+		clip = Clips.video(shared.resolve("clip.mp4"), 2, true);
+		music = Clips.video(shared.resolve("music.m4a"), 3, true);
 	}
 
 	@BeforeEach
@@ -79,7 +78,7 @@ class UrlInputsJobTest {
 		assertThat(this.harness.run(manifest, "allow-private-urls=true")).isEqualTo(ExitCode.OK);
 
 		Path output = this.dir.resolve("out/street.mp4");
-		MediaInfo info = new TestMedia().probe(output);
+		MediaInfo info = Clips.probe(output);
 		assertThat(info.videoStreams()).hasSize(1);
 		assertThat(info.audioStreams()).hasSize(1);
 		LedgerItem item = this.harness.ledger(manifest).get(0);
@@ -105,9 +104,9 @@ class UrlInputsJobTest {
 		assertThat(range).as("the second request asks for the rest only").matches("bytes=[1-9][0-9]*-");
 		assertThat(fetches.get(1).getHeaders().get("If-Range")).as("and only of the same version").startsWith("\"");
 		assertThat(Files.size(this.dir.resolve("out/street.mp4"))).isPositive();
-		assertThat(new TestMedia().videoStreamHash(this.dir.resolve("out/street.mp4")))
+		assertThat(Clips.videoHash(this.dir.resolve("out/street.mp4")))
 			.as("the spliced download is the clip, byte for byte")
-			.isEqualTo(new TestMedia().videoStreamHash(clip));
+			.isEqualTo(Clips.videoHash(clip));
 	}
 
 	@Test
@@ -182,7 +181,7 @@ class UrlInputsJobTest {
 
 	@Test
 	void remoteVideoChangedAfterItsItemBeganSendsTheItemBackToItsFirstStage() throws Exception {
-		Path longer = new TestMedia().clip(this.dir.resolve("longer.mp4"), 3, true);
+		Path longer = Clips.video(this.dir.resolve("longer.mp4"), 3, true);
 		AtomicBoolean swapped = new AtomicBoolean();
 		// after the first stage: the file changes on the server, and this machine's copy is gone
 		this.harness.decorateEngine((engine) -> new ForwardingEngine(engine) {
@@ -204,7 +203,7 @@ class UrlInputsJobTest {
 		assertThat(changed.stage()).isEqualTo(bgmbatch.engine.Stage.UPLOAD);
 
 		assertThat(this.harness.run(manifest, "allow-private-urls=true")).isEqualTo(ExitCode.OK);
-		assertThat(new TestMedia().probe(this.dir.resolve("out/street.mp4")).durationSeconds())
+		assertThat(Clips.probe(this.dir.resolve("out/street.mp4")).durationSeconds())
 			.as("made from the new version").isCloseTo(3.0, org.assertj.core.data.Offset.offset(0.5));
 	}
 

@@ -12,8 +12,8 @@ import bgmbatch.engine.WorkItem;
 import bgmbatch.ledger.ItemStatus;
 import bgmbatch.ledger.LedgerItem;
 import bgmbatch.media.MediaInfo;
+import bgmbatch.support.Clips;
 import bgmbatch.support.RunHarness;
-import bgmbatch.support.TestMedia;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,9 +42,9 @@ class S3RoundTripTest {
 		S3TestServer.useCredentials();
 		server = S3TestServer.start(java.nio.file.Files.createDirectories(shared.resolve("s3")), "footage");
 		store = server.store();
-		clip = new TestMedia().clip(shared.resolve("clip.mp4"), 2, true);
+		clip = Clips.video(shared.resolve("clip.mp4"), 2, true);
 		store.put(new S3Location("footage", "in/street clip.mp4"), clip, "video/mp4");
-		store.put(new S3Location("footage", "tracks/piano.m4a"), new TestMedia().clip(shared.resolve("piano.m4a"), 3, true),
+		store.put(new S3Location("footage", "tracks/piano.m4a"), Clips.video(shared.resolve("piano.m4a"), 3, true),
 				"audio/mp4");
 	}
 
@@ -73,7 +73,7 @@ class S3RoundTripTest {
 		try (ObjectStore.Read read = store.read(output, 0, null); InputStream in = read.body()) {
 			Files.copy(in, copy);
 		}
-		MediaInfo info = new TestMedia().probe(copy);
+		MediaInfo info = Clips.probe(copy);
 		assertThat(info.videoStreams()).hasSize(1);
 		assertThat(info.audioStreams()).hasSize(1);
 		assertThat(store.keys(new S3Location("footage", "nightly/"))).contains("nightly/report.csv",

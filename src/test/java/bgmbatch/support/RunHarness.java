@@ -8,21 +8,17 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
-import bgmbatch.BgmBatchApplication;
-import bgmbatch.settings.BgmProperties;
 import bgmbatch.job.ExitCode;
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.job.JobRunner;
-import bgmbatch.ledger.Ledger;
 import bgmbatch.ledger.LedgerItem;
 
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Runs the job as the command line does — a fresh Spring context per run, like a fresh
- * process — with an optional decorator around the engine, and reads the ledger after.
+ * process — with an optional decorator around the engine, and reads the ledger after:
+ * {@link JobRun} with settings given as {@code name=value}, the way users write them.
  */
 public final class RunHarness {
 
@@ -63,11 +59,7 @@ public final class RunHarness {
 	 */
 	public List<LedgerItem> ledger(Path manifest, String... settings) {
 		try (ConfigurableApplicationContext context = context(manifest, settings)) {
-			List<LedgerItem> items = new ArrayList<>();
-			BgmProperties properties = context.getBean(BgmProperties.class);
-			context.getBean(Ledger.class)
-				.forEach(JobRunner.jobKeyOf(properties), items::add);
-			return items;
+			return JobRun.ledger(context);
 		}
 	}
 
@@ -87,17 +79,7 @@ public final class RunHarness {
 		}
 		List<String> args = new ArrayList<>();
 		values.forEach((name, value) -> args.add("--bgm." + name + "=" + value));
-		UnaryOperator<EditingEngine> engineDecorator = this.decorator;
-		Map<String, Object> extra = Map.copyOf(this.beans);
-		return new SpringApplicationBuilder(BgmBatchApplication.class).initializers((context) -> {
-			extra.forEach(context.getBeanFactory()::registerSingleton);
-			context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
-				@Override
-				public Object postProcessAfterInitialization(Object bean, String beanName) {
-					return bean instanceof EditingEngine engine ? engineDecorator.apply(engine) : bean;
-				}
-			});
-		}).run(args.toArray(String[]::new));
+		return JobRun.context(args, this.decorator, this.beans);
 	}
 
 }

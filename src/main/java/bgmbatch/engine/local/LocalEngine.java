@@ -28,33 +28,11 @@ import bgmbatch.media.CommandRunner;
  * The ffmpeg engine. Upload probes the input, edit makes the plan (pure and fast), verify
  * checks the music, export measures and renders into the part file, download makes sure
  * the part file exists. Every stage can run again: each reads what it needs from the
- * item's handles and writes its result whole or not at all.
+ * item's handles and writes its result whole or not at all. What a stage learns is a
+ * record ({@link ProbedInput}, {@link MusicChoice}, {@link MeasuredMix}) kept as JSON in
+ * one handle each; the plan line is rendered from the plan and the measurement.
  */
 public final class LocalEngine implements EditingEngine {
-
-	static final String DURATION = WorkItem.INPUT_DURATION;
-
-	static final String HAS_AUDIO = "hasAudio";
-
-	static final String AUDIO_TRACKS = "audioTracks";
-
-	static final String VIDEO_INDEX = "videoIndex";
-
-	static final String VIDEO_CODEC = "videoCodec";
-
-	static final String DISPLAY_HEIGHT = "displayHeight";
-
-	static final String MUSIC = "music";
-
-	static final String MUSIC_LABEL = "musicLabel";
-
-	static final String MUSIC_NOTE = "musicNote";
-
-	static final String MUSIC_SECONDS = "musicSeconds";
-
-	static final String STREAMS = "streams";
-
-	static final String CHAPTERS = "chapters";
 
 	/**
 	 * A video stream within this of the container's duration is what the output lasts
@@ -65,8 +43,6 @@ public final class LocalEngine implements EditingEngine {
 
 	/** What each stage does here: the input probed, the plan made, the music measured, the mix rendered, the output delivered. */
 	static final StageWords WORDS = new StageWords("probing", "planning", "measuring", "rendering", "delivering");
-
-	private static final String MEASURED = " | measured:";
 
 	private static final String NO_SPACE = "No space left on device";
 
@@ -133,43 +109,32 @@ public final class LocalEngine implements EditingEngine {
 					+ " has no readable duration (is the file truncated?)");
 		}
 		MediaFacts.Stream video = facts.video().get(0);
-		Map<String, String> handles = new HashMap<>();
 		double seconds = video.durationSeconds() > 0
 				&& Math.abs(video.durationSeconds() - facts.durationSeconds()) <= VIDEO_DURATION_SLACK
 						? video.durationSeconds() : facts.durationSeconds();
-		handles.put(DURATION, Double.toString(seconds));
-		handles.put(STREAMS, ExtraStreams.record(facts, video.index()));
-		handles.put(CHAPTERS, Integer.toString(facts.chapters()));
-		handles.put(HAS_AUDIO, Boolean.toString(!facts.audio().isEmpty()));
-		handles.put(AUDIO_TRACKS, Integer.toString(facts.audio().size()));
-		handles.put(VIDEO_INDEX, Integer.toString(video.index()));
-		handles.put(VIDEO_CODEC, video.codec());
-		handles.put(DISPLAY_HEIGHT, Integer.toString(video.displayHeight()));
+		ProbedInput probed = new ProbedInput(seconds, !facts.audio().isEmpty(), facts.audio().size(), video.index(),
+				video.codec(), video.displayHeight(), ExtraStreams.record(facts, video.index()), facts.chapters());
+		Map<String, String> handles = new HashMap<>(probed.toHandle());
+		// delivery checks the output's length against it: a handle every engine shares
+		handles.put(WorkItem.INPUT_DURATION, Double.toString(seconds));
 		return StageResult.of(handles);
 	}
 
 	@Override
 	public StageResult edit(WorkItem item, Journal journal) {
 		Instruction instruction = this.parser.parse(item.instruction(), item.handle(WorkItem.LANGUAGE));
-		Map<String, String> handles = new HashMap<>();
+		MusicChoice music;
 		if (item.music() != null) {
-			handles.put(MUSIC, item.music().toString());
-			handles.put(MUSIC_LABEL, item.music().getFileName().toString());
+			music = new MusicChoice(item.music(), item.music().getFileName().toString(), null);
 		}
 		else {
 			Optional<MusicLibrary.Choice> choice = chooseFromLibrary(instruction.mood(), item.seq());
-			if (choice.isPresent()) {
-				handles.put(MUSIC, choice.get().track().file().toString());
-				handles.put(MUSIC_LABEL, "library/" + choice.get().track().name());
-				if (choice.get().note() != null) {
-					handles.put(MUSIC_NOTE, choice.get().note());
-				}
-			}
-			else {
-				handles.put(MUSIC, this.builtin.track(instruction.mood()).toString());
-				handles.put(MUSIC_LABEL, "built-in/" + instruction.mood());
-			}
+			music = choice.isPresent()
+					? new MusicChoice(choice.get().track().file(), "library/" + choice.get().track().name(),
+							choice.get().note())
+					: new MusicChoice(this.builtin.track(instruction.mood()), "built-in/" + instruction.mood(), null);
 		}
+		Map<String, String> handles = new HashMap<>(music.toHandle());
 		MixPlan plan = plan(item.withHandles(merge(item.handles(), handles)));
 		if (!plan.warnings().isEmpty()) {
 			handles.put(WorkItem.WARNINGS, String.join("\n", plan.warnings()));
@@ -182,11 +147,12 @@ public final class LocalEngine implements EditingEngine {
 
 	@Override
 	public StageResult verify(WorkItem item, Journal journal) {
-		Path music = Path.of(item.handle(MUSIC));
+		MusicChoice choice = MusicChoice.of(item.handles());
+		Path music = choice.path();
 		String key = fileKey(music);
 		Double known = key == null ? null : this.checkedMusic.get(key);
 		if (known != null) {
-			return StageResult.of(Map.of(MUSIC_SECONDS, Double.toString(known)));
+			return StageResult.of(choice.measured(known).toHandle());
 		}
 		MediaFacts facts;
 		try {
@@ -201,14 +167,17 @@ public final class LocalEngine implements EditingEngine {
 		if (key != null) {
 			this.checkedMusic.put(key, facts.durationSeconds());
 		}
-		return StageResult.of(Map.of(MUSIC_SECONDS, Double.toString(facts.durationSeconds())));
+		return StageResult.of(choice.measured(facts.durationSeconds()).toHandle());
 	}
 
 	@Override
 	public StageResult export(WorkItem item, Journal journal) {
 		Mixdown.Result result = render(item);
 		double target = this.parser.parse(item.instruction()).loudnessLufs();
-		return new StageResult(result.measurement(target).toHandles(), measuredPlan(item, result, target), 0);
+		MeasuredMix measured = MeasuredMix.of(result, target);
+		Map<String, String> handles = new HashMap<>(result.measurement(target).toHandles());
+		handles.putAll(measured.toHandle());
+		return new StageResult(handles, measured.describe(plan(item)), 0);
 	}
 
 	@Override
@@ -254,28 +223,26 @@ public final class LocalEngine implements EditingEngine {
 	/** The plan, rebuilt from the instruction and the handles: the same every time it is asked for. */
 	MixPlan plan(WorkItem item) {
 		Instruction instruction = this.parser.parse(item.instruction(), item.handle(WorkItem.LANGUAGE));
-		String codec = item.handle(VIDEO_CODEC);
+		ProbedInput input = ProbedInput.of(item.handles());
+		MusicChoice music = MusicChoice.of(item.handles());
+		String codec = input.videoCodec();
 		String container = MixGraph.container(item.output());
-		int height = Integer.parseInt(item.handles().getOrDefault(DISPLAY_HEIGHT, "0"));
+		int height = input.displayHeight();
 		int scaleTo = this.maxHeight > 0 && height > this.maxHeight ? this.maxHeight - this.maxHeight % 2 : 0;
 		boolean copy = scaleTo == 0 && MixGraph.canCopy(codec, container);
 		String encoder = "webm".equals(container) ? "libvpx-vp9" : "libx264 CRF 20";
 		String reason = copy ? null
 				: scaleTo > 0 ? "scaled down to " + scaleTo + "p as max-height asks; " + encoder
 						: codec + " cannot go into " + container.toUpperCase(Locale.ROOT) + "; " + encoder;
-		MixPlan.VideoHandling video = new MixPlan.VideoHandling(Integer.parseInt(item.handle(VIDEO_INDEX)), codec, copy,
-				scaleTo, reason);
-		ExtraStreams extras = ExtraStreams.choose(item.handle(STREAMS),
-				Integer.parseInt(item.handles().getOrDefault(CHAPTERS, "0")), container);
-		return MixPlan.fit(instruction, Path.of(item.handle(MUSIC)), item.handle(MUSIC_LABEL), item.music() != null,
-				item.handle(MUSIC_NOTE), Boolean.parseBoolean(item.handle(HAS_AUDIO)),
-				Integer.parseInt(item.handles().getOrDefault(AUDIO_TRACKS, "0")), Double.parseDouble(item.handle(DURATION)),
-				video, extras, this.truePeakDbtp);
+		MixPlan.VideoHandling video = new MixPlan.VideoHandling(input.videoIndex(), codec, copy, scaleTo, reason);
+		ExtraStreams extras = ExtraStreams.choose(input.streams(), input.chapters(), container);
+		return MixPlan.fit(instruction, music.path(), music.label(), item.music() != null, music.note(),
+				input.hasAudio(), input.audioTracks(), input.durationSeconds(), video, extras, this.truePeakDbtp);
 	}
 
 	private Mixdown.Result render(WorkItem item) {
 		MixPlan plan = plan(item);
-		double musicSeconds = Double.parseDouble(item.handles().getOrDefault(MUSIC_SECONDS, "0"));
+		double musicSeconds = MusicChoice.of(item.handles()).seconds();
 		Path folder = measurementFolder();
 		try {
 			Mixdown mixdown = new Mixdown((command, what, part) -> run(command, what, item, part));
@@ -311,7 +278,7 @@ public final class LocalEngine implements EditingEngine {
 					+ item.video().getFileName() + " in " + folder + "; free some space and run again");
 		}
 		if (MediaErrors.brokenInput(result.stderr())) {
-			Path music = Path.of(item.handle(MUSIC));
+			Path music = MusicChoice.of(item.handles()).path();
 			boolean musicBroken = result.stderr().contains(music.toString());
 			Path broken = musicBroken ? music : item.video();
 			throw new ItemRejectedException((musicBroken ? "the music " : "the video ") + broken.getFileName() + " "
@@ -331,47 +298,6 @@ public final class LocalEngine implements EditingEngine {
 			.findFirst()
 			.map(String::strip)
 			.orElse(null);
-	}
-
-	/** The plan with what was measured: the parts, the gains, and the delivered file's sound against the spec. */
-	private static String measuredPlan(WorkItem item, Mixdown.Result result, double target) {
-		String plan = item.plan() == null ? "" : item.plan();
-		int earlier = plan.indexOf(MEASURED);
-		if (earlier >= 0) {
-			plan = plan.substring(0, earlier);
-		}
-		MixGraph.Gains gains = result.gains();
-		StringBuilder text = new StringBuilder(plan).append(MEASURED);
-		if (Double.isFinite(gains.originalLufs())) {
-			text.append(" original ").append(lufs(gains.originalLufs())).append(',');
-		}
-		text.append(" music ").append(lufs(gains.musicLufs()));
-		text.append(String.format(Locale.ROOT, ", music gain %+.1f dB, final gain %+.1f dB", gains.musicGainDb(),
-				gains.finalGainDb()));
-		if (result.ducking() != null) {
-			int dips = result.ducking().dips();
-			text.append(String.format(Locale.ROOT, ", ducked %s over %.1f s", dips == 1 ? "once" : dips + " times",
-					result.ducking().duckedSeconds()));
-		}
-		LoudnessSummary out = result.measured();
-		text.append(String.format(Locale.ROOT,
-				"; output: integrated %.1f LUFS (target %s ±%.1f), true peak %.1f dBTP, loudness range %.1f LU",
-				out.integratedLufs(), MixPlan.seconds(target), Mixdown.TOLERANCE_LU, out.truePeakDbtp(), out.rangeLu()));
-		if (result.mixPasses() > 0) {
-			text.append(", limiter met in ").append(result.mixPasses())
-				.append(result.mixPasses() == 1 ? " mix pass" : " mix passes");
-		}
-		if (result.renders() > 1) {
-			text.append(", corrected once");
-		}
-		if (!result.notes().isEmpty()) {
-			text.append("; warnings: ").append(String.join("; ", result.notes()));
-		}
-		return text.toString();
-	}
-
-	private static String lufs(double value) {
-		return Double.isFinite(value) ? String.format(Locale.ROOT, "%.1f LUFS", value) : "silent";
 	}
 
 	private static Path measurementFolder() {

@@ -4,8 +4,6 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
@@ -21,10 +19,8 @@ import bgmbatch.engine.TransientEngineException;
 import bgmbatch.engine.WorkItem;
 import bgmbatch.engine.nemo.client.Draft;
 import bgmbatch.engine.nemo.client.EditStream;
+import bgmbatch.engine.nemo.client.NemoApiException;
 import bgmbatch.engine.nemo.client.NemoClient;
-import bgmbatch.engine.nemo.client.RenderStatus;
-import bgmbatch.engine.nemo.client.SessionGoneException;
-import bgmbatch.engine.nemo.client.UploadedFile;
 
 /**
  * The NemoVideo cloud engine. Per item: a session and a streamed upload (upload), the
@@ -38,13 +34,12 @@ import bgmbatch.engine.nemo.client.UploadedFile;
  * fate is unknown (sent, never answered) is judged by the draft: no music after the usual
  * wait means the service never took it, and it goes to a new session with a new upload,
  * never a second time into the same session. The render id is committed before the render
- * is submitted, and a restart polls that id. Sessions are opened through the
- * {@link CreditGate}, so none is opened that the balance cannot finish.
+ * is submitted, and a restart polls that id ({@link Renders}). Sessions ({@link Sessions})
+ * are opened through the {@link CreditGate}, so none is opened that the balance cannot
+ * finish. The client's failures become the port's through {@link NemoFailures}, which
+ * also bounds the retries.
  */
 public final class NemoEngine implements EditingEngine {
-
-	private static final org.apache.commons.logging.Log logger = org.apache.commons.logging.LogFactory
-		.getLog(NemoEngine.class);
 
 	static final String SESSION = "nemo.session";
 
@@ -78,10 +73,6 @@ public final class NemoEngine implements EditingEngine {
 
 	static final String RENDER_STATUS = "nemo.render.status";
 
-	/** Every handle that belongs to one session: a new session makes them all stale. */
-	private static final String[] SESSION_HANDLES = { SESSION, FILE_URL, UPLOAD_STARTED, EDIT_SENT, EDIT_ACCEPTED,
-			EDIT_RETRIED, REPLY, TRACKS, RENDER, RENDER_RETRIED, RENDER_STATUS, WorkItem.CREDITS_HELD };
-
 	/** What each stage does on the service. */
 	static final StageWords WORDS = new StageWords("uploading", "editing", "verifying", "rendering", "downloading");
 
@@ -92,9 +83,9 @@ public final class NemoEngine implements EditingEngine {
 
 	private final NemoProperties properties;
 
-	private final CreditGate credits;
+	private final Renders renders;
 
-	private final LocalCopies copies;
+	private final Sessions sessions;
 
 	/** @param inFlight the credits the job's items in flight hold, from the ledger */
 	public NemoEngine(NemoClient client, NemoProperties properties, CreditsInFlight inFlight) {
@@ -109,8 +100,8 @@ public final class NemoEngine implements EditingEngine {
 	public NemoEngine(NemoClient client, NemoProperties properties, CreditsInFlight inFlight, LocalCopies copies) {
 		this.client = client;
 		this.properties = properties;
-		this.credits = new CreditGate(client, properties, inFlight);
-		this.copies = copies;
+		this.renders = new Renders(client, properties);
+		this.sessions = new Sessions(client, new CreditGate(client, properties, inFlight), copies);
 	}
 
 	/**
@@ -126,7 +117,10 @@ public final class NemoEngine implements EditingEngine {
 
 	@Override
 	public void checkReady() {
-		this.client.ensureToken();
+		NemoFailures.translated(() -> {
+			this.client.ensureToken();
+			return null;
+		});
 	}
 
 	@Override
@@ -137,7 +131,7 @@ public final class NemoEngine implements EditingEngine {
 	/** Prints per item what would be sent and what the run would cost, and spends nothing. */
 	@Override
 	public boolean dryRun(Stream<WorkItem> items, PrintStream out) {
-		return new UploadCheck(this.client, this.properties).dryRun(items, out);
+		return NemoFailures.translated(() -> new UploadCheck(this.client, this.properties).dryRun(items, out));
 	}
 
 	@Override
@@ -148,40 +142,44 @@ public final class NemoEngine implements EditingEngine {
 
 	@Override
 	public StageResult upload(WorkItem item, Journal journal) {
-		UploadCheck.require(item);
-		uploadedSession(item, journal);
-		return StageResult.none();
-	}
-
-	/**
-	 * The item's session with its clip uploaded into it. At the edit stage this finishes a
-	 * new session an earlier attempt began and never got to upload into (a kill in the
-	 * middle of replacing a session).
-	 */
-	private String uploadedSession(WorkItem item, Journal journal) {
-		String session = item.handle(SESSION);
-		if (session != null && item.handle(FILE_URL) != null) {
-			return session;
-		}
-		try {
-			return open(item, session, item.handle(UPLOAD_STARTED) != null, journal);
-		}
-		catch (SessionGoneException ex) {
-			clearSession(journal);
-			return open(item, null, false, journal);
-		}
+		return NemoFailures.translated(() -> uploadStage(item, journal));
 	}
 
 	@Override
 	public StageResult edit(WorkItem item, Journal journal) {
+		return NemoFailures.translated(() -> editStage(item, journal));
+	}
+
+	@Override
+	public StageResult verify(WorkItem item, Journal journal) {
+		return NemoFailures.translated(() -> verifyStage(item, journal));
+	}
+
+	@Override
+	public StageResult export(WorkItem item, Journal journal) {
+		return NemoFailures.translated(() -> this.renders.export(item, journal));
+	}
+
+	@Override
+	public StageResult download(WorkItem item, Journal journal) {
+		return NemoFailures.translated(() -> this.renders.download(item, journal));
+	}
+
+	private StageResult uploadStage(WorkItem item, Journal journal) {
+		UploadCheck.require(item);
+		this.sessions.uploaded(item, journal);
+		return StageResult.none();
+	}
+
+	private StageResult editStage(WorkItem item, Journal journal) {
 		String resentFrom = item.handle(EDIT_RESENT);
 		String current = item.handle(SESSION);
 		if (resentFrom != null && (current == null || current.equals(resentFrom))) {
 			// an attempt was replacing the session the instruction never reached and stopped halfway:
 			// what is left of that session's handles is stale, and nothing is ever sent into it
-			return send(item, reopen(item, journal), journal, true);
+			return send(item, this.sessions.reopen(item, journal), journal, true);
 		}
-		String session = uploadedSession(item, journal);
+		String session = this.sessions.uploaded(item, journal);
 		boolean resent = resentFrom != null;
 		try {
 			if (item.handle(EDIT_SENT) == null) {
@@ -194,13 +192,15 @@ public final class NemoEngine implements EditingEngine {
 			}
 			return settleUnknown(item, session, item.handle(REPLY), journal, resent);
 		}
-		catch (SessionGoneException ex) {
-			return send(item, reopen(item, journal), journal, resent);
+		catch (NemoApiException ex) {
+			if (!ex.sessionGone()) {
+				throw ex;
+			}
+			return send(item, this.sessions.reopen(item, journal), journal, resent);
 		}
 	}
 
-	@Override
-	public StageResult verify(WorkItem item, Journal journal) {
+	private StageResult verifyStage(WorkItem item, Journal journal) {
 		String session = required(item, SESSION);
 		String reply = item.handle(REPLY);
 		int credits = 0;
@@ -208,8 +208,11 @@ public final class NemoEngine implements EditingEngine {
 		try {
 			draft = this.client.state(session);
 		}
-		catch (SessionGoneException ex) {
-			session = reopen(item, journal);
+		catch (NemoApiException ex) {
+			if (!ex.sessionGone()) {
+				throw ex;
+			}
+			session = this.sessions.reopen(item, journal);
 			StageResult sent = send(item, session, journal, false);
 			credits += sent.creditsSpent();
 			draft = this.client.state(session);
@@ -228,109 +231,6 @@ public final class NemoEngine implements EditingEngine {
 		}
 		journal.record(TRACKS, draft.summary());
 		return new StageResult(Map.of(), null, credits);
-	}
-
-	@Override
-	public StageResult export(WorkItem item, Journal journal) {
-		String session = required(item, SESSION);
-		String render = item.handle(RENDER);
-		if (render != null) {
-			Optional<RenderStatus> status = this.client.render(render);
-			if (status.isPresent() && !status.get().failed()) {
-				// submitted before: the download stage polls it
-				return StageResult.none();
-			}
-			if (status.isEmpty()) {
-				// chosen and recorded, but the submit never reached the service
-				submit(render, session, journal);
-				return StageResult.none();
-			}
-			retryFailedRender(item.handle(RENDER_RETRIED), status.get(), journal);
-		}
-		submit(newRenderId(journal), session, journal);
-		return StageResult.none();
-	}
-
-	@Override
-	public StageResult download(WorkItem item, Journal journal) {
-		String render = required(item, RENDER);
-		boolean retried = item.handle(RENDER_RETRIED) != null;
-		String lastStatus = item.handle(RENDER_STATUS);
-		Instant deadline = Instant.now().plus(this.properties.renderTimeout());
-		while (true) {
-			RenderStatus status = this.client.render(render)
-				.orElseThrow(() -> new ItemFailedException("the service no longer knows the render of this item"));
-			if (!status.status().equals(lastStatus)) {
-				lastStatus = status.status();
-				journal.record(RENDER_STATUS, lastStatus);
-			}
-			if (status.completed()) {
-				this.client.download(status, item.partFile());
-				return StageResult.none();
-			}
-			if (status.failed()) {
-				retryFailedRender(retried ? "yes" : null, status, journal);
-				retried = true;
-				render = newRenderId(journal);
-				submit(render, required(item, SESSION), journal);
-				lastStatus = null;
-				deadline = Instant.now().plus(this.properties.renderTimeout());
-				continue;
-			}
-			if (Instant.now().isAfter(deadline)) {
-				throw new ItemFailedException("the render did not finish within " + this.properties.renderTimeout()
-						+ " (last status " + status.status() + ", " + status.progress() + "%); the next run polls the same "
-						+ "render");
-			}
-			pause(this.properties.pollInterval());
-		}
-	}
-
-	private String open(WorkItem item, String existing, boolean journaledUpload, Journal journal) {
-		String session = existing;
-		if (session == null) {
-			session = this.credits.openSession(item, journal);
-		}
-		else if (journaledUpload && this.client.state(session).hasSegments()) {
-			// an attempt killed mid-upload got the clip into the draft: a second upload would
-			// put it there twice. (Should the service not show it, we upload again, as before.)
-			journal.record(FILE_URL, UPLOADED_BY_INTERRUPTED_ATTEMPT);
-			return session;
-		}
-		journal.record(UPLOAD_STARTED, Instant.now().toString());
-		UploadedFile uploaded = uploadClip(session, item, journal);
-		if (UploadCheck.byAddress(item) && uploaded.duration() > 0) {
-			// the input is not here to probe: delivery checks the output against the service's reading
-			journal.record(WorkItem.INPUT_DURATION, Double.toString(uploaded.duration()));
-		}
-		journal.record(FILE_URL, uploaded.cdnUrl());
-		return session;
-	}
-
-	/** The URL upload for an https input, falling back to streaming the bytes when the service cannot fetch it. */
-	private UploadedFile uploadClip(String session, WorkItem item, Journal journal) {
-		if (UploadCheck.byAddress(item)) {
-			try {
-				return this.client.uploadUrl(session, item.handle(WorkItem.VIDEO_SOURCE));
-			}
-			catch (SessionGoneException ex) {
-				throw ex;
-			}
-			catch (ItemFailedException ex) {
-				// e.g. the address is only reachable from here: fetch it and send the bytes. (The
-				// service's words are not logged: they may repeat the address, secrets and all.)
-				logger.info("item " + item.id() + ": the service could not fetch the video's address; fetching it "
-						+ "here and uploading it");
-				return this.client.upload(session, this.copies.fetch(item, journal).video());
-			}
-		}
-		return this.client.upload(session, item.video());
-	}
-
-	/** A new session and a new upload for this item only (code 1002, or a message never taken); its old handles are stale. */
-	private String reopen(WorkItem item, Journal journal) {
-		clearSession(journal);
-		return open(item, null, false, journal);
 	}
 
 	/**
@@ -359,7 +259,8 @@ public final class NemoEngine implements EditingEngine {
 			if (!accepted.get()) {
 				// the client throws only when the service answered with a refusal instead of a stream
 				// (rate limit, expired token, no credits, session gone): it did not take the message,
-				// nothing was charged, so a later attempt may send it
+				// nothing was charged, so a later attempt may send it (the step's retry, for a refusal
+				// that may pass: see NemoFailures)
 				journal.record(EDIT_SENT, null);
 			}
 			throw ex;
@@ -399,7 +300,7 @@ public final class NemoEngine implements EditingEngine {
 					+ " no music after " + polls() + " checks); it is not sent a third time");
 		}
 		journal.record(EDIT_RESENT, session);
-		return send(item, reopen(item, journal), journal, true);
+		return send(item, this.sessions.reopen(item, journal), journal, true);
 	}
 
 	private StageResult paid(String reply, boolean resent) {
@@ -435,36 +336,7 @@ public final class NemoEngine implements EditingEngine {
 		return Math.max(1, this.properties.statePolls());
 	}
 
-	private void retryFailedRender(String alreadyRetried, RenderStatus failed, Journal journal) {
-		String reason = failed.error() == null ? "" : " (" + failed.error() + ")";
-		if (alreadyRetried != null) {
-			throw new ItemFailedException("the render failed twice" + reason);
-		}
-		journal.record(RENDER_RETRIED, failed.id());
-	}
-
-	private String newRenderId(Journal journal) {
-		String id = "render_" + UUID.randomUUID().toString().replace("-", "");
-		journal.record(RENDER_STATUS, null);
-		journal.record(RENDER, id);
-		return id;
-	}
-
-	private void submit(String render, String session, Journal journal) {
-		Draft draft = this.client.state(session);
-		if (!draft.hasSegments()) {
-			throw new ItemFailedException("the draft has nothing to render");
-		}
-		this.client.submitRender(render, session, draft);
-	}
-
-	private void clearSession(Journal journal) {
-		for (String key : SESSION_HANDLES) {
-			journal.record(key, null);
-		}
-	}
-
-	private static String required(WorkItem item, String handle) {
+	static String required(WorkItem item, String handle) {
 		String value = item.handle(handle);
 		if (value == null) {
 			throw new ItemFailedException("the item has no " + handle + " yet; an earlier stage did not finish");

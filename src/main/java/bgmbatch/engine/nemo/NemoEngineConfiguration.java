@@ -19,7 +19,7 @@ class NemoEngineConfiguration {
 
 	@Bean
 	NemoClient nemoClient(NemoProperties properties, StateFolder state) {
-		return new NemoClient(properties, state.root().resolve("nemo"));
+		return new NemoClient(properties.client(), state.root().resolve("nemo"));
 	}
 
 	@Bean

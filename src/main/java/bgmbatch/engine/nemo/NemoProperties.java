@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
+import bgmbatch.engine.nemo.client.NemoClientSettings;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -71,6 +73,13 @@ public record NemoProperties(@DefaultValue("https://mega-api-prod.nemovideo.ai")
 	/** Credits the balance must hold before an item's session or edit is paid for. */
 	public int creditsNeededPerItem() {
 		return this.creditsPerItem + this.creditMargin;
+	}
+
+	/** What the client needs of these settings (it knows nothing of credits or polling). */
+	public NemoClientSettings client() {
+		return new NemoClientSettings(this.baseUrl, this.token, this.skillPlatform, this.skillVersion,
+				this.max429Retries, this.defaultRetryAfter, this.maxRetryAfter, this.maxRetries, this.backoffInitial,
+				this.backoffMax, this.connectTimeout, this.readTimeout, this.callTimeout, this.editTimeout);
 	}
 
 	/** Never the token itself: records print their components. */

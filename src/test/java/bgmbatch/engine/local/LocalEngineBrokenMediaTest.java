@@ -6,6 +6,7 @@ import java.nio.file.Path;
 
 import bgmbatch.engine.ItemRejectedException;
 import bgmbatch.engine.WorkItem;
+import bgmbatch.support.Clips;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +42,7 @@ class LocalEngineBrokenMediaTest {
 
 	@Test
 	void mp4CutBeforeItsIndexIsRejectedAsIncomplete() throws IOException {
-		Path whole = Media.video(this.dir.resolve("whole.mp4"), 2, "sine=d=2");
+		Path whole = Clips.video(this.dir.resolve("whole.mp4"), 2, "sine=d=2");
 		Path cut = this.dir.resolve("cut.mp4");
 		byte[] bytes = Files.readAllBytes(whole);
 		Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
@@ -51,7 +52,7 @@ class LocalEngineBrokenMediaTest {
 	@Test
 	void mp4CutAfterItsIndexIsRejectedAsTruncatedWithoutAnOutput() throws IOException {
 		Path whole = this.dir.resolve("whole.mp4");
-		Media.run("ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "testsrc2=s=320x240:r=25:d=2", "-f",
+		Clips.run("ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "testsrc2=s=320x240:r=25:d=2", "-f",
 				"lavfi", "-i", "sine=d=2", "-c:v", "libx264", "-c:a", "aac", "-movflags", "+faststart", "-t", "2",
 				whole.toString());
 		Path cut = this.dir.resolve("cut.mp4");
@@ -63,30 +64,30 @@ class LocalEngineBrokenMediaTest {
 
 	@Test
 	void corruptMusicIsRejectedAtVerify() throws IOException {
-		Path video = Media.video(this.dir.resolve("clip.mp4"), 1, null);
+		Path video = Clips.video(this.dir.resolve("clip.mp4"), 1, null);
 		Path music = Files.write(this.dir.resolve("song.mp3"), new byte[] { 1, 2, 3, 4, 5, 6, 7, 8 });
 		assertThat(rejection(video, music).getMessage()).startsWith("the music song.mp3 is not a media file");
 	}
 
 	@Test
 	void audioOnlyFileGivenAsVideoIsRejected() {
-		Path audio = Media.audio(this.dir.resolve("voice.mp4"), "sine=d=1");
+		Path audio = Clips.audio(this.dir.resolve("voice.mp4"), "sine=d=1");
 		assertThat(rejection(audio, null)).hasMessage("the video voice.mp4 has no picture, only sound");
 	}
 
 	@Test
 	void audioCodecMp4CannotHoldIsReencodedAnyway() {
 		Path video = this.dir.resolve("pcm.mov");
-		Media.run("ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "testsrc2=s=320x240:r=25:d=1", "-f",
+		Clips.run("ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "testsrc2=s=320x240:r=25:d=1", "-f",
 				"lavfi", "-i", "sine=d=1", "-c:v", "libx264", "-c:a", "pcm_s24le", "-t", "1", video.toString());
 		WorkItem item = new Harness(this.dir.resolve("state"))
 			.rendered(Harness.item(video, "", null, this.dir.resolve("out.mp4")));
-		assertThat(Media.streams(item.partFile())).containsExactly("h264,video", "aac,audio");
+		assertThat(Clips.streams(item.partFile())).containsExactly("h264,video", "aac,audio");
 	}
 
 	@Test
 	void unknownMusicPathIsRejectedWithItsName() {
-		Path video = Media.video(this.dir.resolve("clip.mp4"), 1, null);
+		Path video = Clips.video(this.dir.resolve("clip.mp4"), 1, null);
 		assertThatExceptionOfType(ItemRejectedException.class)
 			.isThrownBy(() -> new Harness(this.dir.resolve("state"))
 				.rendered(Harness.item(video, "", this.dir.resolve("gone.mp3"), this.dir.resolve("out.mp4"))))

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import bgmbatch.engine.WorkItem;
+import bgmbatch.support.Clips;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,13 +48,13 @@ class LocalEngineDuckingTest {
 				List.of("morning", "people", "usually", "travel", "quickly", "downtown"));
 		Path second = Voices.words(shared.resolve("second.wav"), List.of("evening", "trains", "arrive", "very", "late"));
 		Path speech = shared.resolve("speech.wav");
-		Media.run("ffmpeg", "-nostdin", "-y", "-v", "error", "-i", first.toString(), "-i", second.toString(),
+		Clips.run("ffmpeg", "-nostdin", "-y", "-v", "error", "-i", first.toString(), "-i", second.toString(),
 				"-filter_complex", "[0:a]adelay=" + Math.round(FIRST_SENTENCE * 1000) + "[a];[1:a]adelay="
 						+ Math.round(SECOND_SENTENCE * 1000) + "[b];[a][b]amix=inputs=2:normalize=0:duration=longest,"
 						+ "lowpass=f=1000,lowpass=f=1000,lowpass=f=1000",
 				speech.toString());
 		video = Voices.clip(shared.resolve("talk.mp4"), speech, Voices.toStereoLoudness(speech, -20), SECONDS, "aac");
-		music = Media.audio(shared.resolve("tone.wav"), "sine=f=4000:d=" + SECONDS);
+		music = Clips.audio(shared.resolve("tone.wav"), "sine=f=4000:d=" + SECONDS);
 	}
 
 	@Test

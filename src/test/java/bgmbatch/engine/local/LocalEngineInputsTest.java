@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import bgmbatch.engine.WorkItem;
+import bgmbatch.support.Clips;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +34,7 @@ class LocalEngineInputsTest {
 				PICTURE, "-f", "lavfi", "-i", SOUND));
 		command.addAll(List.of(codecs));
 		command.add(this.dir.resolve(name).toString());
-		Media.run(command.toArray(String[]::new));
+		Clips.run(command.toArray(String[]::new));
 		return this.dir.resolve(name);
 	}
 
@@ -46,9 +47,9 @@ class LocalEngineInputsTest {
 		WorkItem item = new Harness(state)
 			.rendered(Harness.item(input, "calm music", null, this.dir.resolve("out.mp4")));
 		assertThat(item.plan()).contains("video=" + video);
-		assertThat(Media.streams(item.partFile())).containsExactly(
+		assertThat(Clips.streams(item.partFile())).containsExactly(
 				(video.equals("copied") ? c[0].replace("libx264", "h264") : "h264") + ",video", "aac,audio");
-		assertThat(Media.duration(item.partFile())).isCloseTo(Media.duration(input), within(0.1));
+		assertThat(Clips.duration(item.partFile())).isCloseTo(Clips.duration(input), within(0.1));
 	}
 
 	@Test
@@ -57,38 +58,38 @@ class LocalEngineInputsTest {
 		WorkItem item = new Harness(state)
 			.rendered(Harness.item(input, "", null, this.dir.resolve("out.webm")));
 		assertThat(item.plan()).contains("video=copied");
-		assertThat(Media.streams(item.partFile())).containsExactly("vp8,video", "opus,audio");
-		assertThat(Media.videoHash(item.partFile())).isEqualTo(Media.videoHash(input));
+		assertThat(Clips.streams(item.partFile())).containsExactly("vp8,video", "opus,audio");
+		assertThat(Clips.videoHash(item.partFile())).isEqualTo(Clips.videoHash(input));
 	}
 
 	@Test
 	void theFirstOfSeveralAudioTracksIsMixedAndThePlanSaysSo() {
 		Path input = this.dir.resolve("two-tracks.mkv");
-		Media.run("ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", PICTURE, "-f", "lavfi", "-i", SOUND,
+		Clips.run("ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", PICTURE, "-f", "lavfi", "-i", SOUND,
 				"-f", "lavfi", "-i", "sine=f=500:d=2", "-map", "0", "-map", "1", "-map", "2", "-c:v", "libx264", "-c:a",
 				"aac", "-t", "2", input.toString());
 		WorkItem item = new Harness(state)
 			.rendered(Harness.item(input, "", null, this.dir.resolve("out.mp4")));
 		assertThat(item.plan()).contains("audio=first of 2 tracks");
-		assertThat(Media.streams(item.partFile())).containsExactly("h264,video", "aac,audio");
+		assertThat(Clips.streams(item.partFile())).containsExactly("h264,video", "aac,audio");
 	}
 
 	@Test
 	void variableFrameRateVideoIsCopiedFrameForFrame() {
 		Path input = this.dir.resolve("vfr.mp4");
-		Media.run("ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "testsrc2=s=320x240:r=30:d=2", "-f",
+		Clips.run("ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "testsrc2=s=320x240:r=30:d=2", "-f",
 				"lavfi", "-i", SOUND, "-vf", "select='not(between(n\\,10\\,30))'", "-fps_mode", "vfr", "-c:v", "libx264",
 				"-c:a", "aac", "-t", "2", input.toString());
 		WorkItem item = new Harness(state)
 			.rendered(Harness.item(input, "", null, this.dir.resolve("out.mp4")));
-		assertThat(Media.videoHash(item.partFile())).isEqualTo(Media.videoHash(input));
-		assertThat(Media.duration(item.partFile())).isCloseTo(Media.duration(input), within(0.1));
+		assertThat(Clips.videoHash(item.partFile())).isEqualTo(Clips.videoHash(input));
+		assertThat(Clips.duration(item.partFile())).isCloseTo(Clips.duration(input), within(0.1));
 	}
 
 	@Test
 	void portraitVideoIsScaledOnlyWhenAMaximumHeightAsksForIt() {
 		Path input = this.dir.resolve("portrait.mp4");
-		Media.run("ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "testsrc2=s=240x320:r=25:d=2", "-f",
+		Clips.run("ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "testsrc2=s=240x320:r=25:d=2", "-f",
 				"lavfi", "-i", SOUND, "-c:v", "libx264", "-c:a", "aac", "-t", "2", input.toString());
 		WorkItem kept = new Harness(state)
 			.rendered(Harness.item(input, "", null, this.dir.resolve("kept.mp4")));
@@ -96,7 +97,7 @@ class LocalEngineInputsTest {
 		WorkItem scaled = new Harness(state, null, 160)
 			.rendered(Harness.item(input, "", null, this.dir.resolve("scaled.mp4")));
 		assertThat(scaled.plan()).contains("video=re-encoded (scaled down to 160p as max-height asks; libx264 CRF 20)");
-		assertThat(Media.run("ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries", "stream=width,height",
+		assertThat(Clips.run("ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries", "stream=width,height",
 				"-of", "csv=p=0", scaled.partFile().toString()).strip()).isEqualTo("120,160");
 	}
 

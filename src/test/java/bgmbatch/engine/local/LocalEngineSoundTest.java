@@ -3,6 +3,7 @@ package bgmbatch.engine.local;
 import java.nio.file.Path;
 
 import bgmbatch.engine.WorkItem;
+import bgmbatch.support.Clips;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,97 +29,97 @@ class LocalEngineSoundTest {
 
 	@Test
 	void fadeOutLeavesTheLastHalfSecondTwentyDecibelsUnderTheMiddle() {
-		Path video = Media.video(this.dir.resolve("silent.mp4"), 3, null);
-		Path music = Media.audio(this.dir.resolve("tone.wav"), "sine=f=4000:d=2");
+		Path video = Clips.video(this.dir.resolve("silent.mp4"), 3, null);
+		Path music = Clips.audio(this.dir.resolve("tone.wav"), "sine=f=4000:d=2");
 		WorkItem item = new Harness(this.dir.resolve("state"))
 			.rendered(Harness.item(video, "fade out over the last 1.5 seconds", music, this.dir.resolve("out.mp4")));
-		double middle = Media.meanVolume(item.partFile(), 0.5, 1.4, null);
-		double end = Media.meanVolume(item.partFile(), 2.5, 3.0, null);
+		double middle = Clips.meanVolume(item.partFile(), 0.5, 1.4, null);
+		double end = Clips.meanVolume(item.partFile(), 2.5, 3.0, null);
 		assertThat(item.plan()).contains("fade-out=1.5s").contains("original=none");
 		assertThat(middle - end).isGreaterThanOrEqualTo(20);
 	}
 
 	@Test
 	void musicSitsAtThePlannedFractionOfTheOriginal() {
-		Path video = Media.video(this.dir.resolve("talk.mp4"), 3, "sine=f=300:d=3,volume=-18dB");
-		Path music = Media.audio(this.dir.resolve("tone.mp3"), "sine=f=4000:d=2");
+		Path video = Clips.video(this.dir.resolve("talk.mp4"), 3, "sine=f=300:d=3,volume=-18dB");
+		Path music = Clips.audio(this.dir.resolve("tone.mp3"), "sine=f=4000:d=2");
 		WorkItem item = new Harness(this.dir.resolve("state"))
 			.rendered(Harness.item(video, "music at 30%, no fade", music, this.dir.resolve("out.mp4")));
-		double musicLevel = Media.loudness(item.partFile(), MUSIC_BAND);
-		double originalLevel = Media.loudness(item.partFile(), ORIGINAL_BAND);
+		double musicLevel = Clips.loudness(item.partFile(), MUSIC_BAND);
+		double originalLevel = Clips.loudness(item.partFile(), ORIGINAL_BAND);
 		assertThat(item.plan()).contains("volume=30%");
 		assertThat(musicLevel - originalLevel).isCloseTo(20 * Math.log10(0.30), within(2.0));
 	}
 
 	@Test
 	void duckingDipsTheMusicSixDecibelsWhilePeopleTalk() {
-		Path video = Media.video(this.dir.resolve("talk.mp4"), 3, Media.SPEECH);
-		Path music = Media.audio(this.dir.resolve("tone.wav"), "sine=f=4000:d=3");
+		Path video = Clips.video(this.dir.resolve("talk.mp4"), 3, Clips.SPEECH);
+		Path music = Clips.audio(this.dir.resolve("tone.wav"), "sine=f=4000:d=3");
 		WorkItem item = new Harness(this.dir.resolve("state"))
 			.rendered(Harness.item(video, "duck under speech, no fade", music, this.dir.resolve("out.mp4")));
-		double duringSpeech = Media.meanVolume(item.partFile(), 0.4, 0.95, MUSIC_BAND);
-		double inThePause = Media.meanVolume(item.partFile(), 1.6, 1.95, MUSIC_BAND);
+		double duringSpeech = Clips.meanVolume(item.partFile(), 0.4, 0.95, MUSIC_BAND);
+		double inThePause = Clips.meanVolume(item.partFile(), 1.6, 1.95, MUSIC_BAND);
 		assertThat(item.plan()).contains("ducking=on");
 		assertThat(inThePause - duringSpeech).isGreaterThanOrEqualTo(6);
 	}
 
 	@Test
 	void mixReachesTheLoudnessTargetWithTheVideoUntouched() {
-		Path video = Media.video(this.dir.resolve("talk.mp4"), 3, Media.SPEECH);
+		Path video = Clips.video(this.dir.resolve("talk.mp4"), 3, Clips.SPEECH);
 		WorkItem item = new Harness(this.dir.resolve("state"))
 			.rendered(Harness.item(video, "calm music, fade in", null, this.dir.resolve("out.mp4")));
 		assertThat(item.plan()).contains("loudness=-14 LUFS").contains("video=copied").contains("built-in/calm");
-		assertThat(Media.loudness(item.partFile(), null)).isCloseTo(-14, within(1.0));
-		assertThat(Media.videoHash(item.partFile())).isEqualTo(Media.videoHash(video));
-		assertThat(Media.duration(item.partFile())).isCloseTo(Media.duration(video), within(0.1));
-		assertThat(Media.streams(item.partFile())).containsExactly("h264,video", "aac,audio");
+		assertThat(Clips.loudness(item.partFile(), null)).isCloseTo(-14, within(1.0));
+		assertThat(Clips.videoHash(item.partFile())).isEqualTo(Clips.videoHash(video));
+		assertThat(Clips.duration(item.partFile())).isCloseTo(Clips.duration(video), within(0.1));
+		assertThat(Clips.streams(item.partFile())).containsExactly("h264,video", "aac,audio");
 	}
 
 	@Test
 	void broadcastMixReachesMinusTwentyThree() {
-		Path video = Media.video(this.dir.resolve("talk.mp4"), 3, "sine=f=300:d=3,volume=-30dB");
-		Path music = Media.audio(this.dir.resolve("tone.wav"), "sine=f=4000:d=2");
+		Path video = Clips.video(this.dir.resolve("talk.mp4"), 3, "sine=f=300:d=3,volume=-30dB");
+		Path music = Clips.audio(this.dir.resolve("tone.wav"), "sine=f=4000:d=2");
 		WorkItem item = new Harness(this.dir.resolve("state"))
 			.rendered(Harness.item(video, "music at 50% for broadcast, keep the voice clear", music,
 					this.dir.resolve("out.mp4")));
 		assertThat(item.plan()).contains("loudness=-23 LUFS").contains("ducking=on");
-		assertThat(Media.loudness(item.partFile(), null)).isCloseTo(-23, within(1.0));
+		assertThat(Clips.loudness(item.partFile(), null)).isCloseTo(-23, within(1.0));
 	}
 
 	@Test
 	void replacingTheAudioLeavesNoTraceOfTheOriginal() {
-		Path video = Media.video(this.dir.resolve("talk.mp4"), 3, "sine=f=300:d=3");
-		Path music = Media.audio(this.dir.resolve("tone.wav"), "sine=f=4000:d=2");
+		Path video = Clips.video(this.dir.resolve("talk.mp4"), 3, "sine=f=300:d=3");
+		Path music = Clips.audio(this.dir.resolve("tone.wav"), "sine=f=4000:d=2");
 		WorkItem item = new Harness(this.dir.resolve("state"))
 			.rendered(Harness.item(video, "replace the audio", music, this.dir.resolve("out.mp4")));
 		assertThat(item.plan()).contains("original=replaced");
-		assertThat(Media.loudness(item.partFile(), MUSIC_BAND) - Media.loudness(item.partFile(), ORIGINAL_BAND))
+		assertThat(Clips.loudness(item.partFile(), MUSIC_BAND) - Clips.loudness(item.partFile(), ORIGINAL_BAND))
 			.isGreaterThan(40);
 	}
 
 	@Test
 	void musicStartsWhereTheInstructionSays() {
-		Path video = Media.video(this.dir.resolve("silent.mp4"), 3, null);
-		Path music = Media.audio(this.dir.resolve("tone.wav"), "sine=f=4000:d=2");
+		Path video = Clips.video(this.dir.resolve("silent.mp4"), 3, null);
+		Path music = Clips.audio(this.dir.resolve("tone.wav"), "sine=f=4000:d=2");
 		WorkItem item = new Harness(this.dir.resolve("state"))
 			.rendered(Harness.item(video, "start the music at 0:01.5, no fade", music, this.dir.resolve("out.mp4")));
 		assertThat(item.plan()).contains("music-time=1.5s-3s");
-		assertThat(Media.meanVolume(item.partFile(), 2.0, 2.9, null) - Media.meanVolume(item.partFile(), 0.2, 1.3, null))
+		assertThat(Clips.meanVolume(item.partFile(), 2.0, 2.9, null) - Clips.meanVolume(item.partFile(), 0.2, 1.3, null))
 			.isGreaterThan(40);
 	}
 
 	@Test
 	void shortMusicLoopsToCoverTheVideoUnlessAskedToPlayOnce() {
-		Path video = Media.video(this.dir.resolve("silent.mp4"), 3, null);
-		Path music = Media.audio(this.dir.resolve("tone.wav"), "sine=f=4000:d=1");
+		Path video = Clips.video(this.dir.resolve("silent.mp4"), 3, null);
+		Path music = Clips.audio(this.dir.resolve("tone.wav"), "sine=f=4000:d=1");
 		Harness harness = new Harness(this.dir.resolve("state"));
 		WorkItem looped = harness.rendered(Harness.item(video, "no fade", music, this.dir.resolve("looped.mp4")));
 		WorkItem once = harness.rendered(Harness.item(video, "play the music once, no fade", music,
 				this.dir.resolve("once.mp4")));
 		assertThat(once.plan()).contains("loop=off");
-		double early = Media.meanVolume(looped.partFile(), 0.2, 0.8, null);
-		assertThat(Media.meanVolume(looped.partFile(), 2.2, 2.8, null)).isCloseTo(early, within(1.0));
-		assertThat(early - Media.meanVolume(once.partFile(), 2.2, 2.8, null)).isGreaterThan(40);
+		double early = Clips.meanVolume(looped.partFile(), 0.2, 0.8, null);
+		assertThat(Clips.meanVolume(looped.partFile(), 2.2, 2.8, null)).isCloseTo(early, within(1.0));
+		assertThat(early - Clips.meanVolume(once.partFile(), 2.2, 2.8, null)).isGreaterThan(40);
 	}
 
 }

@@ -6,7 +6,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import bgmbatch.BgmBatchApplication;
 import bgmbatch.cli.Cli;
 import bgmbatch.engine.WorkItem;
+import bgmbatch.support.Clips;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,24 +31,65 @@ class LocalEngineStagesTest {
 
 	@Test
 	void exportRunTwiceGivesTheSameSoundAndDownloadRemakesALostRender() throws IOException {
-		Path video = Media.video(this.dir.resolve("clip.mp4"), 2, "sine=f=300:d=2");
-		Path music = Media.audio(this.dir.resolve("tone.wav"), "sine=f=4000:d=1");
+		Path video = Clips.video(this.dir.resolve("clip.mp4"), 2, "sine=f=300:d=2");
+		Path music = Clips.audio(this.dir.resolve("tone.wav"), "sine=f=4000:d=1");
 		Harness harness = new Harness(this.dir.resolve("state"));
 		WorkItem planned = harness.planned(Harness.item(video, "music at 40%", music, this.dir.resolve("out.mp4")));
 		WorkItem first = Harness.apply(planned, harness.engine().export(planned, Harness.NO_JOURNAL));
-		double firstLevel = Media.loudness(first.partFile(), null);
+		double firstLevel = Clips.loudness(first.partFile(), null);
 		WorkItem second = Harness.apply(first, harness.engine().export(first, Harness.NO_JOURNAL));
 		assertThat(second.plan()).isEqualTo(first.plan());
 		assertThat(second.plan().split("measured:", -1)).hasSize(2);
-		assertThat(Media.loudness(second.partFile(), null)).isEqualTo(firstLevel);
+		assertThat(Clips.loudness(second.partFile(), null)).isEqualTo(firstLevel);
 		Files.delete(second.partFile());
 		harness.engine().download(second, Harness.NO_JOURNAL);
 		assertThat(second.partFile()).isNotEmptyFile();
 	}
 
 	@Test
+	void anItemPlannedByAnOlderVersionWithOneTextHandlePerValueRendersTheSame() throws IOException {
+		Path video = Clips.video(this.dir.resolve("clip.mp4"), 2, "sine=f=300:d=2");
+		Path music = Clips.audio(this.dir.resolve("tone.wav"), "sine=f=4000:d=1");
+		Harness harness = new Harness(this.dir.resolve("state"));
+		WorkItem planned = harness.planned(Harness.item(video, "music at 40%", music, this.dir.resolve("out.mp4")));
+		WorkItem typed = Harness.apply(planned, harness.engine().export(planned, Harness.NO_JOURNAL));
+		// the handles as versions before the typed state wrote them: each value its own text
+		ProbedInput input = ProbedInput.of(planned.handles());
+		MusicChoice choice = MusicChoice.of(planned.handles());
+		Map<String, String> legacy = new HashMap<>();
+		legacy.put("duration", Double.toString(input.durationSeconds()));
+		legacy.put("streams", input.streams());
+		legacy.put("chapters", Integer.toString(input.chapters()));
+		legacy.put("hasAudio", Boolean.toString(input.hasAudio()));
+		legacy.put("audioTracks", Integer.toString(input.audioTracks()));
+		legacy.put("videoIndex", Integer.toString(input.videoIndex()));
+		legacy.put("videoCodec", input.videoCodec());
+		legacy.put("displayHeight", Integer.toString(input.displayHeight()));
+		legacy.put("music", choice.file());
+		legacy.put("musicLabel", choice.label());
+		legacy.put("musicSeconds", Double.toString(choice.seconds()));
+		WorkItem old = planned.withHandles(legacy)
+			.withPlan(planned.plan() + " | measured: music -20.0 LUFS, from a render of an older version");
+		WorkItem rendered = Harness.apply(old, harness.engine().export(old, Harness.NO_JOURNAL));
+		assertThat(rendered.plan()).isEqualTo(typed.plan());
+		assertThat(rendered.handles().get(MeasuredMix.HANDLE)).isNotNull();
+		assertThat(Files.size(rendered.partFile())).isPositive();
+	}
+
+	@Test
+	void theMeasuredPlanIsRenderedFromThePlanAndTheRecordedMeasurement() throws IOException {
+		Path video = Clips.video(this.dir.resolve("clip.mp4"), 2, "sine=f=300:d=2");
+		Harness harness = new Harness(this.dir.resolve("state"));
+		WorkItem rendered = harness.rendered(Harness.item(video, "calm music", null, this.dir.resolve("out.mp4")));
+		MeasuredMix measured = StateJson.read(rendered.handle(MeasuredMix.HANDLE), MeasuredMix.class);
+		assertThat(rendered.plan()).isEqualTo(measured.describe(harness.engine().plan(rendered)))
+			.startsWith(harness.engine().plan(rendered).describe() + " | measured: ");
+		assertThat(measured.integratedLufs()).isCloseTo(-14, org.assertj.core.data.Offset.offset(1.0));
+	}
+
+	@Test
 	void editIsPureAndGivesTheSamePlanEveryTime() {
-		Path video = Media.video(this.dir.resolve("clip.mp4"), 1, null);
+		Path video = Clips.video(this.dir.resolve("clip.mp4"), 1, null);
 		Harness harness = new Harness(this.dir.resolve("state"));
 		WorkItem item = Harness.item(video, "epic music, fade in over 2 seconds", null, this.dir.resolve("out.mp4"));
 		WorkItem uploaded = Harness.apply(item, harness.engine().upload(item, Harness.NO_JOURNAL));
@@ -122,7 +166,7 @@ class LocalEngineStagesTest {
 
 	/** Writes videos.csv and the one-second a.mp4 (with sound) its rows may name. */
 	private void manifestWithOneVideo(String csv) throws IOException {
-		Media.video(this.dir.resolve("a.mp4"), 1, "sine=d=1");
+		Clips.video(this.dir.resolve("a.mp4"), 1, "sine=d=1");
 		Files.writeString(this.dir.resolve("videos.csv"), csv);
 	}
 

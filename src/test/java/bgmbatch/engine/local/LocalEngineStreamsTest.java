@@ -7,6 +7,7 @@ import java.util.List;
 
 import bgmbatch.engine.WorkItem;
 import bgmbatch.media.FfmpegNumbers;
+import bgmbatch.support.Clips;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class LocalEngineStreamsTest {
 				""");
 		Path font = Files.write(shared.resolve("font.ttf"), new byte[] { 0, 1, 0, 0, 0, 4, 0, 0 });
 		mkv = shared.resolve("film.mkv");
-		Media.run("ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "testsrc2=s=160x120:r=25:d=3", "-f",
+		Clips.run("ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "testsrc2=s=160x120:r=25:d=3", "-f",
 				"lavfi", "-i", "sine=f=300:d=3", "-i", srt.toString(), "-i", chapters.toString(), "-attach",
 				font.toString(), "-metadata:s:t", "mimetype=application/x-truetype-font", "-map", "0", "-map", "1",
 				"-map", "2", "-map_metadata", "3", "-map_chapters", "3", "-metadata:s:s:0", "language=eng", "-c:v",
@@ -59,8 +60,8 @@ class LocalEngineStreamsTest {
 	@Test
 	void subripInMatroskaBecomesMovTextInMp4AndThePlanSaysWhatWasDropped() {
 		WorkItem item = render(mkv, this.dir.resolve("film.mp4"));
-		assertThat(Media.streams(item.partFile())).contains("h264,video", "aac,audio", "mov_text,subtitle");
-		assertThat(Media.run("ffmpeg", "-nostdin", "-v", "error", "-i", item.partFile().toString(), "-map", "0:s:0",
+		assertThat(Clips.streams(item.partFile())).contains("h264,video", "aac,audio", "mov_text,subtitle");
+		assertThat(Clips.run("ffmpeg", "-nostdin", "-v", "error", "-i", item.partFile().toString(), "-map", "0:s:0",
 				"-f", "srt", "-")).contains("Hello there").contains("Second line");
 		assertThat(chapters(item.partFile())).containsExactly("One", "Two");
 		assertThat(tag(item.partFile(), "format_tags=title")).isEqualTo("A film");
@@ -71,7 +72,7 @@ class LocalEngineStreamsTest {
 	@Test
 	void sameFormatMatroskaKeepsSubripChaptersAndAttachments() {
 		WorkItem item = render(mkv, this.dir.resolve("film.mkv"));
-		assertThat(Media.streams(item.partFile())).contains("h264,video", "aac,audio", "subrip,subtitle",
+		assertThat(Clips.streams(item.partFile())).contains("h264,video", "aac,audio", "subrip,subtitle",
 				"ttf,attachment");
 		assertThat(chapters(item.partFile())).containsExactly("One", "Two");
 		assertThat(item.plan()).contains("streams=kept subtitles #2 (subrip) copied, attachment #3 (ttf) copied, "
@@ -81,11 +82,11 @@ class LocalEngineStreamsTest {
 	@Test
 	void timecodeTrackOfAnMp4Survives() {
 		Path input = this.dir.resolve("camera.mp4");
-		Media.run("ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "testsrc2=s=160x120:r=25:d=2", "-f",
+		Clips.run("ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "testsrc2=s=160x120:r=25:d=2", "-f",
 				"lavfi", "-i", "sine=f=300:d=2", "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", "-timecode",
 				"01:00:00:00", input.toString());
 		WorkItem item = render(input, this.dir.resolve("out.mp4"));
-		assertThat(Media.streams(item.partFile())).contains("h264,video", "aac,audio");
+		assertThat(Clips.streams(item.partFile())).contains("h264,video", "aac,audio");
 		assertThat(tag(item.partFile(), "stream_tags=timecode")).contains("01:00:00:00");
 		assertThat(item.plan()).contains("streams=kept timecode (rewritten from the video's timecode)");
 	}
@@ -94,7 +95,7 @@ class LocalEngineStreamsTest {
 	@CsvSource({ "2.6", "3.4" })
 	void audioLastsAsLongAsTheVideoWithinOneAudioFrame(double audioSeconds) {
 		Path input = this.dir.resolve("clip.mp4");
-		Media.run("ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "testsrc2=s=160x120:r=30:d=3", "-f",
+		Clips.run("ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "testsrc2=s=160x120:r=30:d=3", "-f",
 				"lavfi", "-i", "sine=f=300:d=" + audioSeconds, "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac",
 				input.toString());
 		WorkItem item = render(input, this.dir.resolve("out.mp4"));
@@ -108,17 +109,17 @@ class LocalEngineStreamsTest {
 	}
 
 	private static List<String> chapters(Path file) {
-		return List.of(Media.run("ffprobe", "-v", "error", "-show_entries", "chapter_tags=title", "-of", "csv=p=0",
+		return List.of(Clips.run("ffprobe", "-v", "error", "-show_entries", "chapter_tags=title", "-of", "csv=p=0",
 				file.toString()).strip().split("\\R"));
 	}
 
 	private static String tag(Path file, String entries) {
-		return Media.run("ffprobe", "-v", "error", "-show_entries", entries, "-of", "default=nw=1:nk=1",
+		return Clips.run("ffprobe", "-v", "error", "-show_entries", entries, "-of", "default=nw=1:nk=1",
 				file.toString()).strip();
 	}
 
 	private static double streamSeconds(Path file, String stream) {
-		return FfmpegNumbers.number(Media.run("ffprobe", "-v", "error", "-select_streams", stream, "-show_entries",
+		return FfmpegNumbers.number(Clips.run("ffprobe", "-v", "error", "-select_streams", stream, "-show_entries",
 				"stream=duration", "-of", "csv=p=0", file.toString()).strip(), Double.NaN);
 	}
 

@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import bgmbatch.media.FfmpegNumbers;
+import bgmbatch.support.Clips;
 
 /**
  * Meters the tests judge outputs with, independent of the engine's code: ffmpeg's
@@ -28,7 +29,7 @@ final class Meters {
 
 	/** ffmpeg's ebur128 with true peak on the first audio stream. */
 	static Reading ebur128(Path file) {
-		String log = Media.run("ffmpeg", "-nostdin", "-hide_banner", "-nostats", "-i", file.toString(), "-map", "0:a:0",
+		String log = Clips.run("ffmpeg", "-nostdin", "-hide_banner", "-nostats", "-i", file.toString(), "-map", "0:a:0",
 				"-af", "ebur128=peak=true:framelog=verbose", "-f", "null", "-");
 		String summary = log.substring(log.lastIndexOf("Summary:"));
 		return new Reading(value("I:\\s+(\\S+) LUFS", summary), value("Peak:\\s+(\\S+) dBFS", summary),
@@ -44,7 +45,7 @@ final class Meters {
 	 * loudness and true peak, from its tab-separated list.
 	 */
 	static Reading loudgain(Path file) {
-		String out = Media.run("loudgain", "-q", "-O", file.toString());
+		String out = Clips.run("loudgain", "-q", "-O", file.toString());
 		String[] rows = out.strip().split("\\R");
 		String[] fields = rows[rows.length - 1].split("\t");
 		return new Reading(FfmpegNumbers.level(fields[1].replace("LUFS", "")),
@@ -53,14 +54,14 @@ final class Meters {
 
 	/** The largest sample of the first audio stream, dBFS. */
 	static double samplePeak(Path file) {
-		String log = Media.run("ffmpeg", "-nostdin", "-hide_banner", "-nostats", "-i", file.toString(), "-map", "0:a:0",
+		String log = Clips.run("ffmpeg", "-nostdin", "-hide_banner", "-nostats", "-i", file.toString(), "-map", "0:a:0",
 				"-af", "astats=measure_perchannel=none:measure_overall=Peak_level", "-f", "null", "-");
 		return value("Peak level dB:\\s+(\\S+)", log);
 	}
 
 	/** The RMS level (dB) of every 50 ms window of the first audio stream, after a filter. */
 	static double[] windows(Path file, String filter) {
-		String log = Media.run("ffmpeg", "-nostdin", "-v", "error", "-i", file.toString(), "-map", "0:a:0", "-af",
+		String log = Clips.run("ffmpeg", "-nostdin", "-v", "error", "-i", file.toString(), "-map", "0:a:0", "-af",
 				filter + ",asetnsamples=n=2400:p=0,astats=metadata=1:reset=1:measure_perchannel=none"
 						+ ":measure_overall=RMS_level,ametadata=mode=print:key=lavfi.astats.Overall.RMS_level:file=-",
 				"-f", "null", "-");

@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 
 import bgmbatch.engine.WorkItem;
 import bgmbatch.media.CommandRunner;
+import bgmbatch.support.Clips;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +25,7 @@ class MusicSourcesTest {
 	private Path library() throws IOException {
 		Path library = Files.createDirectories(this.dir.resolve("library"));
 		for (String name : List.of("a.wav", "b.wav", "c.wav")) {
-			Media.audio(library.resolve(name), "sine=d=0.3");
+			Clips.audio(library.resolve(name), "sine=d=0.3");
 		}
 		Files.writeString(library.resolve(MusicLibrary.INDEX), """
 				file,moods,bpm,license
@@ -56,9 +57,9 @@ class MusicSourcesTest {
 	@Test
 	void tracksOutsideTheIndexAreTaggedFromTheirMetadata() throws IOException {
 		Path library = Files.createDirectories(this.dir.resolve("tagged"));
-		Media.run("ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "sine=d=0.3", "-metadata",
+		Clips.run("ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "sine=d=0.3", "-metadata",
 				"genre=Lo-Fi Hip Hop", library.resolve("track01.mp3").toString());
-		Media.run("ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "sine=d=0.3", "-metadata",
+		Clips.run("ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "sine=d=0.3", "-metadata",
 				"genre=Orchestral", library.resolve("track02.mp3").toString());
 		MusicLibrary music = new MusicLibrary(library, new FfprobeReader(new CommandRunner()));
 		assertThat(music.choose("calm", 1).orElseThrow().track().name()).isEqualTo("track01.mp3");
@@ -67,7 +68,7 @@ class MusicSourcesTest {
 
 	@Test
 	void thePlanNamesTheLibraryTrackAndReruns() throws IOException {
-		Path video = Media.video(this.dir.resolve("clip.mp4"), 1, null);
+		Path video = Clips.video(this.dir.resolve("clip.mp4"), 1, null);
 		Harness harness = new Harness(this.dir.resolve("state"), library(), 0);
 		WorkItem item = new WorkItem("job", "second", video, "lo-fi music", null, this.dir.resolve("out.mp4"), null,
 				java.util.Map.of(), 0, 2);
@@ -78,8 +79,8 @@ class MusicSourcesTest {
 
 	@Test
 	void manifestMusicWinsOverTheLibrary() throws IOException {
-		Path video = Media.video(this.dir.resolve("clip.mp4"), 1, null);
-		Path mine = Media.audio(this.dir.resolve("mine.wav"), "sine=d=0.3");
+		Path video = Clips.video(this.dir.resolve("clip.mp4"), 1, null);
+		Path mine = Clips.audio(this.dir.resolve("mine.wav"), "sine=d=0.3");
 		WorkItem item = Harness.item(video, "calm music", mine, this.dir.resolve("out.mp4"));
 		assertThat(new Harness(this.dir.resolve("state"), library(), 0).planned(item).plan())
 			.startsWith("music=mine.wav (from the manifest)");
@@ -94,9 +95,9 @@ class MusicSourcesTest {
 		assertThat(new BuiltinMusic(folder, new TrackSynthesizer()).track("calm")).isEqualTo(calm);
 		assertThat(Files.getLastModifiedTime(calm).toMillis()).isZero();
 		// each mood has its own tempo: 8 bars of 4 beats
-		assertThat(Media.duration(calm)).isCloseTo(32 * 60.0 / 72, org.assertj.core.api.Assertions.within(0.01));
-		assertThat(Media.duration(upbeat)).isCloseTo(32 * 60.0 / 120, org.assertj.core.api.Assertions.within(0.01));
-		assertThat(Media.loudness(upbeat, null)).isBetween(-30.0, -6.0);
+		assertThat(Clips.duration(calm)).isCloseTo(32 * 60.0 / 72, org.assertj.core.api.Assertions.within(0.01));
+		assertThat(Clips.duration(upbeat)).isCloseTo(32 * 60.0 / 120, org.assertj.core.api.Assertions.within(0.01));
+		assertThat(Clips.loudness(upbeat, null)).isBetween(-30.0, -6.0);
 	}
 
 	@Test

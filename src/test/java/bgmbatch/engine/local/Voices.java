@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import bgmbatch.support.Clips;
+
 /**
  * Realistic originals for the sound tests: synthesized speech (espeak-ng) with pauses,
  * bursts, room tone, all made with ffmpeg into small clips. Levels are set with ffmpeg's
@@ -23,8 +25,8 @@ final class Voices {
 	/** espeak-ng's voice reading a text, as a 48 kHz mono WAV. */
 	static Path speech(Path wav, String text) {
 		Path raw = wav.resolveSibling(wav.getFileName() + ".espeak.wav");
-		Media.run("espeak-ng", "-s", "150", "-w", raw.toString(), text);
-		Media.run("ffmpeg", "-nostdin", "-y", "-v", "error", "-i", raw.toString(), "-af", "aresample=48000",
+		Clips.run("espeak-ng", "-s", "150", "-w", raw.toString(), text);
+		Clips.run("ffmpeg", "-nostdin", "-y", "-v", "error", "-i", raw.toString(), "-af", "aresample=48000",
 				wav.toString());
 		return wav;
 	}
@@ -48,7 +50,7 @@ final class Voices {
 		}
 		graph.append("concat=n=").append(words.size()).append(":v=0:a=1");
 		command.addAll(List.of("-filter_complex", graph.toString(), wav.toString()));
-		Media.run(command.toArray(String[]::new));
+		Clips.run(command.toArray(String[]::new));
 		return wav;
 	}
 
@@ -61,7 +63,7 @@ final class Voices {
 	static Path clip(Path file, Path audio, String filter, double seconds, String audioCodec) {
 		String graph = "[1:a]aresample=48000," + (filter == null ? "" : filter + ",")
 				+ "pan=stereo|c0=c0|c1=c0,apad=whole_dur=" + seconds + ",atrim=0:" + seconds + "[a]";
-		Media.run("ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i",
+		Clips.run("ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i",
 				"testsrc2=s=160x120:r=25:d=" + seconds, "-i", audio.toString(), "-filter_complex", graph, "-map", "0:v",
 				"-map", "[a]", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-g", "25", "-c:a",
 				audioCodec, "-b:a", "192k", file.toString());
@@ -78,13 +80,13 @@ final class Voices {
 
 	/** A drum loop (kick every half second, a hi-hat between), mono: music and original in the correlation test. */
 	static Path drums(Path wav, double seconds) {
-		return Media.audio(wav, "aevalsrc='0.7*sin(2*PI*55*mod(t,0.5))*exp(-mod(t,0.5)*12)"
+		return Clips.audio(wav, "aevalsrc='0.7*sin(2*PI*55*mod(t,0.5))*exp(-mod(t,0.5)*12)"
 				+ "+0.25*(2*random(0)-1)*exp(-mod(t+0.25,0.5)*40)':s=48000:d=" + seconds);
 	}
 
 	/** Pink noise held under full scale by a limiter, mono: loud as the loudest masters (-8 LUFS once on two channels). */
 	static Path loudNoise(Path wav, double seconds) {
-		return Media.audio(wav, "anoisesrc=c=pink:a=0.5:r=48000:seed=5:d=" + seconds
+		return Clips.audio(wav, "anoisesrc=c=pink:a=0.5:r=48000:seed=5:d=" + seconds
 				+ ",lowpass=f=4000,volume=15dB,alimiter=limit=0.9:level=false,aformat=sample_fmts=flt");
 	}
 
@@ -101,12 +103,12 @@ final class Voices {
 				.append(")*15)");
 		}
 		Path bursts = wav.resolveSibling("bursts.wav");
-		Media.run("ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i",
+		Clips.run("ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i",
 				"anoisesrc=c=pink:a=1:r=48000:seed=3:d=" + seconds, "-af",
 				"lowpass=f=6000,volume='" + gate + "':eval=frame,aformat=sample_fmts=flt", bursts.toString());
 		// near full scale: the loudest burst sample at -0.5 dBFS
 		double burstGain = -0.5 - Meters.samplePeak(bursts);
-		Media.run("ffmpeg", "-nostdin", "-y", "-v", "error", "-i", speech.toString(), "-i", bursts.toString(),
+		Clips.run("ffmpeg", "-nostdin", "-y", "-v", "error", "-i", speech.toString(), "-i", bursts.toString(),
 				"-filter_complex", "[0:a]volume=" + speechGain + "dB[s];[1:a]volume=" + burstGain
 						+ "dB[b];[s][b]amix=inputs=2:normalize=0:duration=longest",
 				"-c:a", "pcm_f32le", wav.toString());
@@ -115,7 +117,7 @@ final class Voices {
 
 	/** Music for the tests: two tones with a slow swell, 48 kHz stereo. */
 	static Path music(Path wav, double seconds) {
-		return Media.audio(wav, "aevalsrc='0.2*sin(2*PI*220*t)*(1+0.5*sin(2*PI*2*t))|0.2*sin(2*PI*330*t)*(1+0.5*sin(2*PI*3*t))'"
+		return Clips.audio(wav, "aevalsrc='0.2*sin(2*PI*220*t)*(1+0.5*sin(2*PI*2*t))|0.2*sin(2*PI*330*t)*(1+0.5*sin(2*PI*3*t))'"
 				+ ":s=48000:d=" + seconds);
 	}
 

@@ -5,10 +5,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
-/** What a run printed on standard output and error. */
-record CapturedOutput(NemoJobRun.Outcome result, String stdout, String stderr) {
+import bgmbatch.support.JobRun;
 
-	static CapturedOutput during(Supplier<NemoJobRun.Outcome> run) {
+/** What a run printed on standard output and error. */
+record CapturedOutput(JobRun.Outcome result, String stdout, String stderr) {
+
+	static CapturedOutput during(Supplier<JobRun.Outcome> run) {
 		PrintStream out = System.out;
 		PrintStream err = System.err;
 		ByteArrayOutputStream stdout = new ByteArrayOutputStream();
@@ -16,7 +18,7 @@ record CapturedOutput(NemoJobRun.Outcome result, String stdout, String stderr) {
 		System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
 		System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
 		try {
-			NemoJobRun.Outcome result = run.get();
+			JobRun.Outcome result = run.get();
 			return new CapturedOutput(result, stdout.toString(StandardCharsets.UTF_8),
 					stderr.toString(StandardCharsets.UTF_8));
 		}

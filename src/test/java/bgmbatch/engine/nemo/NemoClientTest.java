@@ -9,17 +9,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import bgmbatch.engine.ItemFailedException;
 import bgmbatch.engine.ItemRejectedException;
 import bgmbatch.engine.JobHaltException;
-import bgmbatch.engine.TransientEngineException;
 import bgmbatch.engine.nemo.client.Draft;
 import bgmbatch.engine.nemo.client.EditStream;
+import bgmbatch.engine.nemo.client.NemoApiException;
 import bgmbatch.engine.nemo.client.NemoClient;
+import bgmbatch.engine.nemo.client.NemoClientSettings;
 import bgmbatch.engine.nemo.client.RenderStatus;
-import bgmbatch.engine.nemo.client.SessionGoneException;
 import bgmbatch.engine.nemo.fake.FakeNemoServer;
 import bgmbatch.engine.nemo.fake.RecordedCall;
+import bgmbatch.support.Clips;
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +32,11 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The client against the fake: one test per row of the contract's error table, per event shape, per download path. */
+/**
+ * The client against the fake: one test per row of the contract's error table, per event shape, per download path.
+ * The client throws only {@link NemoApiException}; where a row of the table is a job policy (stop, skip, fail),
+ * the test reads the failure the way the engine does ({@link NemoFailures}).
+ */
 class NemoClientTest {
 
 	@TempDir
@@ -46,13 +53,13 @@ class NemoClientTest {
 
 	@BeforeAll
 	static void makeClip() throws Exception {
-		clip = NemoTestSupport.clip(shared, "clip.mp4");
+		clip = Clips.video(shared.resolve("clip.mp4"), 2, false);
 	}
 
 	@BeforeEach
 	void start() throws IOException {
 		this.fake = new FakeNemoServer(Files.createDirectories(this.dir.resolve("fake")));
-		this.client = new NemoClient(NemoTestSupport.fast(this.fake.url()), this.dir.resolve("state/nemo"));
+		this.client = new NemoClient(NemoTestSupport.fast(this.fake.url()).client(), this.dir.resolve("state/nemo"));
 	}
 
 	@AfterEach
@@ -97,7 +104,7 @@ class NemoClientTest {
 	@Test
 	void theTokenAndClientIdAreKeptOwnerOnlyAndReusedAcrossRuns() throws IOException {
 		this.client.availableCredits();
-		NemoClient nextRun = new NemoClient(NemoTestSupport.fast(this.fake.url()), this.dir.resolve("state/nemo"));
+		NemoClient nextRun = new NemoClient(NemoTestSupport.fast(this.fake.url()).client(), this.dir.resolve("state/nemo"));
 		nextRun.availableCredits();
 		assertThat(this.fake.tokensIssued()).isEqualTo(1);
 		Set<PosixFilePermission> ownerOnly = Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
@@ -108,7 +115,7 @@ class NemoClientTest {
 	@Test
 	void aTokenFromTheEnvironmentWinsAndNoAnonymousTokenIsAskedFor() {
 		this.fake.userToken = "nmv_usr_given";
-		NemoProperties withToken = NemoTestSupport.fast(this.fake.url(), Map.of("token", "nmv_usr_given"));
+		NemoClientSettings withToken = NemoTestSupport.fast(this.fake.url()).client().withToken("nmv_usr_given");
 		NemoClient given = new NemoClient(withToken, this.dir.resolve("given"));
 		assertThat(given.availableCredits()).isEqualTo(1000);
 		assertThat(this.fake.tokensIssued()).isZero();
@@ -117,14 +124,15 @@ class NemoClientTest {
 
 	@Test
 	void code1002SaysTheSessionIsGone() {
-		assertThatThrownBy(() -> this.client.upload("sess_unknown", clip)).isInstanceOf(SessionGoneException.class)
-			.hasMessageContaining("1002");
+		assertThatThrownBy(() -> this.client.upload("sess_unknown", clip)).isInstanceOf(NemoApiException.class)
+			.hasMessageContaining("1002")
+			.satisfies((ex) -> assertThat(((NemoApiException) ex).sessionGone()).isTrue());
 	}
 
 	@Test
 	void code2001StopsTheJob() {
 		this.fake.balance.set(0);
-		assertThatThrownBy(this.client::createSession).isInstanceOf(JobHaltException.class)
+		assertThatThrownBy(engineReading(this.client::createSession)).isInstanceOf(JobHaltException.class)
 			.hasMessageContaining("out of NemoVideo credits")
 			.hasMessageContaining("2001");
 	}
@@ -133,7 +141,7 @@ class NemoClientTest {
 	void code4001SkipsTheItemWithItsReason() {
 		this.fake.uploadRefusal = 4001;
 		String session = this.client.createSession();
-		assertThatThrownBy(() -> this.client.upload(session, clip)).isInstanceOf(ItemRejectedException.class)
+		assertThatThrownBy(engineReading(() -> this.client.upload(session, clip))).isInstanceOf(ItemRejectedException.class)
 			.hasMessageContaining("file type")
 			.hasMessageContaining("4001");
 	}
@@ -142,7 +150,7 @@ class NemoClientTest {
 	void code4002SkipsTheItemWithItsReason() {
 		this.fake.uploadRefusal = 4002;
 		String session = this.client.createSession();
-		assertThatThrownBy(() -> this.client.upload(session, clip)).isInstanceOf(ItemRejectedException.class)
+		assertThatThrownBy(engineReading(() -> this.client.upload(session, clip))).isInstanceOf(ItemRejectedException.class)
 			.hasMessageContaining("larger")
 			.hasMessageContaining("4002");
 	}
@@ -164,7 +172,7 @@ class NemoClientTest {
 		this.fake.planDeniesExport = true;
 		String session = this.client.createSession();
 		Draft draft = this.client.state(session);
-		assertThatThrownBy(() -> this.client.submitRender("render_1", session, draft))
+		assertThatThrownBy(engineReading(() -> this.client.submitRender("render_1", session, draft)))
 			.isInstanceOf(JobHaltException.class)
 			.hasMessageContaining("plan")
 			.hasMessageContaining("not a lack of credits");
@@ -183,10 +191,13 @@ class NemoClientTest {
 	void http429WithoutRetryAfterWaitsTheDefaultAndGivesUpAfterTheBound() {
 		this.fake.retryAfter = null;
 		this.fake.rateLimited.set(100);
-		assertThatThrownBy(this.client::availableCredits).isInstanceOf(TransientEngineException.class)
+		assertThatThrownBy(this.client::availableCredits).isInstanceOf(NemoApiException.class)
+			.satisfies((ex) -> assertThat(((NemoApiException) ex).kind()).isEqualTo(NemoApiException.Kind.GAVE_UP));
+		// the engine fails the item: the step's retry does not multiply the client's bound
+		assertThatThrownBy(engineReading(this.client::availableCredits)).isInstanceOf(ItemFailedException.class)
 			.hasMessageContaining("429");
-		// the first try plus max-429-retries (3) waits
-		assertThat(this.fake.calls("GET", "/api/credits")).hasSize(4);
+		// the first try plus max-429-retries (3) waits, twice
+		assertThat(this.fake.calls("GET", "/api/credits")).hasSize(8);
 	}
 
 	@Test
@@ -194,7 +205,7 @@ class NemoClientTest {
 		this.fake.serverErrors.set(2);
 		assertThat(this.client.availableCredits()).isEqualTo(1000);
 		this.fake.serverErrors.set(100);
-		assertThatThrownBy(this.client::availableCredits).isInstanceOf(TransientEngineException.class)
+		assertThatThrownBy(engineReading(this.client::availableCredits)).isInstanceOf(ItemFailedException.class)
 			.hasMessageContaining("503");
 		// 3 answered above, then the first try plus max-retries (2)
 		assertThat(this.fake.calls("GET", "/api/credits")).hasSize(6);
@@ -210,7 +221,9 @@ class NemoClientTest {
 
 	@Test
 	void aSlowAnswerTimesOutAndIsRetried() {
-		NemoProperties impatient = NemoTestSupport.fast(this.fake.url(), Map.of("read-timeout", "200ms"));
+		NemoClientSettings impatient = NemoTestSupport.fast(this.fake.url())
+			.client()
+			.withReadTimeout(java.time.Duration.ofMillis(200));
 		NemoClient client = new NemoClient(impatient, this.dir.resolve("impatient"));
 		client.ensureToken();
 		this.fake.latencyMillis = 1000;
@@ -223,9 +236,9 @@ class NemoClientTest {
 	void anEditRefusedForCreditsStopsTheJobWithoutAStream() {
 		String session = this.client.createSession();
 		this.fake.balance.set(0);
-		assertThatThrownBy(() -> this.client.edit(session, "add music", () -> {
+		assertThatThrownBy(engineReading(() -> this.client.edit(session, "add music", () -> {
 		}, (text) -> {
-		})).isInstanceOf(JobHaltException.class).hasMessageContaining("2001");
+		}))).isInstanceOf(JobHaltException.class).hasMessageContaining("2001");
 		assertThat(this.fake.messagesTo(session)).isZero();
 	}
 
@@ -354,6 +367,18 @@ class NemoClientTest {
 		byte[] expected = Files.readAllBytes(this.dir.resolve("fake/render_a.mp4"));
 		assertThat(Files.readAllBytes(part)).isEqualTo(expected);
 		return part;
+	}
+
+	/** The call, its failure read as the engine reads it. */
+	private static ThrowingCallable engineReading(ThrowingCallable call) {
+		return () -> {
+			try {
+				call.call();
+			}
+			catch (NemoApiException ex) {
+				throw NemoFailures.translate(ex);
+			}
+		};
 	}
 
 	private EditStream edit(String... events) {

@@ -65,7 +65,7 @@ class NemoEngineTest {
 	void start() throws IOException {
 		this.fake = new FakeNemoServer(Files.createDirectories(this.dir.resolve("fake")));
 		NemoProperties properties = NemoTestSupport.fast(this.fake.url());
-		this.engine = new NemoEngine(new NemoClient(properties, this.dir.resolve("state")), properties, NO_OTHERS);
+		this.engine = new NemoEngine(new NemoClient(properties.client(), this.dir.resolve("state")), properties, NO_OTHERS);
 	}
 
 	@AfterEach
@@ -117,7 +117,7 @@ class NemoEngineTest {
 	@Test
 	void retryEditSendsTheInstructionOnceMoreWhenTheDraftHasNoMusic() throws IOException {
 		NemoProperties retrying = NemoTestSupport.fast(this.fake.url(), Map.of("retry-edit", "true"));
-		NemoEngine engine = new NemoEngine(new NemoClient(retrying, this.dir.resolve("state")), retrying, NO_OTHERS);
+		NemoEngine engine = new NemoEngine(new NemoClient(retrying.client(), this.dir.resolve("state")), retrying, NO_OTHERS);
 		Path video = Files.writeString(this.dir.resolve("clip.mp4"), "bytes");
 		this.fake.editAddsMusic = false;
 		engine.upload(item(video), this.journal);
@@ -161,7 +161,7 @@ class NemoEngineTest {
 		// the balance covers the check but the service refuses the charge
 		this.fake.balance.set(FakeNemoServer.EDIT_COST - 1);
 		NemoProperties cheap = NemoTestSupport.fast(this.fake.url(), Map.of("credits-per-item", "1"));
-		NemoEngine engine = new NemoEngine(new NemoClient(cheap, this.dir.resolve("state")), cheap, NO_OTHERS);
+		NemoEngine engine = new NemoEngine(new NemoClient(cheap.client(), this.dir.resolve("state")), cheap, NO_OTHERS);
 		assertThatThrownBy(() -> engine.edit(item(video), this.journal)).isInstanceOf(JobHaltException.class)
 			.hasMessageContaining("2001");
 		assertThat(this.handles).doesNotContainKey(NemoEngine.EDIT_SENT);

@@ -14,6 +14,8 @@ import bgmbatch.engine.nemo.fake.FakeNemoServer;
 import bgmbatch.engine.nemo.fake.RecordedCall;
 import bgmbatch.ledger.ItemStatus;
 import bgmbatch.ledger.LedgerItem;
+import bgmbatch.support.Clips;
+import bgmbatch.support.JobRun;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +40,7 @@ class NemoJobTest {
 
 	@BeforeAll
 	static void makeClip() throws Exception {
-		clip = NemoTestSupport.clip(shared, "clip.mp4");
+		clip = Clips.video(shared.resolve("clip.mp4"), 2, false);
 	}
 
 	@BeforeEach
@@ -54,7 +56,7 @@ class NemoJobTest {
 	@Test
 	void deliversEveryItemWithOneSessionOneUploadOneMessageAndOneRenderEach() throws IOException {
 		Path manifest = NemoTestSupport.manifest(this.dir, clip, 3);
-		NemoJobRun.Outcome outcome = NemoJobRun.run(manifest, arguments(manifest, "2"));
+		JobRun.Outcome outcome = JobRun.run(manifest, arguments(manifest, "2"));
 		assertThat(outcome.exit()).isEqualTo(ExitCode.OK);
 		assertThat(outcome.items()).allSatisfy((item) -> {
 			assertThat(item.status()).isEqualTo(ItemStatus.DELIVERED);
@@ -78,7 +80,7 @@ class NemoJobTest {
 			throws IOException {
 		Path manifest = NemoTestSupport.manifest(this.dir, clip, 4);
 		this.fake.balance.set(2 * (FakeNemoServer.SESSION_COST + FakeNemoServer.EDIT_COST));
-		NemoJobRun.Outcome first = NemoJobRun.run(manifest, arguments(manifest, "2"));
+		JobRun.Outcome first = JobRun.run(manifest, arguments(manifest, "2"));
 
 		assertThat(first.exit()).isEqualTo(ExitCode.HALTED);
 		assertThat(delivered(first)).as("the items paid for are finished before the stop").containsExactly("v1", "v2");
@@ -95,7 +97,7 @@ class NemoJobTest {
 		int firstRunCalls = this.fake.calls().size();
 
 		this.fake.balance.addAndGet(500);
-		NemoJobRun.Outcome second = NemoJobRun.run(manifest, arguments(manifest, "2"));
+		JobRun.Outcome second = JobRun.run(manifest, arguments(manifest, "2"));
 
 		assertThat(second.exit()).isEqualTo(ExitCode.OK);
 		assertThat(delivered(second)).containsExactly("v1", "v2", "v3", "v4");
@@ -114,7 +116,7 @@ class NemoJobTest {
 	@Test
 	void anEditWhoseMessageNeverLeftIsSentByTheNextRunInANewSessionNeverTwiceIntoOne() throws IOException {
 		Path manifest = NemoTestSupport.manifest(this.dir, clip, 1);
-		NemoJobRun.Outcome killed = NemoJobRun.run(manifest, arguments(manifest, "1"),
+		JobRun.Outcome killed = JobRun.run(manifest, arguments(manifest, "1"),
 				(key, value) -> key.equals(NemoEngine.EDIT_SENT) && value != null);
 		assertThat(killed.died()).isTrue();
 		assertThat(killed.item("v1").handles()).containsKey(NemoEngine.EDIT_SENT)
@@ -122,7 +124,7 @@ class NemoJobTest {
 		String stranded = session(killed, "v1");
 		assertThat(this.fake.calls("POST", "/run_sse")).isEmpty();
 
-		NemoJobRun.Outcome restarted = NemoJobRun.run(manifest, arguments(manifest, "1"));
+		JobRun.Outcome restarted = JobRun.run(manifest, arguments(manifest, "1"));
 
 		assertThat(restarted.exit()).isEqualTo(ExitCode.OK);
 		assertThat(restarted.item("v1").status()).isEqualTo(ItemStatus.DELIVERED);
@@ -139,16 +141,16 @@ class NemoJobTest {
 	@Test
 	void aKillWhileTheNewSessionOfAStrandedEditIsBeingMadeIsFinishedByTheRunAfter() throws IOException {
 		Path manifest = NemoTestSupport.manifest(this.dir, clip, 1);
-		NemoJobRun.run(manifest, arguments(manifest, "1"), (key, value) -> key.equals(NemoEngine.EDIT_SENT) && value != null);
+		JobRun.run(manifest, arguments(manifest, "1"), (key, value) -> key.equals(NemoEngine.EDIT_SENT) && value != null);
 		String stranded = this.fake.sessions().iterator().next();
 		// the next run gives up the old session, and dies before it has a new one
-		NemoJobRun.Outcome cut = NemoJobRun.run(manifest, arguments(manifest, "1"),
+		JobRun.Outcome cut = JobRun.run(manifest, arguments(manifest, "1"),
 				(key, value) -> key.equals(NemoEngine.SESSION) && value == null);
 		assertThat(cut.died()).isTrue();
 		assertThat(cut.item("v1").handles()).doesNotContainKey(NemoEngine.SESSION)
 			.containsEntry(NemoEngine.EDIT_RESENT, stranded);
 
-		NemoJobRun.Outcome last = NemoJobRun.run(manifest, arguments(manifest, "1"));
+		JobRun.Outcome last = JobRun.run(manifest, arguments(manifest, "1"));
 
 		assertThat(last.exit()).isEqualTo(ExitCode.OK);
 		assertThat(this.fake.sessions()).hasSize(2);
@@ -159,14 +161,14 @@ class NemoJobTest {
 	@Test
 	void aKillDuringTheEditStreamNeverSendsTheMessageAgain() throws IOException {
 		Path manifest = NemoTestSupport.manifest(this.dir, clip, 1);
-		NemoJobRun.Outcome killed = NemoJobRun.run(manifest, arguments(manifest, "1"),
+		JobRun.Outcome killed = JobRun.run(manifest, arguments(manifest, "1"),
 				(key, value) -> key.equals(NemoEngine.REPLY));
 		assertThat(killed.died()).isTrue();
 		assertThat(killed.item("v1").stage()).isEqualTo(Stage.EDIT);
 		assertThat(killed.item("v1").handles()).containsKey(NemoEngine.EDIT_SENT);
 		assertThat(this.fake.calls("POST", "/run_sse")).hasSize(1);
 
-		NemoJobRun.Outcome restarted = NemoJobRun.run(manifest, arguments(manifest, "1"));
+		JobRun.Outcome restarted = JobRun.run(manifest, arguments(manifest, "1"));
 		assertThat(restarted.exit()).isEqualTo(ExitCode.OK);
 		assertThat(restarted.item("v1").status()).isEqualTo(ItemStatus.DELIVERED);
 		assertThat(this.fake.calls("POST", "/run_sse")).hasSize(1);
@@ -177,13 +179,13 @@ class NemoJobTest {
 	void aKillDuringRenderPollingPollsTheSameRenderAfterRestart() throws IOException {
 		this.fake.pollsToComplete = 3;
 		Path manifest = NemoTestSupport.manifest(this.dir, clip, 1);
-		NemoJobRun.Outcome killed = NemoJobRun.run(manifest, arguments(manifest, "1"),
+		JobRun.Outcome killed = JobRun.run(manifest, arguments(manifest, "1"),
 				(key, value) -> key.equals(NemoEngine.RENDER_STATUS) && "processing".equals(value));
 		assertThat(killed.died()).isTrue();
 		assertThat(killed.item("v1").stage()).isEqualTo(Stage.DOWNLOAD);
 		String render = killed.item("v1").handles().get(NemoEngine.RENDER);
 
-		NemoJobRun.Outcome restarted = NemoJobRun.run(manifest, arguments(manifest, "1"));
+		JobRun.Outcome restarted = JobRun.run(manifest, arguments(manifest, "1"));
 		assertThat(restarted.exit()).isEqualTo(ExitCode.OK);
 		assertThat(restarted.item("v1").handles().get(NemoEngine.RENDER)).isEqualTo(render);
 		assertThat(this.fake.calls("POST", "/api/render/proxy/lambda")).hasSize(1);
@@ -197,7 +199,7 @@ class NemoJobTest {
 		this.fake.truncateNextDownload.set(true);
 		this.fake.resultShape = FakeNemoServer.ResultShape.TOP_LEVEL_OUTPUT_URL;
 		Path manifest = NemoTestSupport.manifest(this.dir, clip, 1);
-		NemoJobRun.Outcome outcome = NemoJobRun.run(manifest, arguments(manifest, "1"));
+		JobRun.Outcome outcome = JobRun.run(manifest, arguments(manifest, "1"));
 		assertThat(outcome.exit()).isEqualTo(ExitCode.OK);
 		List<RecordedCall> downloads = this.fake.calls("GET", "/files/");
 		assertThat(downloads).hasSize(2);
@@ -212,7 +214,7 @@ class NemoJobTest {
 	void aFailedRenderIsRetriedOnceWithANewId() throws IOException {
 		this.fake.failingRenders.set(1);
 		Path manifest = NemoTestSupport.manifest(this.dir, clip, 1);
-		NemoJobRun.Outcome outcome = NemoJobRun.run(manifest, arguments(manifest, "1"));
+		JobRun.Outcome outcome = JobRun.run(manifest, arguments(manifest, "1"));
 		assertThat(outcome.exit()).isEqualTo(ExitCode.OK);
 		List<RecordedCall> submits = this.fake.calls("POST", "/api/render/proxy/lambda");
 		assertThat(submits).hasSize(2);
@@ -224,7 +226,7 @@ class NemoJobTest {
 	void aDroppedEditStreamChecksTheDraftAndNeverResends() throws IOException {
 		this.fake.sseDrop = true;
 		Path manifest = NemoTestSupport.manifest(this.dir, clip, 2);
-		NemoJobRun.Outcome outcome = NemoJobRun.run(manifest, arguments(manifest, "2"));
+		JobRun.Outcome outcome = JobRun.run(manifest, arguments(manifest, "2"));
 		assertThat(outcome.exit()).isEqualTo(ExitCode.OK);
 		assertThat(this.fake.calls("POST", "/run_sse")).hasSize(2);
 	}
@@ -234,7 +236,7 @@ class NemoJobTest {
 		this.fake.editAddsMusic = false;
 		this.fake.sseEvents = List.of("{\"type\":\"text\",\"content\":\"Sorry, I could not find a fitting track.\"}");
 		Path manifest = NemoTestSupport.manifest(this.dir, clip, 1);
-		NemoJobRun.Outcome outcome = NemoJobRun.run(manifest, arguments(manifest, "1"));
+		JobRun.Outcome outcome = JobRun.run(manifest, arguments(manifest, "1"));
 		assertThat(outcome.exit()).isEqualTo(ExitCode.FAILED);
 		assertThat(outcome.item("v1").status()).isEqualTo(ItemStatus.FAILED);
 		assertThat(outcome.item("v1").lastError())
@@ -247,7 +249,7 @@ class NemoJobTest {
 		Path manifest = NemoTestSupport.manifest(this.dir, clip, 2);
 		this.fake.sessionsLost.set(1);
 		this.fake.sessionLossPath = "/run_sse";
-		NemoJobRun.Outcome outcome = NemoJobRun.run(manifest, arguments(manifest, "1"));
+		JobRun.Outcome outcome = JobRun.run(manifest, arguments(manifest, "1"));
 		assertThat(outcome.exit()).isEqualTo(ExitCode.OK);
 		assertThat(this.fake.sessions()).hasSize(2);
 		assertThat(this.fake.calls("POST", "/api/tasks")).hasSize(3);
@@ -262,7 +264,7 @@ class NemoJobTest {
 	void aPlanThatForbidsExportStopsWithExit4SayingItIsThePlan() throws IOException {
 		this.fake.planDeniesExport = true;
 		Path manifest = NemoTestSupport.manifest(this.dir, clip, 1);
-		NemoJobRun.Outcome outcome = NemoJobRun.run(manifest, arguments(manifest, "1"));
+		JobRun.Outcome outcome = JobRun.run(manifest, arguments(manifest, "1"));
 		assertThat(outcome.exit()).isEqualTo(ExitCode.HALTED);
 		assertThat(Files.readString(this.dir.resolve("out/report.json"))).contains("plan limit, not a lack of credits");
 	}
@@ -273,7 +275,7 @@ class NemoJobTest {
 		this.fake.retryAfter = "2";
 		this.fake.rateLimitMatches = (request) -> request.getUrl().encodedPath().startsWith("/api/upload-video");
 		this.fake.rateLimited.set(1);
-		NemoJobRun.Outcome outcome = NemoJobRun.run(manifest, arguments(manifest, "4"));
+		JobRun.Outcome outcome = JobRun.run(manifest, arguments(manifest, "4"));
 		assertThat(outcome.exit()).isEqualTo(ExitCode.OK);
 		List<RecordedCall> calls = this.fake.calls();
 		RecordedCall limited = calls.stream().filter((call) -> call.status() == 429).findFirst().orElseThrow();
@@ -291,11 +293,27 @@ class NemoJobTest {
 	}
 
 	@Test
+	void aCallThatKeepsFailingIsSentOncePlusMaxRetriesTimesThenFailsTheItemWithoutTheStepRetryingIt()
+			throws IOException {
+		Path manifest = NemoTestSupport.manifest(this.dir, clip, 1);
+		this.fake.serverErrorPath = "/api/upload-video";
+		this.fake.serverErrors.set(100);
+		List<String> arguments = new ArrayList<>(arguments(manifest, "1"));
+		arguments.add("--bgm.nemo.max-retries=2");
+		JobRun.Outcome outcome = JobRun.run(manifest, arguments);
+		assertThat(outcome.exit()).isEqualTo(ExitCode.FAILED);
+		assertThat(outcome.item("v1").status()).isEqualTo(ItemStatus.FAILED);
+		// retries live in the client only: 1 + max-retries sends, not multiplied by the step's item retries
+		assertThat(this.fake.calls("POST", "/api/upload-video")).hasSize(3);
+		assertThat(outcome.item("v1").lastError()).contains("could not upload in-1.mp4 after 3 attempts (HTTP 503)");
+	}
+
+	@Test
 	void aDryRunPrintsWhatWouldBeSentAndSpendsNothing() throws IOException {
 		Path manifest = NemoTestSupport.manifest(this.dir, clip, 3);
 		List<String> arguments = new ArrayList<>(arguments(manifest, "1"));
 		arguments.add("--bgm.dry-run=true");
-		CapturedOutput enough = CapturedOutput.during(() -> NemoJobRun.run(manifest, arguments));
+		CapturedOutput enough = CapturedOutput.during(() -> JobRun.run(manifest, arguments));
 		assertThat(enough.result().exit()).isEqualTo(ExitCode.OK);
 		assertThat(enough.stdout()).contains("v1: would upload in-1.mp4")
 			.contains("v3: would upload in-3.mp4")
@@ -303,7 +321,7 @@ class NemoJobTest {
 			.contains("need about 150 credits")
 			.contains("1000 available");
 		this.fake.balance.set(100);
-		CapturedOutput tooFew = CapturedOutput.during(() -> NemoJobRun.run(manifest, arguments));
+		CapturedOutput tooFew = CapturedOutput.during(() -> JobRun.run(manifest, arguments));
 		assertThat(tooFew.result().exit()).isEqualTo(ExitCode.HALTED);
 		assertThat(tooFew.stdout()).contains("100 available").contains("Not enough credits");
 		assertThat(this.fake.calls()).allMatch((call) -> call.is("GET", "/api/credits")
@@ -322,7 +340,7 @@ class NemoJobTest {
 		List<String> arguments = new ArrayList<>(arguments(manifest, "2"));
 		arguments.addAll(List.of("--logging.threshold.console=TRACE", "--logging.level.bgmbatch=TRACE",
 				"--logging.level.okhttp3=TRACE", "--logging.level.org.springframework.batch=DEBUG"));
-		CapturedOutput output = CapturedOutput.during(() -> NemoJobRun.run(manifest, arguments));
+		CapturedOutput output = CapturedOutput.during(() -> JobRun.run(manifest, arguments));
 		assertThat(output.result().exit()).isEqualTo(ExitCode.OK);
 		Set<String> tokens = this.fake.issuedTokens();
 		assertThat(tokens).hasSizeGreaterThanOrEqualTo(2);
@@ -348,7 +366,7 @@ class NemoJobTest {
 		arguments.remove("--bgm.nemo.token=");
 		arguments.addAll(List.of("--bgm.nemo.token=" + secret, "--logging.threshold.console=TRACE",
 				"--logging.level.bgmbatch=TRACE", "--logging.level.org.springframework.boot.context=DEBUG"));
-		CapturedOutput output = CapturedOutput.during(() -> NemoJobRun.run(manifest, arguments));
+		CapturedOutput output = CapturedOutput.during(() -> JobRun.run(manifest, arguments));
 		assertThat(output.result().exit()).isEqualTo(ExitCode.FAILED);
 		assertThat(this.fake.tokensIssued()).isZero();
 		assertThat(this.fake.calls("POST", "/run_sse").get(0).headers().get("Authorization"))
@@ -368,12 +386,12 @@ class NemoJobTest {
 		return text.toString();
 	}
 
-	private static String outputOfItems(NemoJobRun.Outcome outcome) {
+	private static String outputOfItems(JobRun.Outcome outcome) {
 		return outcome.items().toString();
 	}
 
 	List<String> arguments(Path manifest, String concurrency) {
-		List<String> arguments = new ArrayList<>(NemoTestSupport.fastArguments(this.fake.url()));
+		List<String> arguments = new ArrayList<>(NemoTestSupport.fastArguments(this.fake));
 		arguments.add("--bgm.manifest=" + manifest);
 		arguments.add("--bgm.state-dir=" + this.dir.resolve("state"));
 		arguments.add("--bgm.output=" + this.dir.resolve("out"));
@@ -381,7 +399,7 @@ class NemoJobTest {
 		return arguments;
 	}
 
-	static List<String> delivered(NemoJobRun.Outcome outcome) {
+	static List<String> delivered(JobRun.Outcome outcome) {
 		return outcome.items()
 			.stream()
 			.filter((item) -> item.status() == ItemStatus.DELIVERED)
@@ -389,7 +407,7 @@ class NemoJobTest {
 			.toList();
 	}
 
-	static String session(NemoJobRun.Outcome outcome, String id) {
+	static String session(JobRun.Outcome outcome, String id) {
 		return outcome.item(id).handles().get(NemoEngine.SESSION);
 	}
 

@@ -1,31 +1,19 @@
 package bgmbatch.engine.nemo;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Clips, settings and manifests for the cloud engine's tests. */
+import bgmbatch.engine.nemo.fake.FakeNemoServer;
+
+/** Settings and manifests for the cloud engine's tests (clips come from {@link bgmbatch.support.Clips}). */
 final class NemoTestSupport {
 
 	private NemoTestSupport() {
-	}
-
-	/** A 2 s, 160x120 video without audio, made by ffmpeg. */
-	static Path clip(Path folder, String name) throws IOException, InterruptedException {
-		Path clip = folder.resolve(name);
-		Process process = new ProcessBuilder("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
-				"testsrc=size=160x120:rate=10", "-t", "2", "-c:v", "libx264", "-pix_fmt", "yuv420p", clip.toString())
-			.redirectErrorStream(true)
-			.start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		if (process.waitFor() != 0) {
-			throw new IOException("ffmpeg failed: " + output);
-		}
-		return clip;
 	}
 
 	/** Settings with every wait shrunk to milliseconds. */
@@ -44,12 +32,11 @@ final class NemoTestSupport {
 		return NemoProperties.of(values);
 	}
 
-	/** Command-line style settings for a job run against the fake, every wait shrunk. */
-	static List<String> fastArguments(String baseUrl) {
-		return List.of("--bgm.engine=nemo", "--bgm.nemo.base-url=" + baseUrl, "--bgm.nemo.poll-interval=5ms",
-				"--bgm.nemo.sse-drop-wait=5ms", "--bgm.nemo.state-polls=3", "--bgm.nemo.backoff-initial=5ms",
-				"--bgm.nemo.backoff-max=20ms", "--bgm.nemo.default-retry-after=20ms", "--bgm.nemo.credit-margin=0",
-				"--bgm.nemo.read-timeout=10s", "--bgm.nemo.token=", "--logging.threshold.console=OFF");
+	/** Arguments for a job run against the fake on the cloud engine, every wait shrunk, console logging off. */
+	static List<String> fastArguments(FakeNemoServer fake) {
+		List<String> arguments = new ArrayList<>(List.of("--bgm.engine=nemo", "--logging.threshold.console=OFF"));
+		arguments.addAll(fake.jobArguments());
+		return arguments;
 	}
 
 	/** A manifest of {@code count} rows over copies of one clip, ids v1..vN. */

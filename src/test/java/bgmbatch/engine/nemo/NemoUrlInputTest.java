@@ -11,6 +11,7 @@ import bgmbatch.engine.nemo.fake.FakeNemoServer;
 import bgmbatch.engine.nemo.fake.RecordedCall;
 import bgmbatch.ledger.ItemStatus;
 import bgmbatch.source.ClipServer;
+import bgmbatch.support.Clips;
 import bgmbatch.support.RunHarness;
 
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +41,7 @@ class NemoUrlInputTest {
 
 	@BeforeAll
 	static void makeClip() throws Exception {
-		clip = NemoTestSupport.clip(shared, "clip.mp4");
+		clip = Clips.video(shared.resolve("clip.mp4"), 2, false);
 	}
 
 	@BeforeEach
@@ -94,7 +95,7 @@ class NemoUrlInputTest {
 
 	private String[] settings() {
 		List<String> settings = new ArrayList<>(List.of("allow-private-urls=true"));
-		for (String argument : NemoTestSupport.fastArguments(this.fake.url())) {
+		for (String argument : NemoTestSupport.fastArguments(this.fake)) {
 			if (argument.startsWith("--bgm.")) {
 				settings.add(argument.substring("--bgm.".length()));
 			}

@@ -1,6 +1,7 @@
 package bgmbatch.engine.nemo.client;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -14,8 +15,6 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
-import bgmbatch.engine.ItemFailedException;
-import bgmbatch.engine.JobHaltException;
 
 /**
  * Where the token comes from. A token given in {@code NEMO_TOKEN} wins. Otherwise the
@@ -23,6 +22,7 @@ import bgmbatch.engine.JobHaltException;
  * service hands out only a handful of anonymous tokens per address; the client id it is
  * issued for is created once and kept too. Both files are readable by their owner only.
  * No method returns a token in a message: callers put it in a header and nowhere else.
+ * Local file failures are {@link UncheckedIOException}s naming the file, never its content.
  */
 public final class TokenStore {
 
@@ -81,8 +81,9 @@ public final class TokenStore {
 	 */
 	public synchronized void renew(String rejected) {
 		if (this.givenToken != null) {
-			throw new JobHaltException("the service refused the token given in NEMO_TOKEN (code 1001: invalid or "
-					+ "expired); set a valid token, or unset NEMO_TOKEN to use an anonymous one, and run again");
+			// never replaced by an anonymous one: the user chose this token
+			throw new NemoApiException(NemoApiException.TOKEN_REFUSED, NemoApiException.Kind.GIVEN_TOKEN_REFUSED,
+					"use the token given in NEMO_TOKEN", "invalid or expired", 1);
 		}
 		if (rejected == null || rejected.equals(this.token)) {
 			issue();
@@ -102,7 +103,7 @@ public final class TokenStore {
 			return newClientId();
 		}
 		catch (IOException ex) {
-			throw new ItemFailedException("cannot read the NemoVideo client id in " + file + ": " + ex.getMessage(), ex);
+			throw new UncheckedIOException("cannot read the NemoVideo client id in " + file + ": " + ex.getMessage(), ex);
 		}
 	}
 
@@ -133,6 +134,13 @@ public final class TokenStore {
 
 	private void issue() {
 		Issued issued = this.issuer.issue(clientId());
+		if (issued == null) {
+			// the service does not know our client id: a new one, asked once more
+			issued = this.issuer.issue(newClientId());
+		}
+		if (issued == null) {
+			throw NemoApiException.answered(400, "get an anonymous token", "the service keeps refusing our client id");
+		}
 		this.token = issued.token();
 		this.expiresAt = issued.expiresAt() != null ? issued.expiresAt() : Instant.now().plus(DEFAULT_LIFETIME);
 		writePrivate(this.folder.resolve("token"), this.expiresAt.toString() + "\n" + this.token + "\n");
@@ -171,7 +179,7 @@ public final class TokenStore {
 		}
 		catch (IOException ex) {
 			// the message names the file, never its content
-			throw new ItemFailedException("cannot write " + file + ": " + ex.getClass().getSimpleName(), ex);
+			throw new UncheckedIOException("cannot write " + file + ": " + ex.getClass().getSimpleName(), ex);
 		}
 	}
 
@@ -197,6 +205,7 @@ public final class TokenStore {
 	@FunctionalInterface
 	public interface Issuer {
 
+		/** @return the token, or null when the service does not know the client id */
 		Issued issue(String clientId);
 
 	}

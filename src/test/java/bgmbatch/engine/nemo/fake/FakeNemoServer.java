@@ -211,6 +211,34 @@ public final class FakeNemoServer implements AutoCloseable {
 		return this.server.url("/").toString();
 	}
 
+	/**
+	 * The one wiring of a job to this fake: {@code --bgm.nemo.*} arguments pointing at it,
+	 * with no token of the user's and every wait shrunk to milliseconds (the job tests, the
+	 * kill tests and the bench all use it). The engine is not chosen here.
+	 * @param overrides settings (by their {@code bgm.nemo} name) that replace or add to these
+	 */
+	public List<String> jobArguments(Map<String, String> overrides) {
+		Map<String, String> settings = new java.util.LinkedHashMap<>();
+		settings.put("base-url", url());
+		settings.put("token", "");
+		settings.put("poll-interval", "5ms");
+		settings.put("sse-drop-wait", "5ms");
+		settings.put("state-polls", "3");
+		settings.put("backoff-initial", "5ms");
+		settings.put("backoff-max", "20ms");
+		settings.put("default-retry-after", "20ms");
+		settings.put("credit-margin", "0");
+		settings.put("read-timeout", "10s");
+		settings.putAll(overrides);
+		List<String> arguments = new ArrayList<>();
+		settings.forEach((name, value) -> arguments.add("--bgm.nemo." + name + "=" + value));
+		return arguments;
+	}
+
+	public List<String> jobArguments() {
+		return jobArguments(Map.of());
+	}
+
 	public List<RecordedCall> calls() {
 		List<RecordedCall> sorted = new ArrayList<>(this.calls);
 		sorted.sort(Comparator.comparingInt(RecordedCall::seq));

@@ -1,9 +1,11 @@
-package bgmbatch.engine.nemo;
+package bgmbatch.support;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiPredicate;
+import java.util.function.UnaryOperator;
 
 import bgmbatch.BgmBatchApplication;
 import bgmbatch.settings.BgmProperties;
@@ -15,17 +17,22 @@ import bgmbatch.engine.WorkItem;
 import bgmbatch.job.JobRunner;
 import bgmbatch.ledger.Ledger;
 import bgmbatch.ledger.LedgerItem;
-import bgmbatch.support.ForwardingEngine;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Runs the real job in a Spring context against the fake, the way the command line does. */
-final class NemoJobRun {
+/**
+ * The tests' in-process job harness: the real job in a fresh Spring context per run (like
+ * a fresh process), arguments as the command line gives them, an optional decorator
+ * around the engine, and the ledger read after the run. {@link RunHarness} is its
+ * {@code name=value} front; {@link InProcessRun} goes through the CLI instead, and
+ * {@link ChildJvm} through a real process (for kills).
+ */
+public final class JobRun {
 
-	private NemoJobRun() {
+	private JobRun() {
 	}
 
 	/**
@@ -34,33 +41,33 @@ final class NemoJobRun {
 	 * @param items the ledger after the run
 	 * @param crash what killed the run, or null
 	 */
-	record Outcome(ExitCode exit, List<LedgerItem> items, Throwable crash) {
+	public record Outcome(ExitCode exit, List<LedgerItem> items, Throwable crash) {
 
 		/** The simulated kill happened (Spring Batch records the Error as the job's failure). */
-		boolean died() {
+		public boolean died() {
 			return this.crash != null || this.exit == ExitCode.FAILED;
 		}
 
-		LedgerItem item(String id) {
+		public LedgerItem item(String id) {
 			return this.items.stream().filter((item) -> item.id().equals(id)).findFirst().orElseThrow();
 		}
 
 	}
 
-	static Outcome run(Path manifest, List<String> arguments) {
+	public static Outcome run(Path manifest, List<String> arguments) {
 		return run(manifest, arguments, null);
 	}
 
 	/**
+	 * @param manifest the manifest the arguments name (kept for the callers' reading; the
+	 * job's key comes from the settings)
 	 * @param crashAfter when it returns true for a handle just committed, the run dies on the
 	 * spot with an Error, as if the process were killed right after that write
 	 */
-	static Outcome run(Path manifest, List<String> arguments, BiPredicate<String, String> crashAfter) {
-		SpringApplicationBuilder builder = new SpringApplicationBuilder(BgmBatchApplication.class);
-		if (crashAfter != null) {
-			builder.initializers(crashing(crashAfter));
-		}
-		try (ConfigurableApplicationContext context = builder.run(arguments.toArray(String[]::new))) {
+	public static Outcome run(Path manifest, List<String> arguments, BiPredicate<String, String> crashAfter) {
+		UnaryOperator<EditingEngine> decorator = crashAfter == null ? UnaryOperator.identity()
+				: (engine) -> new CrashingEngine(engine, crashAfter);
+		try (ConfigurableApplicationContext context = context(arguments, decorator, Map.of())) {
 			ExitCode exit = null;
 			Throwable crash = null;
 			try {
@@ -69,10 +76,7 @@ final class NemoJobRun {
 			catch (Throwable ex) {
 				crash = ex;
 			}
-			List<LedgerItem> items = new ArrayList<>();
-			BgmProperties settings = context.getBean(BgmProperties.class);
-			context.getBean(Ledger.class)
-				.forEach(JobRunner.jobKeyOf(settings), items::add);
+			List<LedgerItem> items = ledger(context);
 			if (crash != null && crashAfter == null) {
 				throw new AssertionError("the run failed", crash);
 			}
@@ -80,18 +84,40 @@ final class NemoJobRun {
 		}
 	}
 
-	private static ApplicationContextInitializer<ConfigurableApplicationContext> crashing(
-			BiPredicate<String, String> crashAfter) {
-		return (context) -> context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
-			@Override
-			public Object postProcessAfterInitialization(Object bean, String name) {
-				return bean instanceof EditingEngine engine ? new CrashingEngine(engine, crashAfter) : bean;
-			}
-		});
+	/**
+	 * A fresh application context on these arguments, its engine wrapped by the decorator.
+	 * @param beans singletons added to the context (e.g. a customizer a test needs)
+	 */
+	public static ConfigurableApplicationContext context(List<String> arguments, UnaryOperator<EditingEngine> decorator,
+			Map<String, Object> beans) {
+		return new SpringApplicationBuilder(BgmBatchApplication.class).initializers(decorating(decorator, beans))
+			.run(arguments.toArray(String[]::new));
+	}
+
+	/** The ledger items of this context's job (its manifest, output and engine), in manifest order. */
+	public static List<LedgerItem> ledger(ConfigurableApplicationContext context) {
+		List<LedgerItem> items = new ArrayList<>();
+		BgmProperties settings = context.getBean(BgmProperties.class);
+		context.getBean(Ledger.class).forEach(JobRunner.jobKeyOf(settings), items::add);
+		return items;
+	}
+
+	private static ApplicationContextInitializer<ConfigurableApplicationContext> decorating(
+			UnaryOperator<EditingEngine> decorator, Map<String, Object> beans) {
+		Map<String, Object> extra = Map.copyOf(beans);
+		return (context) -> {
+			extra.forEach(context.getBeanFactory()::registerSingleton);
+			context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
+				@Override
+				public Object postProcessAfterInitialization(Object bean, String name) {
+					return bean instanceof EditingEngine engine ? decorator.apply(engine) : bean;
+				}
+			});
+		};
 	}
 
 	/** Thrown where the process would have been killed. */
-	static final class SimulatedCrash extends Error {
+	public static final class SimulatedCrash extends Error {
 
 		SimulatedCrash(String key) {
 			super("simulated kill right after " + key + " was committed");

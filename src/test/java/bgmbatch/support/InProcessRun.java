@@ -1,4 +1,4 @@
-package bgmbatch.reliability;
+package bgmbatch.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -12,9 +12,9 @@ import bgmbatch.cli.Cli;
  * code as the real command, without a JVM start. Messages from the CLI itself (errors,
  * exit 5) are captured; the job's own console output goes to the test log.
  */
-record InProcessRun(int exitCode, String out, String err) {
+public record InProcessRun(int exitCode, String out, String err) {
 
-	static InProcessRun of(String... args) {
+	public static InProcessRun of(String... args) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		int code = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),

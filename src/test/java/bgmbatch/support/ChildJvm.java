@@ -1,4 +1,4 @@
-package bgmbatch.reliability;
+package bgmbatch.support;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.fail;
  * Output is read on threads as it comes, so a test can wait for the first line the
  * application prints instead of polling.
  */
-final class ChildJvm {
+public final class ChildJvm {
 
 	/** Lines kept per stream: enough for any message a test looks for. */
 	private static final int KEPT_LINES = 500;
@@ -62,12 +62,12 @@ final class ChildJvm {
 	 * Starts {@code java [jvmOptions] bgmbatch.BgmBatchApplication [args]}.
 	 * @param environment changes to the inherited environment (e.g. PATH)
 	 */
-	static ChildJvm start(List<String> jvmOptions, Map<String, String> environment, Path workDir, List<String> args) {
+	public static ChildJvm start(List<String> jvmOptions, Map<String, String> environment, Path workDir, List<String> args) {
 		return start(System.getProperty("java.class.path"), jvmOptions, environment, workDir, args);
 	}
 
 	/** The same from another class path (e.g. the application's classes packed into a jar). */
-	static ChildJvm start(String classPath, List<String> jvmOptions, Map<String, String> environment, Path workDir,
+	public static ChildJvm start(String classPath, List<String> jvmOptions, Map<String, String> environment, Path workDir,
 			List<String> args) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -85,12 +85,12 @@ final class ChildJvm {
 	}
 
 	/** A quick-starting JVM: these runs are short, so the JIT's top tier never pays off. */
-	static ChildJvm start(Path workDir, String... args) {
+	public static ChildJvm start(Path workDir, String... args) {
 		return start(List.of("-XX:TieredStopAtLevel=1"), Map.of(), workDir, List.of(args));
 	}
 
 	/** Waits for the first line on stdout; false when the process ended without printing one. */
-	boolean awaitFirstLine(Duration timeout) throws InterruptedException {
+	public boolean awaitFirstLine(Duration timeout) throws InterruptedException {
 		if (!this.firstLine.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
 			this.process.destroyForcibly();
 			fail("no output within " + timeout + "; stderr: " + stderr());
@@ -99,12 +99,12 @@ final class ChildJvm {
 	}
 
 	/** Waits until stdout has a line containing the text; fails when the process ends or the time runs out first. */
-	void awaitOutput(String text, Duration timeout) throws InterruptedException {
+	public void awaitOutput(String text, Duration timeout) throws InterruptedException {
 		awaitLine((line) -> line.contains(text), "'" + text + "'", timeout);
 	}
 
 	/** Waits until stdout has a line matching the pattern; fails when the process ends or the time runs out first. */
-	void awaitOutput(Pattern pattern, Duration timeout) throws InterruptedException {
+	public void awaitOutput(Pattern pattern, Duration timeout) throws InterruptedException {
 		awaitLine((line) -> pattern.matcher(line).find(), "matching " + pattern, timeout);
 	}
 
@@ -127,12 +127,12 @@ final class ChildJvm {
 	}
 
 	/** Milliseconds from start to the first line printed. */
-	long millisToFirstLine() {
+	public long millisToFirstLine() {
 		return (this.firstLineNanos - this.startNanos) / 1_000_000;
 	}
 
 	/** Waits for the process to end by itself within the timeout (else fails the test) and returns its exit code. */
-	int awaitExit(Duration timeout) throws InterruptedException {
+	public int awaitExit(Duration timeout) throws InterruptedException {
 		if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
 			String threads = threadDump();
 			this.process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -151,7 +151,7 @@ final class ChildJvm {
 	 * @return the processes it had started (ffmpeg...), which a kill -9 leaves running;
 	 * or null (and no kill) when it ended by itself first
 	 */
-	List<ProcessHandle> killAfter(long millis) throws InterruptedException {
+	public List<ProcessHandle> killAfter(long millis) throws InterruptedException {
 		if (this.process.waitFor(millis, TimeUnit.MILLISECONDS)) {
 			return null;
 		}
@@ -167,7 +167,7 @@ final class ChildJvm {
 	 * {@link Process#destroy()} would also close our ends of its pipes, losing what it says
 	 * while it stops.
 	 */
-	void terminate() {
+	public void terminate() {
 		this.process.toHandle().destroy();
 	}
 
@@ -175,7 +175,7 @@ final class ChildJvm {
 	 * Kills the process now with SIGKILL, if it still runs.
 	 * @return the processes it had started, which a kill -9 leaves running
 	 */
-	List<ProcessHandle> kill() throws InterruptedException {
+	public List<ProcessHandle> kill() throws InterruptedException {
 		if (!this.process.isAlive()) {
 			return List.of();
 		}
@@ -203,29 +203,29 @@ final class ChildJvm {
 		}
 	}
 
-	boolean isAlive() {
+	public boolean isAlive() {
 		return this.process.isAlive();
 	}
 
-	long pid() {
+	public long pid() {
 		return this.process.pid();
 	}
 
-	List<ProcessHandle> descendants() {
+	public List<ProcessHandle> descendants() {
 		return this.process.descendants().toList();
 	}
 
-	long millisSinceStart() {
+	public long millisSinceStart() {
 		return (System.nanoTime() - this.startNanos) / 1_000_000;
 	}
 
-	String stdout() {
+	public String stdout() {
 		synchronized (this.out) {
 			return String.join("\n", this.out);
 		}
 	}
 
-	String stderr() {
+	public String stderr() {
 		synchronized (this.err) {
 			return String.join("\n", this.err);
 		}

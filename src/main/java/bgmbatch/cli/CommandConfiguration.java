@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import bgmbatch.settings.BgmProperties;
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.ledger.Ledger;
+import bgmbatch.ledger.LedgerDialect;
 import bgmbatch.media.MediaProbe;
 
 import org.springframework.batch.core.launch.JobOperator;
@@ -18,8 +19,9 @@ class CommandConfiguration {
 
 	@Bean
 	StatusCommand statusCommand(JobRepository repository, Ledger ledger, EditingEngine engine,
-			BgmProperties properties) {
-		return new StatusCommand(properties.manifest(), repository, ledger, engine, properties.engine());
+			BgmProperties properties, LedgerDialect dialect) {
+		return new StatusCommand(properties.manifest(), repository, ledger, engine, properties.engine(),
+				dialect == LedgerDialect.POSTGRESQL);
 	}
 
 	@Bean

@@ -37,8 +37,13 @@ final class StatusCommand implements ManifestCommand {
 	 */
 	private final Path manifest;
 
-	StatusCommand(Path manifest, JobRepository repository, Ledger ledger, EditingEngine engine, String engineName) {
+	/** Whether the job database is shared by machines (PostgreSQL): a run marked running may be running there. */
+	private final boolean shared;
+
+	StatusCommand(Path manifest, JobRepository repository, Ledger ledger, EditingEngine engine, String engineName,
+			boolean shared) {
 		this.manifest = manifest;
+		this.shared = shared;
 		this.repository = repository;
 		this.ledger = ledger;
 		this.engine = engine;
@@ -54,9 +59,13 @@ final class StatusCommand implements ManifestCommand {
 		}
 		JobExecution execution = latest.get();
 		JobParams params = JobParams.of(execution.getJobParameters());
-		// the caller holds the run lock: an execution still marked running was left so by a process that is gone
+		// on its own database the caller holds the run lock: an execution still marked running was left so by a
+		// process that is gone; on a shared one its workers may be at it on other machines
 		out.printf("Manifest:  %s%n", params.manifest());
-		out.printf("Run:       execution %d, %s%n", execution.getId(), RunWords.explained(execution));
+		out.printf("Run:       execution %d, %s%n", execution.getId(),
+				this.shared && execution.isRunning()
+						? "running on the workers (if its manager is gone, the same command recovers it)"
+						: RunWords.explained(execution));
 		out.printf("Started:   %s%nEnded:     %s%n", RunWords.time(execution.getStartTime()),
 				RunWords.time(execution.getEndTime()));
 		Map<ItemStatus, Integer> counts = this.ledger.countByStatus(params.jobKey());

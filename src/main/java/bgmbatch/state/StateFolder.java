@@ -96,11 +96,15 @@ public final class StateFolder {
 	 * the manifest's {@link RunLock}, an OS lock the kernel drops the moment its process
 	 * dies, and taken before the database opens; the database is per manifest, so no
 	 * other process has a reason to open it.
+	 * <p>
+	 * {@code hsqldb.result_max_memory_rows}: an in-process HSQLDB holds a whole result in
+	 * the heap unless told otherwise, so reading the ledger of 100 000 items for the reports
+	 * took more than a 128 MB heap; results past 10 000 rows go to temporary disk files.
 	 */
 	public String databaseUrl(Path manifest) {
 		return "jdbc:hsqldb:file:" + databaseFolder(manifest).resolve("batch")
 				+ ";hsqldb.tx=mvcc;hsqldb.write_delay=false;sql.enforce_strict_size=true;shutdown=true"
-				+ ";hsqldb.lock_file=false";
+				+ ";hsqldb.lock_file=false;hsqldb.result_max_memory_rows=10000";
 	}
 
 	/** The lock of the manifest's job database, held by whoever has it open. */

@@ -49,8 +49,10 @@ class TerminalDisplayInTmuxTest {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		String command = String.join(" ", quote(java), "-cp", quote(System.getProperty("java.class.path")),
 				LiveDisplayScript.class.getName(), quote(this.socket.toString()), "2>" + quote(this.dir + "/err.txt"));
+		// from a script: tmux refuses a command longer than its message size, and the class path is longer
+		Path script = Files.writeString(this.dir.resolve("display.sh"), command + "\n");
 		run(List.of(this.tmux.toString(), "-S", this.socket.toString(), "-f", "/dev/null", "new-session", "-d", "-x",
-				String.valueOf(columns), "-y", "30", command), 30);
+				String.valueOf(columns), "-y", "30", "sh " + quote(script.toString())), 30);
 
 		List<String> busy = screenAt("busy", columns);
 		assertThat(busy).allSatisfy((line) -> assertThat(line.length()).isLessThanOrEqualTo(columns));

@@ -173,10 +173,10 @@ class SeveralMachinesTest {
 		// the operator's view of the shared database: the killed run, and who held what
 		InProcessRun status = command("status", "manifest=" + job.manifest());
 		assertThat(status.exitCode()).as("status: %s%s", status.out(), status.err()).isZero();
-		assertThat(status.out()).contains("STARTED").contains(process(first) + ":1");
+		assertThat(status.out()).contains("running on the workers").contains(process(first) + ":1");
 		InProcessRun jobs = command("jobs");
 		assertThat(jobs.exitCode()).as("jobs: %s%s", jobs.out(), jobs.err()).isZero();
-		assertThat(jobs.out()).contains("STARTED").contains(process(first) + " (1)");
+		assertThat(jobs.out()).contains("running").contains(process(first) + " (1)");
 
 		ChildJvm restart = manager(job, "concurrency=4");
 		restart.awaitOutput("Recovering the run interrupted", START_LIMIT);

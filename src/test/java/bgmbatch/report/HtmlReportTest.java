@@ -2,6 +2,7 @@ package bgmbatch.report;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +88,9 @@ class HtmlReportTest {
 						Map.of(), ItemStatus.PENDING, null),
 				LedgerItem.fresh(ReportFixture.JOB, "b", 2, 3, input, "f", "add music", null, out.resolve("b.mp4"),
 						Map.of(), ItemStatus.PENDING, null)));
+		// each worker holds its item, as a worker that claimed it does: only the holder may advance an item
+		ledger.claimNext(ReportFixture.JOB, "night-box:4242:1", Duration.ofMinutes(5)).orElseThrow();
+		ledger.claimNext(ReportFixture.JOB, "night-box:4242:2", Duration.ofMinutes(5)).orElseThrow();
 		Instant at = ReportFixture.MORNING.plusSeconds(1);
 		for (Stage stage : List.of(Stage.UPLOAD, Stage.EDIT, Stage.VERIFY, Stage.EXPORT, Stage.DOWNLOAD)) {
 			ledger.advance(ReportFixture.JOB, "a", StageResult.none(), new StageRun(stage, "night-box:4242:1", at,

@@ -123,8 +123,8 @@ final class JobsCommand {
 			out.println("(" + (rows.size() - LIMIT) + " older execution(s) not shown)");
 		}
 		out.println("Item counts are the items' current state in each manifest's ledger (for a job in "
-				+ "progress, as it last published them); WORKERS are the processes (host:pid) holding items of a "
-				+ "running job on a shared database.");
+				+ "progress, as it last published them); WORKERS: the processes (host:pid) holding its items, for a "
+				+ "job in progress on a shared database.");
 		notes.forEach((note) -> out.println("note: " + note));
 	}
 

@@ -109,7 +109,8 @@ final class JobsCommand {
 		return ExitCode.OK;
 	}
 
-	private static void print(PrintStream out, List<Row> rows, List<String> notes) {
+	private static void print(PrintStream out, List<Row> found, List<String> notes) {
+		List<Row> rows = new ArrayList<>(found);
 		rows.sort(Comparator.comparing(Row::started, Comparator.nullsLast(Comparator.reverseOrder())));
 		out.println("%-40s %5s  %-25s  %-11s %9s %8s %7s  %s".formatted("MANIFEST", "EXEC", "STARTED", "STATE",
 				"DELIVERED", "SKIPPED", "FAILED", "WORKERS").stripTrailing());

@@ -446,11 +446,7 @@ public final class Ledger implements CreditsInFlight {
 	public void requeueSkipped(String jobKey, String id, String fingerprint) {
 		// a skipped item is held by no worker: it has not been claimed since it was skipped
 		this.autonomous.executeWithoutResult((tx) -> {
-			LedgerItem item = this.jdbc.sql("SELECT * FROM BGM_ITEM WHERE JOB_KEY = ? AND ITEM_ID = ?" + this.dialect.forUpdate())
-				.params(jobKey, id)
-				.query(this.mapper)
-				.optional()
-				.orElseThrow(() -> new IllegalStateException("no ledger item " + id + " in job " + jobKey));
+			LedgerItem item = lockedRow(jobKey, id);
 			Map<String, String> handles = new HashMap<>(item.handles());
 			handles.keySet().retainAll(WorkItem.ROW_HANDLES);
 			this.jdbc.sql("""
@@ -473,16 +469,21 @@ public final class Ledger implements CreditsInFlight {
 	 */
 	private void update(TransactionTemplate transaction, String jobKey, String id, String worker, Change change) {
 		transaction.executeWithoutResult((tx) -> {
-			LedgerItem item = this.jdbc.sql("SELECT * FROM BGM_ITEM WHERE JOB_KEY = ? AND ITEM_ID = ?" + this.dialect.forUpdate())
-				.params(jobKey, id)
-				.query(this.mapper)
-				.optional()
-				.orElseThrow(() -> new IllegalStateException("no ledger item " + id + " in job " + jobKey));
+			LedgerItem item = lockedRow(jobKey, id);
 			if (!worker.equals(item.claimedBy())) {
 				throw new ClaimLostException(worker, id);
 			}
 			change.apply(item, new HashMap<>(item.handles())).update();
 		});
+	}
+
+	/** The item's row, locked ({@code FOR UPDATE}) until the transaction ends. */
+	private LedgerItem lockedRow(String jobKey, String id) {
+		return this.jdbc.sql("SELECT * FROM BGM_ITEM WHERE JOB_KEY = ? AND ITEM_ID = ?" + this.dialect.forUpdate())
+			.params(jobKey, id)
+			.query(this.mapper)
+			.optional()
+			.orElseThrow(() -> new IllegalStateException("no ledger item " + id + " in job " + jobKey));
 	}
 
 	private static int creditsHeld(Map<String, String> handles) {

@@ -48,3 +48,13 @@ CREATE TABLE IF NOT EXISTS BGM_SLOT (
 	LEASE_UNTIL TIMESTAMPTZ
 );
 CREATE INDEX IF NOT EXISTS BGM_SLOT_JOB ON BGM_SLOT (JOB_EXECUTION_ID);
+-- a worker that cannot work on an item on its machine (it does not see the input, or cannot
+-- write the output folder) hands it back and says why here; it claims that item no more, the
+-- other workers may. Cleared when a run of the job starts: a mount fixed since gets a new chance.
+CREATE TABLE IF NOT EXISTS BGM_REFUSAL (
+	JOB_KEY VARCHAR(1000) NOT NULL,
+	ITEM_ID VARCHAR(200) NOT NULL,
+	WORKER VARCHAR(300) NOT NULL,
+	REASON VARCHAR(4000) NOT NULL,
+	PRIMARY KEY (JOB_KEY, ITEM_ID, WORKER)
+);

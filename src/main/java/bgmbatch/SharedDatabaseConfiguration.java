@@ -1,5 +1,6 @@
 package bgmbatch;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 
 import javax.sql.DataSource;
@@ -14,11 +15,14 @@ import bgmbatch.state.AlreadyRunningException;
 import bgmbatch.state.RunLocks;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 
 /**
  * A shared job database, named by {@code spring.datasource.*} (PostgreSQL): the job
@@ -40,19 +44,46 @@ class SharedDatabaseConfiguration {
 	/**
 	 * Sized from the work this process does, not Hikari's 10 for all: many worker processes
 	 * share one PostgreSQL ({@code max_connections}, 100 by default). An explicit
-	 * {@code spring.datasource.hikari.maximum-pool-size} wins (bound after this method).
+	 * {@code spring.datasource.hikari.*} setting wins (bound after the size is set).
+	 * <p>
+	 * Connections are taken from the pool at a transaction's first statement, not when it
+	 * begins ({@link LazyConnectionDataSourceProxy}): a worker's chunk transaction begins
+	 * before it reads, and its lane may then wait minutes (for items other workers hold,
+	 * in a long render, or for good after handing its slot back) without a statement.
+	 * Taken at the start, each such lane pinned a pooled connection, "idle in transaction"
+	 * on PostgreSQL, that the other lanes of the process could not have.
 	 */
 	@Bean
-	@ConfigurationProperties("spring.datasource.hikari")
-	HikariDataSource dataSource(DataSourceProperties properties, BgmProperties settings,
-			@Value("${bgm.worker:false}") boolean worker) {
-		HikariDataSource dataSource = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+	LazyPool dataSource(DataSourceProperties properties, BgmProperties settings,
+			@Value("${bgm.worker:false}") boolean worker, Environment environment) {
+		HikariDataSource pool = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
 		boolean manager = settings.distributed() && !worker;
 		// each worker holds a chunk transaction and a ledger transaction at once, plus headroom (a run's lock connection)
-		dataSource.setMaximumPoolSize(manager ? MANAGER_CONNECTIONS
+		pool.setMaximumPoolSize(manager ? MANAGER_CONNECTIONS
 				: EmbeddedDatabaseConfiguration.CONNECTIONS_PER_WORKER * settings.lanes() + 4);
-		dataSource.setPoolName("bgm-ledger");
-		return dataSource;
+		pool.setPoolName("bgm-ledger");
+		Binder.get(environment).bind("spring.datasource.hikari", Bindable.ofInstance(pool));
+		return new LazyPool(pool);
+	}
+
+	/** The pool behind the lazy connections; closing the context closes the pool. */
+	static final class LazyPool extends LazyConnectionDataSourceProxy implements AutoCloseable {
+
+		private final HikariDataSource pool;
+
+		LazyPool(HikariDataSource pool) {
+			super(pool);
+			this.pool = pool;
+			// the pool's and PostgreSQL's defaults, so that no connection is taken just to learn them
+			setDefaultAutoCommit(true);
+			setDefaultTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+		}
+
+		@Override
+		public void close() {
+			this.pool.close();
+		}
+
 	}
 
 	@Bean

@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 
 import bgmbatch.settings.BgmProperties;
 import bgmbatch.engine.EditingEngine;
+import bgmbatch.job.JobLock;
 import bgmbatch.ledger.Ledger;
 import bgmbatch.ledger.LedgerDialect;
 import bgmbatch.media.MediaProbe;
@@ -25,8 +26,9 @@ class CommandConfiguration {
 	}
 
 	@Bean
-	AbandonCommand abandonCommand(JobRepository repository, JobOperator operator, BgmProperties properties) {
-		return new AbandonCommand(properties.manifest(), repository, operator);
+	AbandonCommand abandonCommand(JobRepository repository, JobOperator operator, BgmProperties properties,
+			JobLock jobLock) {
+		return new AbandonCommand(properties.manifest(), repository, operator, jobLock);
 	}
 
 	@Bean

@@ -2,6 +2,7 @@ package bgmbatch.cluster;
 
 import javax.sql.DataSource;
 
+import bgmbatch.ledger.ItemRefusals;
 import bgmbatch.settings.BgmProperties;
 
 import org.springframework.amqp.core.AmqpAdmin;
@@ -18,6 +19,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The broker and the slot leases, for a manager and for a worker (imported by their
@@ -61,6 +63,11 @@ class BrokerConfiguration {
 	@Bean
 	SlotLeases slotLeases(DataSource dataSource) {
 		return new SlotLeases(JdbcClient.create(dataSource));
+	}
+
+	@Bean
+	ItemRefusals itemRefusals(DataSource dataSource, PlatformTransactionManager transactionManager) {
+		return new ItemRefusals(JdbcClient.create(dataSource), transactionManager);
 	}
 
 }

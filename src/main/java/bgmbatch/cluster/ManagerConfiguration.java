@@ -1,13 +1,21 @@
 package bgmbatch.cluster;
 
+import java.time.Clock;
 import java.time.Duration;
 
-import bgmbatch.settings.BgmProperties;
+import bgmbatch.engine.EditingEngine;
+import bgmbatch.job.JobParams;
 import bgmbatch.job.WorkerSlots;
+import bgmbatch.ledger.ItemRefusals;
+import bgmbatch.ledger.Ledger;
+import bgmbatch.progress.ProgressDisplay;
+import bgmbatch.settings.BgmProperties;
 
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.integration.partition.RemotePartitioningManagerStepBuilder;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -39,7 +47,8 @@ class ManagerConfiguration {
 	}
 
 	@Bean
-	Step work(JobRepository jobRepository, BgmProperties properties, PartitionSender sender, SlotLeases slots) {
+	Step work(JobRepository jobRepository, BgmProperties properties, PartitionSender sender, SlotLeases slots,
+			Ledger ledger, ItemRefusals refusals, ProgressDisplay progressDisplay, EditingEngine engine) {
 		MessageChannel requests = (message, timeout) -> {
 			sender.send((StepExecutionRequest) message.getPayload());
 			return true;
@@ -50,8 +59,22 @@ class ManagerConfiguration {
 			.outputChannel(requests)
 			.pollInterval(POLL.toMillis())
 			.listener(new SlotWatcher(slots, sender, jobRepository, POLL))
+			.listener(new LedgerFollower(ledger, progressDisplay, engine.stageWords(), POLL, Clock.systemUTC()))
+			.listener(newChances(refusals))
 			.allowStartIfComplete(true)
 			.build();
+	}
+
+	/** Items handed back by workers whose machine could not work on them get a new chance at each run. */
+	private static StepExecutionListener newChances(ItemRefusals refusals) {
+		return new StepExecutionListener() {
+
+			@Override
+			public void beforeStep(StepExecution stepExecution) {
+				refusals.forget(JobParams.of(stepExecution.getJobParameters()).jobKey());
+			}
+
+		};
 	}
 
 }

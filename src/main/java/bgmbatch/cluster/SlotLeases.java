@@ -69,6 +69,16 @@ final class SlotLeases {
 			.list();
 	}
 
+	/** The workers running the job execution's slots now (their leases have not run out). */
+	List<String> runners(long jobExecutionId) {
+		return this.jdbc.sql("""
+				SELECT RUNNER FROM BGM_SLOT
+				WHERE JOB_EXECUTION_ID = ? AND RUNNER IS NOT NULL AND LEASE_UNTIL >= CURRENT_TIMESTAMP""")
+			.param(jobExecutionId)
+			.query(String.class)
+			.list();
+	}
+
 	/** The slot was sent to the workers again: not an orphan any more until a worker takes it and is lost in turn. */
 	void sentAgain(long stepExecutionId) {
 		this.jdbc.sql("""

@@ -6,6 +6,8 @@ import bgmbatch.settings.BgmProperties;
 import bgmbatch.job.LeaseKeeper;
 import bgmbatch.job.WorkerIds;
 import bgmbatch.job.Workplace;
+import bgmbatch.ledger.ItemRefusals;
+import bgmbatch.ledger.Ledger;
 
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.batch.core.repository.JobRepository;
@@ -36,8 +38,10 @@ class WorkerConfiguration {
 
 	@Bean
 	Workplace workplace(DataSource dataSource, @Value("${spring.batch.jdbc.table-prefix:BATCH_}") String tablePrefix,
-			WorkerIds workers, SlotLeases slots, WorkerStop stop) {
-		return new RemoteWorkplace(JdbcClient.create(dataSource), tablePrefix, workers, slots, stop);
+			WorkerIds workers, SlotLeases slots, LeaseKeeper leases, WorkerStop stop, Ledger ledger,
+			ItemRefusals refusals) {
+		return new RemoteWorkplace(JdbcClient.create(dataSource), tablePrefix, workers, slots, leases, stop, ledger,
+				refusals);
 	}
 
 	@Bean

@@ -46,6 +46,8 @@ import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The job, top to bottom: {@code prepare} loads the manifest into the ledger, then
@@ -164,9 +166,12 @@ class BgmJobConfiguration {
 	@Bean
 	@StepScope
 	ItemStreamReader<LedgerItem> itemClaimer(Ledger ledger, @Value("#{stepExecution}") StepExecution step,
-			WorkerIds workers, LeaseKeeper leases, Workplace workplace, StopRequest stopRequest) {
+			WorkerIds workers, LeaseKeeper leases, Workplace workplace, StopRequest stopRequest,
+			PlatformTransactionManager transactionManager) {
 		ItemClaimer.Run run = new ItemClaimer.Run(jobKey(step), step.getJobExecutionId(), step.getId());
-		return new ItemClaimer(ledger, run, workers.of(step.getId()), leases, workplace, stopRequest);
+		TransactionTemplate outside = new TransactionTemplate(transactionManager);
+		outside.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
+		return new ItemClaimer(ledger, run, workers.of(step.getId()), leases, workplace, stopRequest, outside);
 	}
 
 	@Bean

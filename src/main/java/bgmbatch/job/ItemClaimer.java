@@ -9,6 +9,7 @@ import bgmbatch.ledger.LedgerItem;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * A worker's reader: it claims the next waiting item from the ledger and hands that same
@@ -19,6 +20,12 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * claiming; on a worker machine it first waits while other workers still hold items,
  * because their holder may have died, and its leases run out. It keeps no restart state:
  * the ledger is the state.
+ * <p>
+ * It reads outside the chunk's transaction, which Spring Batch begins before the read:
+ * on a shared database connections are taken at a transaction's first statement, so a
+ * worker waiting here for items other workers hold, or parked for good after handing its
+ * slot back, holds no connection (see {@code SharedDatabaseConfiguration}); the chunk's
+ * own connection is taken when its stage's result is written.
  */
 final class ItemClaimer implements ItemStreamReader<LedgerItem> {
 
@@ -37,6 +44,9 @@ final class ItemClaimer implements ItemStreamReader<LedgerItem> {
 
 	private final StopRequest stop;
 
+	/** Runs its reads with the chunk's transaction suspended ({@code PROPAGATION_NOT_SUPPORTED}). */
+	private final TransactionOperations outside;
+
 	private ItemClaim current;
 
 	/**
@@ -48,8 +58,10 @@ final class ItemClaimer implements ItemStreamReader<LedgerItem> {
 	record Run(String jobKey, long jobExecutionId, long stepExecutionId) {
 	}
 
-	ItemClaimer(Ledger ledger, Run run, String worker, LeaseKeeper leases, Workplace workplace, StopRequest stop) {
+	ItemClaimer(Ledger ledger, Run run, String worker, LeaseKeeper leases, Workplace workplace, StopRequest stop,
+			TransactionOperations outside) {
 		this.ledger = ledger;
+		this.outside = outside;
 		this.run = run;
 		this.worker = worker;
 		this.leases = leases;
@@ -66,7 +78,8 @@ final class ItemClaimer implements ItemStreamReader<LedgerItem> {
 			}
 			this.workplace.handBackIfStopping(this.run.stepExecutionId(), this::letGoOfEverything);
 			if (this.current != null) {
-				Optional<LedgerItem> row = this.ledger.find(this.run.jobKey(), this.current.itemId());
+				Optional<LedgerItem> row = this.outside
+					.execute((tx) -> this.ledger.find(this.run.jobKey(), this.current.itemId()));
 				if (row.isPresent() && row.get().heldBy(this.worker)) {
 					return row.get();
 				}
@@ -80,15 +93,18 @@ final class ItemClaimer implements ItemStreamReader<LedgerItem> {
 	}
 
 	private LedgerItem claim() {
-		while (this.ledger.stopOf(this.run.jobExecutionId()).isEmpty()
-				&& this.workplace.stillRunning(this.run.jobExecutionId())) {
+		while (this.outside.execute((tx) -> this.ledger.stopOf(this.run.jobExecutionId()).isEmpty()
+				&& this.workplace.stillRunning(this.run.jobExecutionId()))) {
 			Optional<LedgerItem> claimed = this.ledger.claimNext(this.run.jobKey(), this.worker, this.leases.lease());
 			if (claimed.isPresent()) {
 				this.current = new ItemClaim(this.ledger, this.run.jobKey(), claimed.get().id(), this.worker);
 				this.leases.hold(this.current);
 				return claimed.get();
 			}
-			if (!this.workplace.awaitHeldItems() || !this.ledger.anyHeld(this.run.jobKey())) {
+			if (!this.workplace.awaitHeldItems()
+					|| !this.outside.execute((tx) -> this.ledger.anyHeld(this.run.jobKey()))) {
+				this.outside.executeWithoutResult(
+						(tx) -> this.workplace.leaving(this.run.jobKey(), this.run.jobExecutionId(), this.worker));
 				return null;
 			}
 			LockSupport.parkNanos(recheck().toNanos());

@@ -54,6 +54,15 @@ final class ProgressTracker
 		this.live.stageStarted(item.id(), item.stage(), this.words.of(item.stage()), item.claimedBy());
 	}
 
+	/** No result: the worker handed the item back (its machine cannot work on it); another worker shows its progress. */
+	@Override
+	public void afterProcess(LedgerItem item, StageOutcome result) {
+		if (result == null) {
+			this.display.stageFinished(item.id());
+			MDC.remove(MDC_ITEM);
+		}
+	}
+
 	@Override
 	public void onProcessError(LedgerItem item, Exception e) {
 		// a retry or a skip follows; the id stays for their log lines and is replaced by the next item

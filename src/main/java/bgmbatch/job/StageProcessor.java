@@ -28,6 +28,9 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * engine says which do): the first such stage a worker runs for an item fetches them into
  * the cache, later ones find them there at the cost of a lock and a file read. They leave
  * the cache once the item is delivered.
+ * <p>
+ * An item this worker's machine cannot work on (see {@link Workplace#canWorkOn}) is
+ * filtered out: no result, no failure; it is another worker's to take.
  */
 final class StageProcessor implements ItemProcessor<LedgerItem, StageOutcome> {
 
@@ -66,8 +69,11 @@ final class StageProcessor implements ItemProcessor<LedgerItem, StageOutcome> {
 	public StageOutcome process(LedgerItem item) {
 		Instant started = Instant.now();
 		try {
+			if (!this.workplace.canWorkOn(item, this.worker, this.delivery.outputFolder(), this.jobExecutionId)) {
+				// handed back to the other workers: nothing to write, the reader claims another item
+				return null;
+			}
 			WorkItem row = item.toWorkItem();
-			this.workplace.checkFiles(row, this.delivery.outputFolder());
 			StageResult result = run(item.stage(), this.inputs.localView(row),
 					(key, value) -> this.ledger.recordHandle(item.jobKey(), item.id(), this.worker, key, value));
 			return new StageOutcome(item, result, new StageRun(item.stage(), this.worker, started, Instant.now()));

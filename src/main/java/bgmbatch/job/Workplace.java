@@ -2,7 +2,7 @@ package bgmbatch.job;
 
 import java.nio.file.Path;
 
-import bgmbatch.engine.WorkItem;
+import bgmbatch.ledger.LedgerItem;
 
 /**
  * Where the workers run, and what that changes for them: threads of this process (one
@@ -32,7 +32,12 @@ public interface Workplace {
 		}
 
 		@Override
-		public void checkFiles(WorkItem item, Path outputFolder) {
+		public boolean canWorkOn(LedgerItem item, String worker, Path outputFolder, long jobExecutionId) {
+			return true;
+		}
+
+		@Override
+		public void leaving(String jobKey, long jobExecutionId, String worker) {
 		}
 
 	};
@@ -54,9 +59,19 @@ public interface Workplace {
 	void handBackIfStopping(long stepExecutionId, Runnable letGo);
 
 	/**
-	 * Checks that this machine sees the item's input and can write the output folder.
-	 * @throws bgmbatch.engine.ItemFailedException naming the machine when it cannot
+	 * Whether the worker can work on the item here: on a worker machine, whether the machine
+	 * sees the item's input and can write the output folder. When it cannot, the worker has
+	 * handed the item back, saying why with the machine's name, and goes on with another:
+	 * not an attempt on the item, which the other workers may take. An item that every
+	 * worker of the run handed back has failed, with their reasons.
 	 */
-	void checkFiles(WorkItem item, Path outputFolder);
+	boolean canWorkOn(LedgerItem item, String worker, Path outputFolder, long jobExecutionId);
+
+	/**
+	 * The worker found nothing left to claim and its slot ends: on a worker machine, each
+	 * item it handed back that no other worker of the run is left to take fails now, with
+	 * the reasons the workers gave.
+	 */
+	void leaving(String jobKey, long jobExecutionId, String worker);
 
 }

@@ -139,6 +139,23 @@ public final class Ledger implements CreditsInFlight {
 		}
 	}
 
+	/**
+	 * The job's items held by a worker now, and those that ended (delivered, skipped,
+	 * failed) since the given time, in manifest order: what a manager follows of its
+	 * workers' progress. Change times are the writing machine's clock, so callers look back
+	 * further than machines' clocks differ.
+	 */
+	public void forEachHeldOrEndedSince(String jobKey, Instant since, Consumer<LedgerItem> consumer) {
+		try (var items = this.jdbc.sql("""
+				SELECT * FROM BGM_ITEM WHERE JOB_KEY = ?
+				  AND (CLAIMED_BY IS NOT NULL OR (STATUS <> 'PENDING' AND UPDATED_AT > ?)) ORDER BY SEQ""")
+			.params(jobKey, Timestamp.from(since))
+			.query(this.mapper)
+			.stream()) {
+			items.forEach(consumer);
+		}
+	}
+
 	public Map<ItemStatus, Integer> countByStatus(String jobKey) {
 		Map<ItemStatus, Integer> counts = new HashMap<>();
 		this.jdbc.sql("SELECT STATUS, COUNT(*) FROM BGM_ITEM WHERE JOB_KEY = ? GROUP BY STATUS")
@@ -157,13 +174,16 @@ public final class Ledger implements CreditsInFlight {
 	 */
 	public Optional<LedgerItem> claimNext(String jobKey, String worker, Duration lease) {
 		if (this.dialect == LedgerDialect.POSTGRESQL) {
-			// one statement; rows another worker is claiming right now are skipped, not waited for
+			// one statement; rows another worker is claiming right now are skipped, not waited for, and so
+			// are those this worker handed back (ItemRefusals: its machine cannot work on them)
 			return this.autonomous.execute((tx) -> this.jdbc.sql("""
 					UPDATE BGM_ITEM SET CLAIMED_BY = ?, LEASE_UNTIL = %s WHERE JOB_KEY = ? AND ITEM_ID = (
-					  SELECT ITEM_ID FROM BGM_ITEM WHERE JOB_KEY = ? AND STATUS = 'PENDING' AND STAGE <> 'DONE'
-					    AND (CLAIMED_BY IS NULL OR LEASE_UNTIL < %s) ORDER BY SEQ LIMIT 1 FOR UPDATE SKIP LOCKED)
+					  SELECT ITEM_ID FROM BGM_ITEM I WHERE JOB_KEY = ? AND STATUS = 'PENDING' AND STAGE <> 'DONE'
+					    AND (CLAIMED_BY IS NULL OR LEASE_UNTIL < %s) AND NOT EXISTS (SELECT 1 FROM BGM_REFUSAL R
+					      WHERE R.JOB_KEY = I.JOB_KEY AND R.ITEM_ID = I.ITEM_ID AND R.WORKER = ?)
+					    ORDER BY SEQ LIMIT 1 FOR UPDATE SKIP LOCKED)
 					RETURNING ITEM_ID""".formatted(this.dialect.nowPlusMillis(), this.dialect.now()))
-				.params(worker, lease.toMillis(), jobKey, jobKey)
+				.params(worker, lease.toMillis(), jobKey, jobKey, worker)
 				.query(String.class)
 				.optional()
 				.flatMap((id) -> find(jobKey, id)));

@@ -109,6 +109,10 @@ class SeveralMachinesTest {
 		assertNoRenderOverlaps(job);
 		assertThat(Files.readString(job.output().resolve("report.html"))).as("the report's timeline rows")
 			.contains(process(first), process(second));
+		for (int i = 0; i < ITEMS; i++) {
+			assertThat(manager.stdout()).as("the manager's progress, followed in the shared ledger")
+				.containsPattern("\\[[0-9]+/" + ITEMS + "\\] item-" + i + ": delivered -> out-" + i + ".mp4");
+		}
 	}
 
 	@Test
@@ -132,26 +136,165 @@ class SeveralMachinesTest {
 				.contains(process(doomed), process(survivor)));
 	}
 
+	/**
+	 * What the README promises for scaling during a run: a worker started mid-run takes the
+	 * slot still waiting in the queue and works on items; a worker stopped with SIGTERM in
+	 * the middle of an item finishes its stage, hands the item and its slot back, exits 0,
+	 * and the other worker finishes that item. (The first worker's first stage is held at a
+	 * gate, so both happen at a known point, however loaded the machine.)
+	 */
 	@Test
-	void aWorkerToldToStopFinishesItsStageHandsItsSlotBackAndExitsZero() throws Exception {
+	void aWorkerStartedMidRunTakesItemsAndAWorkerStoppedMidItemHandsThatItemOver() throws Exception {
 		Job job = job(ITEMS);
-		ChildJvm stopped = worker("stopped");
-		ChildJvm other = worker("other");
+		ProbeGate gate = new ProbeGate(this.dir);
+		ChildJvm leaving = gatedWorker("leaving", gate);
+		// two slots, one lane running: the second slot waits in the queue for a worker to join
 		ChildJvm manager = manager(job, "concurrency=2");
+		leaving.awaitOutput("item-0: probing", RUN_LIMIT);
 
-		stopped.awaitOutput(": rendering", RUN_LIMIT);
-		stopped.terminate();
-		assertExit(stopped, 0);
-		assertThat(stopped.stdout()).as("the stopped worker's output; its log:%n%s", workerLog("stopped"))
+		ChildJvm joining = worker("joining");
+		joining.awaitOutput(": rendering", RUN_LIMIT);
+		leaving.terminate();
+		leaving.awaitOutput("Stopping", RUN_LIMIT);
+		gate.open();
+		assertExit(leaving, 0);
+		assertThat(leaving.stdout()).as("the stopped worker's output; its log:%n%s", workerLog("leaving"))
 			.contains("Stopped.");
 		assertExit(manager, 0);
 
 		assertDeliveredOnce(job);
 		assertNoRenderOverlaps(job);
-		assertThat(workerLog("other").split("runs slot step execution", -1))
-			.as("the other worker ran its own slot and the one handed back")
-			.hasSizeGreaterThanOrEqualTo(3);
-		assertThat(other.isAlive()).isTrue();
+		List<String> item0 = stageLogs().get("item-0").stream().map((run) -> process(run.get("worker"))).toList();
+		assertThat(item0).as("who ran each stage of the item the stopped worker was on")
+			.startsWith(process(leaving))
+			.contains(process(joining))
+			.containsOnly(process(leaving), process(joining));
+		assertThat(workersOf(stageLogs()).stream().filter((worker) -> worker.startsWith(process(leaving) + ":")))
+			.as("the stopped worker's stages").isNotEmpty();
+		assertThat(workerLog("joining").split("runs slot step execution", -1))
+			.as("the joining worker ran the slot waiting in the queue and the one handed back")
+			.hasSize(3);
+		assertThat(joining.isAlive()).isTrue();
+	}
+
+	/**
+	 * Item 4 of the issue: a worker whose machine does not see an item's input (no shared
+	 * mount there) hands the item back, naming its machine and worker, without counting it
+	 * as an attempt; the other worker, which sees it, does it. Played on one machine with
+	 * a manifest path under /proc/self/cwd, which each process resolves in its own folder.
+	 */
+	@Test
+	void aWorkerThatCannotSeeAnInputHandsTheItemToAWorkerThatCan() throws Exception {
+		Job job = jobSeenFrom(this.dir, 4);
+		ProbeGate gate = new ProbeGate(this.dir);
+		// the worker that sees the files holds its first item at the gate until the other has refused the rest
+		ChildJvm sighted = gatedWorker("sighted", gate);
+		ChildJvm blind = worker("blind", Files.createDirectories(this.dir.resolve("elsewhere")), pathWithCallLog(),
+				List.of());
+		ChildJvm manager = manager(job, "concurrency=2");
+		blind.awaitOutput("cannot read the input", RUN_LIMIT);
+		gate.open();
+		assertExit(manager, 0);
+
+		assertDeliveredOnce(job, 4);
+		assertThat(workersOf(stageLogs()).stream().map(SeveralMachinesTest::process).collect(Collectors.toSet()))
+			.as("processes that ran stages").containsExactly(process(sighted));
+		List<String> refusals = new ArrayList<>();
+		query("SELECT WORKER || ' ' || REASON FROM BGM_REFUSAL", (rs) -> refusals.add(rs.getString(1)));
+		assertThat(refusals).as("the blind worker's refusals").isNotEmpty()
+			.allSatisfy((refusal) -> assertThat(refusal).startsWith(process(blind) + ":1 " + WorkerHost.NAME
+					+ " (worker " + process(blind) + ":1) cannot read the input /proc/self/cwd/media/"));
+		query("SELECT ITEM_ID, ATTEMPTS FROM BGM_ITEM",
+				(rs) -> assertThat(rs.getInt(2)).as("attempts on %s", rs.getString(1)).isZero());
+	}
+
+	/** When no worker of the run can see an item's input, the item fails, its reason naming each machine and worker. */
+	@Test
+	void anItemNoWorkerCanSeeFailsWithTheReasonOfEachMachine() throws Exception {
+		Job job = jobSeenFrom(this.dir, 2);
+		ChildJvm blind = worker("blind", Files.createDirectories(this.dir.resolve("elsewhere")), pathWithCallLog(),
+				List.of());
+		ChildJvm manager = manager(job, "concurrency=1");
+		assertExit(manager, 1);
+
+		String reason = "no worker could work on it: " + WorkerHost.NAME + " (worker " + process(blind)
+				+ ":1) cannot read the input /proc/self/cwd/media/";
+		query("SELECT ITEM_ID, STATUS, LAST_ERROR FROM BGM_ITEM", (rs) -> {
+			assertThat(rs.getString(2)).as("status of %s", rs.getString(1)).isEqualTo("FAILED");
+			assertThat(rs.getString(3)).as("reason of %s", rs.getString(1)).startsWith(reason);
+		});
+		assertThat(manager.stdout()).as("the manager's progress").contains("item-0: failed while probing: " + reason)
+			.contains("item-1: failed while probing: " + reason);
+	}
+
+	/**
+	 * On a shared database {@code abandon} takes the job's lock: it refuses (exit 5) while the
+	 * run's manager lives on some machine, and abandons the run once the manager is gone.
+	 * {@code retry-skipped} re-queues a skipped item whose file has arrived.
+	 */
+	@Test
+	void abandonAndRetrySkippedWorkOnTheSharedDatabase() throws Exception {
+		Path folder = Files.createDirectories(this.dir.resolve("job"));
+		Path clip = Clips.video(this.dir.resolve("source.mp4"), SECONDS, true);
+		Files.createDirectories(folder.resolve("in"));
+		Files.copy(clip, folder.resolve("in/present.mp4"));
+		Path manifest = Files.writeString(folder.resolve("videos.csv"), """
+				video,instruction,output,id
+				in/present.mp4,add calm music,out-0.mp4,present
+				in/late.mp4,add calm music,out-1.mp4,late
+				""");
+		// no worker: the manager hands its slot out and waits, holding the job's lock
+		ChildJvm manager = manager(new Job(manifest, folder.resolve("out")), "concurrency=1");
+		manager.awaitOutput("item(s) to work on", START_LIMIT);
+
+		InProcessRun refused = command("abandon", "manifest=" + manifest);
+		assertThat(refused.exitCode()).as("abandon while the manager lives: %s%s", refused.out(), refused.err())
+			.isEqualTo(5);
+		assertThat(executionStatuses()).as("the run's status").containsExactly("STARTED");
+
+		this.orphans.addAll(manager.kill());
+		InProcessRun abandoned = command("abandon", "manifest=" + manifest);
+		assertThat(abandoned.exitCode()).as("abandon: %s%s", abandoned.out(), abandoned.err()).isZero();
+		assertThat(abandoned.out()).contains("recovering it first").contains("ABANDONED");
+		assertThat(executionStatuses()).as("the run's status").containsExactly("ABANDONED");
+
+		Files.copy(clip, folder.resolve("in/late.mp4"));
+		InProcessRun retried = command("retry-skipped", "manifest=" + manifest);
+		assertThat(retried.exitCode()).as("retry-skipped: %s%s", retried.out(), retried.err()).isZero();
+		assertThat(retried.out()).contains("re-queued      late");
+		query("SELECT STATUS FROM BGM_ITEM WHERE ITEM_ID = 'late'",
+				(rs) -> assertThat(rs.getString(1)).isEqualTo("PENDING"));
+	}
+
+	/**
+	 * A lane holds a database connection only while it writes: not while its item is in a
+	 * stage (here held at the gate), nor while it waits for items other workers hold. Each
+	 * lane that did pinned one "idle in transaction" for as long, out of a pool sized from
+	 * the lanes, and out of PostgreSQL's {@code max_connections}.
+	 */
+	@Test
+	void lanesInTheMiddleOfAStageHoldNoDatabaseConnection() throws Exception {
+		Job job = job(2);
+		ProbeGate gate = new ProbeGate(this.dir);
+		ChildJvm worker = gatedWorker("gated", gate, "concurrency=2");
+		ChildJvm manager = manager(job, "concurrency=2");
+		worker.awaitOutput("item-0: probing", RUN_LIMIT);
+		worker.awaitOutput("item-1: probing", RUN_LIMIT);
+
+		List<String> pinned = new ArrayList<>();
+		query("SELECT pid, state, query FROM pg_stat_activity WHERE datname = current_database() AND pid <> "
+				+ "pg_backend_pid() AND state LIKE 'idle in transaction%'", (rs) -> pinned.add(rs.getString(3)));
+		gate.open();
+		assertExit(manager, 0);
+		assertThat(pinned).as("connections idle in a transaction while both lanes' items were in a stage").isEmpty();
+		assertDeliveredOnce(job, 2);
+	}
+
+	/** The job's runs' statuses in the job repository, oldest first. */
+	private List<String> executionStatuses() throws SQLException {
+		List<String> statuses = new ArrayList<>();
+		query("SELECT STATUS FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID", (rs) -> statuses.add(rs.getString(1)));
+		return statuses;
 	}
 
 	@Test
@@ -271,19 +414,34 @@ class SeveralMachinesTest {
 	}
 
 	private ChildJvm worker(String name, List<String> extra) throws Exception {
-		List<String> args = new ArrayList<>(List.of("worker", "concurrency=1", LEASE,
-				"state-dir=" + this.dir.resolve("state-" + name)));
-		args.addAll(extra);
-		args.addAll(this.services.settings(this.database));
-		ChildJvm worker = ChildJvm.start(List.of("-XX:TieredStopAtLevel=1"), Map.of("PATH", pathWithCallLog()),
-				this.dir, args);
-		this.children.add(worker);
-		worker.awaitOutput("Worker serving", START_LIMIT);
-		return worker;
+		return worker(name, this.dir, pathWithCallLog(), extra);
 	}
 
 	private ChildJvm worker(String name) throws Exception {
 		return worker(name, List.of());
+	}
+
+	/** A worker whose ffprobe waits at the gate (its first stage holds its item until the test opens it). */
+	private ChildJvm gatedWorker(String name, ProbeGate gate, String... extra) throws Exception {
+		return worker(name, this.dir, gate.environment().get("PATH").replace(System.getenv("PATH"), pathWithCallLog()),
+				List.of(extra));
+	}
+
+	/**
+	 * A worker started in the given folder: a manifest path under {@code /proc/self/cwd}
+	 * leads into it, so machines that see different files can be played on one.
+	 */
+	private ChildJvm worker(String name, Path workDir, String path, List<String> extra) throws Exception {
+		List<String> args = new ArrayList<>(List.of("worker", LEASE, "state-dir=" + this.dir.resolve("state-" + name)));
+		if (extra.stream().noneMatch((arg) -> arg.startsWith("concurrency="))) {
+			args.add("concurrency=1");
+		}
+		args.addAll(extra);
+		args.addAll(this.services.settings(this.database));
+		ChildJvm worker = ChildJvm.start(List.of("-XX:TieredStopAtLevel=1"), Map.of("PATH", path), workDir, args);
+		this.children.add(worker);
+		worker.awaitOutput("Worker serving", START_LIMIT);
+		return worker;
 	}
 
 	private ChildJvm manager(Job job, String... extra) throws IOException {
@@ -469,6 +627,22 @@ class SeveralMachinesTest {
 		Path folder = Files.createDirectories(this.dir.resolve("job"));
 		Path manifest = Clips.manifest(folder, clip, items, "add calm music at 30%");
 		return new Job(manifest, folder.resolve("out"));
+	}
+
+	/**
+	 * A job whose manifest names its videos under {@code /proc/self/cwd/media}: only a process
+	 * started in the given folder (the manager, and workers started there) sees them.
+	 */
+	private Job jobSeenFrom(Path workDir, int items) throws IOException {
+		Path clip = Clips.video(this.dir.resolve("source.mp4"), SECONDS, true);
+		Clips.copies(clip, Files.createDirectories(workDir.resolve("media")), items);
+		Path folder = Files.createDirectories(this.dir.resolve("job"));
+		StringBuilder csv = new StringBuilder("video,instruction,output,id\n");
+		for (int i = 0; i < items; i++) {
+			csv.append(String.format("/proc/self/cwd/media/clip-%02d.mp4,add calm music at 30%%,out-%d.mp4,item-%d%n", i,
+					i, i));
+		}
+		return new Job(Files.writeString(folder.resolve("videos.csv"), csv), folder.resolve("out"));
 	}
 
 	private record Job(Path manifest, Path output) {

@@ -58,3 +58,10 @@ CREATE TABLE IF NOT EXISTS BGM_REFUSAL (
 	REASON VARCHAR(4000) NOT NULL,
 	PRIMARY KEY (JOB_KEY, ITEM_ID, WORKER)
 );
+-- this database's name for itself, made once: the queue of partition requests is this database's
+-- own, so managers and workers of different databases sharing one broker never take each other's
+CREATE TABLE IF NOT EXISTS BGM_DATABASE (
+	ID VARCHAR(32) NOT NULL PRIMARY KEY
+);
+INSERT INTO BGM_DATABASE (ID) SELECT md5(random()::text || clock_timestamp()::text)
+WHERE NOT EXISTS (SELECT 1 FROM BGM_DATABASE);

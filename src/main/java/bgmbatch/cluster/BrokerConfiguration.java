@@ -3,6 +3,7 @@ package bgmbatch.cluster;
 import javax.sql.DataSource;
 
 import bgmbatch.ledger.ItemRefusals;
+import bgmbatch.ledger.LedgerDialect;
 import bgmbatch.settings.BgmProperties;
 
 import org.springframework.amqp.core.AmqpAdmin;
@@ -54,10 +55,16 @@ class BrokerConfiguration {
 		return new RabbitAdmin(connectionFactory);
 	}
 
-	/** The durable queue of this engine's partition requests, declared on first use by manager and workers alike. */
+	/**
+	 * The durable queue of this engine's partition requests on this job database, declared
+	 * on first use by manager and workers alike.
+	 * @param dialect made the ledger's tables, the database's name for itself among them
+	 */
 	@Bean
-	PartitionQueue partitionQueue(AmqpAdmin admin, BgmProperties properties) {
-		return new PartitionQueue(admin, new Queue(PartitionRequests.queue(properties.engine()), true));
+	PartitionQueue partitionQueue(AmqpAdmin admin, BgmProperties properties, DataSource dataSource,
+			LedgerDialect dialect) {
+		String database = JdbcClient.create(dataSource).sql("SELECT ID FROM BGM_DATABASE").query(String.class).single();
+		return new PartitionQueue(admin, new Queue(PartitionRequests.queue(properties.engine(), database), true));
 	}
 
 	@Bean

@@ -13,7 +13,8 @@ import org.springframework.batch.integration.partition.StepExecutionRequest;
 
 /**
  * Partition requests as RabbitMQ messages: a small JSON body naming the step and its
- * execution, persistent, on one durable queue per engine (a worker serves one engine).
+ * execution, persistent, on one durable queue per engine (a worker serves one engine) and
+ * job database.
  * Plain JSON, not Java serialization: a worker reads nothing but two fields, and a body
  * it cannot read is dropped, never requeued (a requeued poison message loops forever).
  */
@@ -21,9 +22,14 @@ final class PartitionRequests {
 
 	private final ObjectMapper json = new ObjectMapper();
 
-	/** The queue of an engine's partition requests. */
-	static String queue(String engine) {
-		return "bgm-batch.partitions." + engine;
+	/**
+	 * The queue of an engine's partition requests on one job database: a worker can only
+	 * run the requests of its own database, and one that took another's would lose it (two
+	 * installations, or two test runs, sharing a broker).
+	 * @param database the job database's name for itself (its {@code BGM_DATABASE} row)
+	 */
+	static String queue(String engine, String database) {
+		return "bgm-batch.partitions." + engine + "." + database;
 	}
 
 	Message toMessage(StepExecutionRequest request) {

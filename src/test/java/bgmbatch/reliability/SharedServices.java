@@ -8,7 +8,6 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
-import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ConnectionFactory;
 
 import org.junit.jupiter.api.Assumptions;
@@ -59,7 +58,10 @@ record SharedServices(String postgresUrl, String user, String password, String r
 		return null;
 	}
 
-	/** A new empty database for one test: the job repository and ledger of its runs, nobody else's. */
+	/**
+	 * A new empty database for one test: the job repository and ledger of its runs, nobody
+	 * else's, and so its own queues of partition requests on the shared broker.
+	 */
 	String newDatabase() throws SQLException {
 		String name = "bgm_test_" + Long.toString(System.nanoTime(), 36);
 		try (Connection connection = DriverManager.getConnection(this.postgresUrl, this.user, this.password);
@@ -67,18 +69,6 @@ record SharedServices(String postgresUrl, String user, String password, String r
 			statement.execute("CREATE DATABASE " + name);
 		}
 		return this.postgresUrl.substring(0, this.postgresUrl.lastIndexOf('/') + 1) + name;
-	}
-
-	/**
-	 * Empties the engine's queue of partition requests: the broker is shared by the tests,
-	 * and a request an earlier test left behind names a step execution of another database.
-	 */
-	void purgeQueue(String engine) throws IOException, TimeoutException {
-		try (com.rabbitmq.client.Connection connection = rabbit().newConnection();
-				Channel channel = connection.createChannel()) {
-			channel.queueDeclare("bgm-batch.partitions." + engine, true, false, false, null);
-			channel.queuePurge("bgm-batch.partitions." + engine);
-		}
 	}
 
 	/** The settings that point a manager or a worker at these services and the database. */

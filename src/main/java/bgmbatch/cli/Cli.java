@@ -90,12 +90,12 @@ public final class Cli {
 
 	/** The one line for the console; the trace, when there is one worth keeping, for the log file. */
 	private int fail(Exception ex) {
-		ExitCode code = ExitCodes.of(ex);
+		ExitCode code = ExitCode.of(ex);
 		if (code == ExitCode.FAILED) {
 			// info, not error: the console shows warnings and above, and must not show a trace
 			logger.info("the run failed", ex);
 		}
-		this.err.println(ExitCodes.line(ex));
+		this.err.println(ExitCode.line(ex));
 		return code.code();
 	}
 

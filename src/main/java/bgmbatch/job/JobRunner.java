@@ -9,7 +9,6 @@ import java.util.Map;
 
 import bgmbatch.delivery.OutputTarget;
 import bgmbatch.engine.EditingEngine;
-import bgmbatch.job.ExitCode;
 import bgmbatch.ledger.ItemStatus;
 import bgmbatch.ledger.Ledger;
 import bgmbatch.manifest.ManifestReader;
@@ -216,7 +215,7 @@ public final class JobRunner {
 
 	private ExitCode launch(JobParams params) throws Exception {
 		JobExecution execution = this.operator.start(this.job, params.toJobParameters());
-		return JobConclusion.exitCode(execution,
+		return ExitCode.of(execution,
 				this.ledger.countByStatus(params.jobKey()).getOrDefault(ItemStatus.SKIPPED, 0));
 	}
 

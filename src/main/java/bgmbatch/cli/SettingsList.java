@@ -39,9 +39,9 @@ import org.springframework.util.unit.DataSize;
  * {@link DefaultValue}s the defaults, and their javadoc, which the build turns into
  * {@code META-INF/spring-configuration-metadata.json} (for {@code @ConfigurationProperties})
  * and {@code META-INF/spring/configuration-metadata/TYPE.json} (for the groups, each a
- * {@code @ConfigurationPropertiesSource}), the descriptions. The argument
- * check, {@code --help} and the README's table (a test compares it) all come from here,
- * so a new component is a new setting everywhere at once.
+ * {@code @ConfigurationPropertiesSource}), the descriptions. The argument check,
+ * {@code --help} and the README's table (a test compares it) all come from here, so a new
+ * component is a new setting everywhere at once.
  */
 final class SettingsList {
 
@@ -97,7 +97,7 @@ final class SettingsList {
 	private static final Map<String, List<String>> CHOICES = Map.of("engine", RunProperties.ENGINES, "format",
 			RunProperties.FORMATS, "progress", OperatorProperties.MODES, "explain", List.of("false", "true", "json"));
 
-	/** The settings, and the groups whose descriptions are in their own metadata (by prefix). */
+	/** The settings, and the groups whose descriptions are in their own metadata, each with the prefix of its names. */
 	private record Walk(List<Setting> settings, List<Map.Entry<String, Class<?>>> sources) {
 	}
 

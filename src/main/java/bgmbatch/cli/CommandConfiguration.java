@@ -1,7 +1,5 @@
 package bgmbatch.cli;
 
-import javax.sql.DataSource;
-
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.ledger.Ledger;
 import bgmbatch.ledger.LedgerDialect;

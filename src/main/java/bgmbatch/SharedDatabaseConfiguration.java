@@ -6,10 +6,10 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 
-import bgmbatch.settings.BgmProperties;
 import bgmbatch.job.JobLock;
 import bgmbatch.ledger.AdvisoryLocks;
 import bgmbatch.ledger.LedgerDialect;
+import bgmbatch.settings.RunProperties;
 import bgmbatch.state.AlreadyRunningException;
 import bgmbatch.state.RunLocks;
 
@@ -44,7 +44,7 @@ class SharedDatabaseConfiguration {
 	 */
 	@Bean
 	@ConfigurationProperties("spring.datasource.hikari")
-	HikariDataSource dataSource(DataSourceProperties properties, BgmProperties settings,
+	HikariDataSource dataSource(DataSourceProperties properties, RunProperties settings,
 			@Value("${bgm.worker:false}") boolean worker) {
 		HikariDataSource dataSource = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
 		boolean manager = settings.distributed() && !worker;

@@ -2,7 +2,7 @@ package bgmbatch.cluster;
 
 import javax.sql.DataSource;
 
-import bgmbatch.settings.BgmProperties;
+import bgmbatch.settings.RunProperties;
 
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Queue;
@@ -54,7 +54,7 @@ class BrokerConfiguration {
 
 	/** The durable queue of this engine's partition requests, declared on first use by manager and workers alike. */
 	@Bean
-	PartitionQueue partitionQueue(AmqpAdmin admin, BgmProperties properties) {
+	PartitionQueue partitionQueue(AmqpAdmin admin, RunProperties properties) {
 		return new PartitionQueue(admin, new Queue(PartitionRequests.queue(properties.engine()), true));
 	}
 

@@ -2,8 +2,8 @@ package bgmbatch.cluster;
 
 import java.time.Duration;
 
-import bgmbatch.settings.BgmProperties;
 import bgmbatch.job.WorkerSlots;
+import bgmbatch.settings.RunProperties;
 
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.batch.core.repository.JobRepository;
@@ -39,7 +39,7 @@ class ManagerConfiguration {
 	}
 
 	@Bean
-	Step work(JobRepository jobRepository, BgmProperties properties, PartitionSender sender, SlotLeases slots) {
+	Step work(JobRepository jobRepository, RunProperties properties, PartitionSender sender, SlotLeases slots) {
 		MessageChannel requests = (message, timeout) -> {
 			sender.send((StepExecutionRequest) message.getPayload());
 			return true;

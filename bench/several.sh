@@ -26,6 +26,7 @@ sql() { PGPASSWORD="$pg_password" psql "${pg_url#jdbc:}" -U "$pg_user" -qtA -c "
 sql "SELECT 1" >/dev/null || { echo "PostgreSQL at $pg_url is not reachable (see the header of $0)" >&2; exit 2; }
 
 "$here/run.sh" --prepare-only
+mapfile -t jit < <("$here/run.sh" --print-jit)   # the JIT options the job runs with
 # the no-op engine is a test class (as in bench/run.sh)
 stamp="$target/bench.stamp"
 if [ ! -f "$stamp" ] || [ -n "$(find "$here/src" "$here/pom.xml" -newer "$stamp" -print -quit)" ]; then
@@ -64,7 +65,7 @@ trap stop_workers EXIT
 
 start_worker() { # core name [engine args...]
   local core="$1" name="$2"; shift 2
-  taskset -c "$core" java -XX:TieredStopAtLevel=1 -cp "$noop_cp" bgmbatch.BgmBatchApplication worker \
+  taskset -c "$core" java "${jit[@]}" -cp "$noop_cp" bgmbatch.BgmBatchApplication worker \
     concurrency=1 state-dir="$runs/state-$name" "$@" "${shared[@]}" > "$runs/$name.log" 2>&1 &
   pids+=($!)
   until grep -q "Worker serving" "$runs/$name.log"; do
@@ -93,7 +94,7 @@ manager() { # name manifest slots [args...]; prints the wall seconds
   local name="$1" m="$2" slots="$3"; shift 3
   local t0 t1
   t0=$(date +%s.%N)
-  java -XX:TieredStopAtLevel=1 -cp "$noop_cp" bgmbatch.BgmBatchApplication manifest="$m" output="$runs/$name/out" \
+  java "${jit[@]}" -cp "$noop_cp" bgmbatch.BgmBatchApplication manifest="$m" output="$runs/$name/out" \
     state-dir="$runs/state-manager-$name" distributed=true concurrency="$slots" quiet=true "$@" "${shared[@]}" \
     > "$runs/manager-$name.log" 2>&1 || { echo "manager $name failed:" >&2; tail -20 "$runs/manager-$name.log" >&2; exit 1; }
   t1=$(date +%s.%N)
@@ -124,7 +125,7 @@ echo "[7b] $items tiny items, no-op engine: one machine, then one worker lane...
 noop=(engine=noop --spring.main.sources=bgmbench.NoopEngineConfiguration --bench.noop.template="$tiny" report-waveforms=0)
 m3="$(manifest local "$items" "$tiny")"
 t0=$(date +%s.%N)
-java -XX:TieredStopAtLevel=1 -cp "$noop_cp" bgmbatch.BgmBatchApplication manifest="$m3" output="$runs/local/out" \
+java "${jit[@]}" -cp "$noop_cp" bgmbatch.BgmBatchApplication manifest="$m3" output="$runs/local/out" \
   state-dir="$runs/state-local" concurrency=1 quiet=true "${noop[@]}" > "$runs/local.log" 2>&1
 t1=$(date +%s.%N)
 local_wall=$(echo "$t1 - $t0" | bc)

@@ -16,7 +16,11 @@ import java.util.regex.Pattern;
 
 import bgmbatch.engine.local.Instruction;
 import bgmbatch.engine.local.InstructionParser;
+import bgmbatch.engine.local.TruePeakLimiter;
 import bgmbatch.media.FfmpegNumbers;
+import bgmbatch.settings.BgmProperties;
+
+import org.springframework.boot.context.properties.bind.Binder;
 
 /**
  * The baselines: what a person who knows ffmpeg writes for our default plan (the expert
@@ -30,12 +34,13 @@ final class Expert {
 	static final String INSTRUCTION = "add calm background music and fade it out at the end";
 
 	/**
-	 * The true-peak stage the local engine's render ends with (4x oversampled limiter at
-	 * -1.3 dBTP, the -1 dBTP ceiling less AAC's overshoot), written out as the expert would:
-	 * the expert's own command line, kept equal to our render's so the two meet the same spec.
+	 * The true-peak stage the local engine's render of an MP4 ends with at the default
+	 * ceiling (4x oversampled limiter at -1.3 dBTP, the -1 dBTP ceiling less AAC's
+	 * overshoot): taken from the engine itself, so the expert's command line meets the same
+	 * spec at the same cost as our render, whatever the engine's stage becomes.
 	 */
-	static final String TRUE_PEAK_STAGE = "aresample=192000:filter_size=16,"
-			+ "alimiter=attack=5:release=50:level=false:latency=true:limit=0.8610,aresample=48000";
+	static final String TRUE_PEAK_STAGE = TruePeakLimiter
+		.filter(TruePeakLimiter.limitDbtp(new Binder().bindOrCreate("bgm", BgmProperties.class).truePeak(), "mp4"));
 
 	/** The sample-peak limiter the engine ended with before issue 12: the expert without the true-peak stage. */
 	static final String SAMPLE_PEAK_LIMITER = "alimiter=limit=0.944:attack=5:release=50:level=false:latency=true";

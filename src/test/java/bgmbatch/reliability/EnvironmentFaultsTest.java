@@ -129,7 +129,7 @@ class EnvironmentFaultsTest {
 		Path bin = Files.createDirectories(this.dir.resolve("bin-without-" + missing));
 		Files.createSymbolicLink(bin.resolve(present), Tools.find(present));
 
-		ChildJvm run = ChildJvm.start(List.of("-XX:TieredStopAtLevel=1"), Map.of("PATH", bin.toString()), this.dir,
+		ChildJvm run = ChildJvm.start(ChildJvm.QUICK_START, Map.of("PATH", bin.toString()), this.dir,
 				List.of("manifest=" + manifest, "output=" + this.dir.resolve("out"),
 						"state-dir=" + this.dir.resolve("state")));
 

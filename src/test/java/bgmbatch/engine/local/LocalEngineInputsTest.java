@@ -1,8 +1,6 @@
 package bgmbatch.engine.local;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import bgmbatch.engine.WorkItem;
 import bgmbatch.support.Clips;
@@ -30,12 +28,7 @@ class LocalEngineInputsTest {
 	static Path state;
 
 	private Path make(String name, String... codecs) {
-		List<String> command = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i",
-				PICTURE, "-f", "lavfi", "-i", SOUND));
-		command.addAll(List.of(codecs));
-		command.add(this.dir.resolve(name).toString());
-		Clips.run(command.toArray(String[]::new));
-		return this.dir.resolve(name);
+		return Clips.lavfi(this.dir.resolve(name), PICTURE, SOUND, codecs);
 	}
 
 	@ParameterizedTest(name = "{0} becomes MP4 with the video {2}")

@@ -18,7 +18,7 @@ import bgmbatch.engine.local.Instruction;
 import bgmbatch.engine.local.InstructionParser;
 import bgmbatch.engine.local.TruePeakLimiter;
 import bgmbatch.media.FfmpegNumbers;
-import bgmbatch.settings.BgmProperties;
+import bgmbatch.settings.RunProperties;
 
 import org.springframework.boot.context.properties.bind.Binder;
 
@@ -40,7 +40,7 @@ final class Expert {
 	 * spec at the same cost as our render, whatever the engine's stage becomes.
 	 */
 	static final String TRUE_PEAK_STAGE = TruePeakLimiter
-		.filter(TruePeakLimiter.limitDbtp(new Binder().bindOrCreate("bgm", BgmProperties.class).truePeak(), "mp4"));
+		.filter(TruePeakLimiter.limitDbtp(new Binder().bindOrCreate("bgm", RunProperties.class).truePeak(), "mp4"));
 
 	/** The sample-peak limiter the engine ended with before issue 12: the expert without the true-peak stage. */
 	static final String SAMPLE_PEAK_LIMITER = "alimiter=limit=0.944:attack=5:release=50:level=false:latency=true";

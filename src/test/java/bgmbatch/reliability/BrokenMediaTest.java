@@ -1,6 +1,5 @@
 package bgmbatch.reliability;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -135,7 +135,7 @@ final class MixGraph {
 		addMusicInput(command, plan);
 		addEnvelopeInput(command, envelope);
 		String graph = mix(plan, musicSeconds, gains, envelope != null) + ";[mix]asplit=2[pre][lim];[pre]" + PRE_METER
-				+ "=framelog=verbose[p];[lim]" + TruePeakLimiter.filter(gains.limitDbtp()) + "," + OUT_METER
+				+ "=framelog=verbose[p];[lim]" + AudioOut.limiter(gains.limitDbtp()) + "," + OUT_METER
 				+ "=framelog=verbose[l]";
 		command.addAll(List.of("-filter_complex", graph, "-map", "[p]", "-map", "[l]", "-f", "null", "-"));
 		return command;
@@ -149,19 +149,14 @@ final class MixGraph {
 		addMusicInput(command, plan);
 		addEnvelopeInput(command, envelope);
 		String graph = mix(plan, musicSeconds, gains, envelope != null) + ";[mix]"
-				+ TruePeakLimiter.filter(gains.limitDbtp()) + "[aout]";
+				+ AudioOut.limiter(gains.limitDbtp()) + "[aout]";
 		command.addAll(List.of("-filter_complex", graph, "-map", "0:" + plan.video().streamIndex(), "-map", "[aout]"));
 		List<ExtraStreams.Choice> mapped = plan.extras().mapped();
 		for (ExtraStreams.Choice choice : mapped) {
 			command.addAll(List.of("-map", "0:" + choice.stream().index()));
 		}
 		videoOptions(command, plan.video(), container);
-		if ("webm".equals(container)) {
-			command.addAll(List.of("-c:a", "libopus", "-b:a", "192k", "-ar", "48000", "-ac", "2"));
-		}
-		else {
-			command.addAll(List.of("-c:a", "aac", "-aac_coder", "fast", "-b:a", "192k", "-ar", "48000", "-ac", "2"));
-		}
+		command.addAll(AudioOut.encoder(container));
 		for (int i = 0; i < mapped.size(); i++) {
 			command.addAll(List.of("-c:" + (i + 2), mapped.get(i).encoder()));
 		}

@@ -273,7 +273,7 @@ final class Mixdown {
 		}
 		double mixLufs = Loudness.integrated(Loudness.sum(original.energies(), bedEnergies, Math.pow(10, musicGain / 20)));
 		double finalGain = clamp(plan.instruction().loudnessLufs() - mixLufs, -40, 40);
-		double limit = TruePeakLimiter.limitDbtp(plan.truePeakDbtp(), container);
+		double limit = AudioOut.limitDbtp(plan.truePeakDbtp(), container);
 		double peak = finalGain + 20 * Math.log10(amplitude(original.peakDb()) + amplitude(bed.peakDb() + musicGain));
 		return new Prediction(new MixGraph.Gains(musicGain, finalGain, limit, originalLufs, musicLufs, mixLufs), peak,
 				ducking, envelope);

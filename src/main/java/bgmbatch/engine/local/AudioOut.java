@@ -1,11 +1,13 @@
 package bgmbatch.engine.local;
 
+import java.util.List;
+
 /**
- * The last stage of every render: a limiter that holds the true peak under the ceiling,
- * and where it is set for the encoder that follows. Public so the bench's expert
- * baseline ends with exactly this stage (the same spec, the same cost).
+ * What every render's sound ends with: a limiter that holds the true peak under the
+ * ceiling, set for the encoder that follows, and that encoder. Public so the bench's
+ * expert baseline ends exactly as our render does (the same spec, the same cost).
  */
-public final class TruePeakLimiter {
+public final class AudioOut {
 
 	/**
 	 * 4× oversampled like a BS.1770-4 true-peak meter, so the limit holds between samples
@@ -25,7 +27,7 @@ public final class TruePeakLimiter {
 
 	private static final double OPUS_OVERSHOOT_DB = 1.2;
 
-	private TruePeakLimiter() {
+	private AudioOut() {
 	}
 
 	/**
@@ -37,9 +39,17 @@ public final class TruePeakLimiter {
 		return ceilingDbtp - ("webm".equals(container) ? OPUS_OVERSHOOT_DB : AAC_OVERSHOOT_DB);
 	}
 
-	/** The filter chain: the limiter works on the signal upsampled ×4, then back to 48 kHz. */
-	public static String filter(double limitDbtp) {
+	/** The limiter's filter chain: it works on the signal upsampled ×4, then back to 48 kHz. */
+	public static String limiter(double limitDbtp) {
 		return UPSAMPLE + "," + LIMITER + MixGraph.number(Math.pow(10, limitDbtp / 20)) + ",aresample=48000";
+	}
+
+	/** The encoder's options: Opus for WebM, AAC (its fast coder) for the other containers; 192 kb/s stereo 48 kHz. */
+	public static List<String> encoder(String container) {
+		if ("webm".equals(container)) {
+			return List.of("-c:a", "libopus", "-b:a", "192k", "-ar", "48000", "-ac", "2");
+		}
+		return List.of("-c:a", "aac", "-aac_coder", "fast", "-b:a", "192k", "-ar", "48000", "-ac", "2");
 	}
 
 }

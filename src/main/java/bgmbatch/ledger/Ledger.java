@@ -109,7 +109,7 @@ public final class Ledger implements CreditsInFlight {
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 0, ?, ?)""")
 			.params(item.jobKey(), item.id(), item.seq(), item.line(), item.video().toString(), item.fingerprint(),
 					item.instruction(), item.music() == null ? null : item.music().toString(), item.output().toString(),
-					item.stage().name(), item.status().name(), item.plan(), this.rows.write(item.handles()),
+					item.stage().name(), item.status().name(), this.rows.write(item.plan()), this.rows.write(item.handles()),
 					this.rows.write(item.timings()), truncate(item.lastError()), now, now)
 			.update();
 		return true;
@@ -334,7 +334,7 @@ public final class Ledger implements CreditsInFlight {
 					  LEASE_UNTIL = CASE WHEN ? THEN NULL ELSE LEASE_UNTIL END,
 					  UPDATED_AT = ? WHERE JOB_KEY = ? AND ITEM_ID = ?""")
 				.params(next.name(), (done ? ItemStatus.DELIVERED : ItemStatus.PENDING).name(), this.rows.write(handles),
-						this.rows.write(timings), this.rows.write(log), result.plan(), result.creditsSpent(),
+						this.rows.write(timings), this.rows.write(log), this.rows.write(result.plan()), result.creditsSpent(),
 						creditsHeld(handles), done, done, now(), jobKey, id);
 		});
 	}

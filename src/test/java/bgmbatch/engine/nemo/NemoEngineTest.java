@@ -12,6 +12,7 @@ import bgmbatch.engine.ItemFailedException;
 import bgmbatch.engine.ItemRejectedException;
 import bgmbatch.engine.JobHaltException;
 import bgmbatch.engine.Journal;
+import bgmbatch.engine.Plan;
 import bgmbatch.engine.TransientEngineException;
 import bgmbatch.engine.WorkItem;
 import bgmbatch.engine.nemo.client.NemoClient;
@@ -122,6 +123,22 @@ class NemoEngineTest {
 		engine.verify(item(video), this.journal);
 		assertThat(nemo.server().messagesTo(this.handles.get(NemoEngine.SESSION))).isEqualTo(2);
 		assertThat(this.handles).containsKeys(NemoEngine.EDIT_RETRIED, NemoEngine.TRACKS);
+	}
+
+	@Test
+	void anAcceptedEditsPlanIsTheServicesReplyAsOneNote() throws IOException {
+		Path video = Files.writeString(this.dir.resolve("clip.mp4"), "bytes");
+		this.engine.upload(item(video), this.journal);
+
+		Plan plan = this.engine.edit(item(video), this.journal).plan();
+
+		assertThat(plan.parts()).singleElement().satisfies((note) -> {
+			assertThat(note.kind()).isEqualTo("note");
+			assertThat(note.label()).startsWith("NemoVideo: ");
+		});
+		assertThat(plan.text()).startsWith("nemo: ").isEqualTo("nemo: " + plan.parts().get(0).label().substring(11));
+		assertThat(plan.warnings()).isEmpty();
+		assertThat(plan.measured()).isNull();
 	}
 
 	@Test

@@ -12,10 +12,21 @@
 # JAVA=/path/to/bin/java ./run.sh ...   runs with that Java instead (17 or newer)
 # ./run.sh --prepare-only      builds jar and cache and exits (the benchmarks use it)
 # ./run.sh --print-command     prepares, then prints the java command it would run, one word a line
+# ./run.sh --print-jit         prints the JIT options the job runs with, one a line (nothing else is done)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 jar="$here/target/batch.jar"
 app="$here/target/app"
+
+# C1 only: on two cores the C2 compiler's threads take the CPU start-up needs (measured
+# with the Java 17 archive: first item under way after 2.3 s instead of 4.0 s); the job's
+# own Java work is small beside ffmpeg and the network, and was no slower over 200 items.
+# The benchmarks start the job with the same options: they ask for them with --print-jit.
+jit=(-XX:TieredStopAtLevel=1)
+if [ "${1:-}" = --print-jit ]; then
+  printf '%s\n' "${jit[@]}"
+  exit 0
+fi
 
 ensure_ffmpeg() {
   command -v ffmpeg >/dev/null && command -v ffprobe >/dev/null && return 0
@@ -72,9 +83,6 @@ pick_java() {
 
 # The cache for this Java, and the options that use it (also given to the training run:
 # the JVM only takes a cache made with the same options).
-# C1 only: on two cores the C2 compiler's threads take the CPU start-up needs (measured
-# with the Java 17 archive: first item under way after 2.3 s instead of 4.0 s); the job's
-# own Java work is small beside ffmpeg and the network, and was no slower over 200 items.
 cache_options() {
   if [ "${java_version%%.*}" -ge 25 ] 2>/dev/null; then
     cache="$app/app.aot"
@@ -85,7 +93,6 @@ cache_options() {
     use_cache=(-XX:SharedArchiveFile="$cache" -Xlog:cds=off)
     make_cache=(-XX:ArchiveClassesAtExit="$cache" -Xlog:cds=off -Xlog:cds+dynamic=off)
   fi
-  jit=(-XX:TieredStopAtLevel=1)
 }
 
 # The jar is run extracted: the JVM caches only classes from plain jars on the class path.

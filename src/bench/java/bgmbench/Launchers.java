@@ -19,14 +19,13 @@ import bgmbatch.BgmBatchApplication;
  */
 final class Launchers {
 
-	/** The JIT setting run.sh starts the job with (see there why). */
-	static final String RUN_SH_JIT = "-XX:TieredStopAtLevel=1";
-
 	private final Path repo;
 
 	private final boolean packaged;
 
 	private List<String> runSh;
+
+	private List<String> jit;
 
 	/**
 	 * @param repo the repository (run.sh and target/ are found there)
@@ -59,21 +58,43 @@ final class Launchers {
 
 	/** run.sh's command with the given Java ({@code JAVA=...}), or its own choice when null. */
 	List<String> runShCommand(String java) {
-		ProcessBuilder builder = new ProcessBuilder(this.repo.resolve("run.sh").toString(), "--print-command")
+		List<String> command = runShPrints("--print-command", java);
+		int jar = command.indexOf("-jar");
+		if (jar < 1 || !command.get(jar + 1).endsWith("target/app/batch.jar") || command.stream()
+			.noneMatch((word) -> word.startsWith("-XX:AOTCache=") || word.startsWith("-XX:SharedArchiveFile="))) {
+			throw new IllegalStateException("run.sh printed no command with its start-up cache: " + command);
+		}
+		return command;
+	}
+
+	/**
+	 * The JIT options run.sh starts the job with (see there why), asked of run.sh itself so
+	 * a run started here without run.sh's cache still compiles as a user's run does.
+	 */
+	List<String> jit() {
+		if (this.jit == null) {
+			this.jit = runShPrints("--print-jit", null);
+		}
+		return this.jit;
+	}
+
+	/** What run.sh prints with this option, one word a line. */
+	private List<String> runShPrints(String option, String java) {
+		ProcessBuilder builder = new ProcessBuilder(this.repo.resolve("run.sh").toString(), option)
 			.directory(this.repo.toFile())
 			.redirectError(ProcessBuilder.Redirect.INHERIT);
 		if (java != null) {
 			builder.environment().put("JAVA", java);
 		}
-		List<String> command;
 		try {
 			Process process = builder.start();
-			command = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+			List<String> words = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
 				.filter((line) -> !line.isBlank())
 				.toList();
 			if (process.waitFor() != 0) {
-				throw new IllegalStateException("run.sh --print-command failed: " + command);
+				throw new IllegalStateException("run.sh " + option + " failed: " + words);
 			}
+			return words;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -82,12 +103,6 @@ final class Launchers {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
-		int jar = command.indexOf("-jar");
-		if (jar < 1 || !command.get(jar + 1).endsWith("target/app/batch.jar") || command.stream()
-			.noneMatch((word) -> word.startsWith("-XX:AOTCache=") || word.startsWith("-XX:SharedArchiveFile="))) {
-			throw new IllegalStateException("run.sh printed no command with its start-up cache: " + command);
-		}
-		return command;
 	}
 
 	/** The command a crontab line runs: the Java on the PATH, no options. */
@@ -109,12 +124,18 @@ final class Launchers {
 	 */
 	List<String> withBenchClasses(String benchClassPath) {
 		String classPath = this.packaged ? benchClassPath : System.getProperty("java.class.path");
-		return List.of(javaHere(), RUN_SH_JIT, "-cp", classPath, BgmBatchApplication.class.getName());
+		return java(javaHere(), classPath);
 	}
 
 	private List<String> classPath(String java) {
-		return List.of(java, RUN_SH_JIT, "-cp", System.getProperty("java.class.path"),
-				BgmBatchApplication.class.getName());
+		return java(java, System.getProperty("java.class.path"));
+	}
+
+	private List<String> java(String java, String classPath) {
+		List<String> command = new ArrayList<>(List.of(java));
+		command.addAll(jit());
+		command.addAll(List.of("-cp", classPath, BgmBatchApplication.class.getName()));
+		return List.copyOf(command);
 	}
 
 	/** The Java running the bench. */

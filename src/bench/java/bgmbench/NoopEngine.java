@@ -10,6 +10,7 @@ import bgmbatch.engine.EditingEngine;
 import bgmbatch.engine.ItemFailedException;
 import bgmbatch.engine.Journal;
 import bgmbatch.engine.Stage;
+import bgmbatch.engine.Plan;
 import bgmbatch.engine.StageResult;
 import bgmbatch.engine.StageWords;
 import bgmbatch.engine.WorkItem;
@@ -38,7 +39,7 @@ public final class NoopEngine implements EditingEngine {
 
 	@Override
 	public StageResult edit(WorkItem item, Journal journal) {
-		return new StageResult(Map.of(), "noop", 0);
+		return new StageResult(Map.of(), Plan.note("noop", "noop"), 0);
 	}
 
 	@Override

@@ -4,10 +4,9 @@ import java.io.PrintStream;
 
 import bgmbatch.media.CommandRunner;
 import bgmbatch.media.MediaProbe;
-import bgmbatch.settings.BgmProperties;
+import bgmbatch.settings.RunProperties;
 import bgmbatch.state.StateFolder;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,11 +16,10 @@ import org.springframework.context.annotation.Configuration;
  * names a shared one ({@link SharedDatabaseConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(BgmProperties.class)
 class AppConfiguration {
 
 	@Bean
-	StateFolder stateFolder(BgmProperties properties) {
+	StateFolder stateFolder(RunProperties properties) {
 		StateFolder state = StateFolder.of(properties.stateDir());
 		state.ensureWritable();
 		return state;

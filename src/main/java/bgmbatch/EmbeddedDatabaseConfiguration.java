@@ -6,9 +6,9 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 
-import bgmbatch.settings.BgmProperties;
 import bgmbatch.job.JobLock;
 import bgmbatch.ledger.LedgerDialect;
+import bgmbatch.settings.RunProperties;
 import bgmbatch.state.RunLocks;
 import bgmbatch.state.StateFolder;
 
@@ -36,7 +36,7 @@ class EmbeddedDatabaseConfiguration {
 	 * shut down.
 	 */
 	@Bean(destroyMethod = "close")
-	RunLocks runLocks(StateFolder state, BgmProperties properties, @Value("${bgm.worker:false}") boolean worker)
+	RunLocks runLocks(StateFolder state, RunProperties properties, @Value("${bgm.worker:false}") boolean worker)
 			throws IOException {
 		if (worker || properties.distributed()) {
 			throw new bgmbatch.settings.UsageException((worker ? "a worker" : "distributed=true")
@@ -51,7 +51,7 @@ class EmbeddedDatabaseConfiguration {
 	}
 
 	@Bean
-	DataSource dataSource(StateFolder state, BgmProperties properties, RunLocks runLocks) {
+	DataSource dataSource(StateFolder state, RunProperties properties, RunLocks runLocks) {
 		HikariDataSource dataSource = new HikariDataSource();
 		dataSource.setJdbcUrl(state.databaseUrl(properties.manifest()));
 		dataSource.setUsername("SA");

@@ -3,14 +3,14 @@ package bgmbatch;
 import bgmbatch.delivery.BucketTarget;
 import bgmbatch.delivery.OutputTarget;
 import bgmbatch.media.MediaProbe;
-import bgmbatch.settings.BgmProperties;
+import bgmbatch.settings.RemoteProperties;
+import bgmbatch.settings.RunProperties;
 import bgmbatch.source.HttpClientCustomizer;
 import bgmbatch.source.InputCache;
 import bgmbatch.source.RemoteInputs;
-import bgmbatch.source.RemoteProperties;
 import bgmbatch.state.StateFolder;
-import bgmbatch.storage.aws.ObjectStores;
 import bgmbatch.storage.S3Properties;
+import bgmbatch.storage.aws.ObjectStores;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Configuration;
  * loads neither.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ RemoteProperties.class, S3Properties.class })
+@EnableConfigurationProperties(S3Properties.class)
 class RemoteConfiguration {
 
 	@Bean(destroyMethod = "close")
@@ -39,7 +39,7 @@ class RemoteConfiguration {
 	}
 
 	@Bean
-	OutputTarget outputTarget(BgmProperties properties, ObjectStores stores) {
+	OutputTarget outputTarget(RunProperties properties, ObjectStores stores) {
 		return properties.outputBucket()
 			.<OutputTarget>map((bucket) -> new BucketTarget(stores, bucket, properties.outputFolder()))
 			.orElseGet(OutputTarget::localFolder);

@@ -7,10 +7,10 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 
-import bgmbatch.settings.BgmProperties;
 import bgmbatch.job.JobLock;
 import bgmbatch.ledger.AdvisoryLocks;
 import bgmbatch.ledger.LedgerDialect;
+import bgmbatch.settings.RunProperties;
 import bgmbatch.state.AlreadyRunningException;
 import bgmbatch.state.RunLocks;
 
@@ -54,7 +54,7 @@ class SharedDatabaseConfiguration {
 	 * on PostgreSQL, that the other lanes of the process could not have.
 	 */
 	@Bean
-	LazyPool dataSource(DataSourceProperties properties, BgmProperties settings,
+	LazyPool dataSource(DataSourceProperties properties, RunProperties settings,
 			@Value("${bgm.worker:false}") boolean worker, Environment environment) {
 		HikariDataSource pool = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
 		boolean manager = settings.distributed() && !worker;

@@ -9,7 +9,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import bgmbatch.job.ExitCode;
-import bgmbatch.settings.BgmProperties;
 import bgmbatch.settings.UsageException;
 
 import org.springframework.boot.SpringApplication.AbandonedRunException;
@@ -63,8 +62,8 @@ public final class Cli {
 		}
 		List<String> springArguments = withConfigFiles(arguments.springArguments());
 		try {
-			BgmProperties settings = StartSettings.bind(springArguments);
-			Commands commands = new Commands(this.out, settings, springArguments, this::start);
+			Commands commands = new Commands(this.out, StartSettings.bind(springArguments).run(), springArguments,
+					this::start);
 			return commands.run(arguments.command()).code();
 		}
 		catch (AbandonedRunException ex) {
@@ -91,12 +90,12 @@ public final class Cli {
 
 	/** The one line for the console; the trace, when there is one worth keeping, for the log file. */
 	private int fail(Exception ex) {
-		ExitCode code = ExitCodes.of(ex);
+		ExitCode code = ExitCode.of(ex);
 		if (code == ExitCode.FAILED) {
 			// info, not error: the console shows warnings and above, and must not show a trace
 			logger.info("the run failed", ex);
 		}
-		this.err.println(ExitCodes.line(ex));
+		this.err.println(ExitCode.line(ex));
 		return code.code();
 	}
 

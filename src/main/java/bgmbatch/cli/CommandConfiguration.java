@@ -1,13 +1,11 @@
 package bgmbatch.cli;
 
-import javax.sql.DataSource;
-
-import bgmbatch.settings.BgmProperties;
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.job.JobLock;
 import bgmbatch.ledger.Ledger;
 import bgmbatch.ledger.LedgerDialect;
 import bgmbatch.media.MediaProbe;
+import bgmbatch.settings.RunProperties;
 
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -20,20 +18,20 @@ class CommandConfiguration {
 
 	@Bean
 	StatusCommand statusCommand(JobRepository repository, Ledger ledger, EditingEngine engine,
-			BgmProperties properties, LedgerDialect dialect) {
+			RunProperties properties, LedgerDialect dialect) {
 		return new StatusCommand(properties.manifest(), repository, ledger, engine, properties.engine(),
 				dialect == LedgerDialect.POSTGRESQL);
 	}
 
 	@Bean
-	AbandonCommand abandonCommand(JobRepository repository, JobOperator operator, BgmProperties properties,
+	AbandonCommand abandonCommand(JobRepository repository, JobOperator operator, RunProperties properties,
 			JobLock jobLock) {
 		return new AbandonCommand(properties.manifest(), repository, operator, jobLock);
 	}
 
 	@Bean
 	RetrySkippedCommand retrySkippedCommand(JobRepository repository, Ledger ledger, MediaProbe probe,
-			BgmProperties properties) {
+			RunProperties properties) {
 		return new RetrySkippedCommand(properties.manifest(), repository, ledger, probe);
 	}
 

@@ -15,7 +15,7 @@ import bgmbatch.job.JobRunner;
 import bgmbatch.job.StopOnSignal;
 import bgmbatch.live.LiveSnapshot;
 import bgmbatch.live.LiveStatusFile;
-import bgmbatch.settings.BgmProperties;
+import bgmbatch.settings.RunProperties;
 import bgmbatch.settings.UsageException;
 import bgmbatch.state.AlreadyRunningException;
 import bgmbatch.state.RunLock;
@@ -36,7 +36,7 @@ final class Commands {
 
 	private final PrintStream out;
 
-	private final BgmProperties settings;
+	private final RunProperties settings;
 
 	private final List<String> springArguments;
 
@@ -46,7 +46,7 @@ final class Commands {
 	 * @param springArguments the command line as Spring reads it
 	 * @param start starts the application with the arguments given
 	 */
-	Commands(PrintStream out, BgmProperties settings, List<String> springArguments,
+	Commands(PrintStream out, RunProperties settings, List<String> springArguments,
 			Function<List<String>, ConfigurableApplicationContext> start) {
 		this.out = out;
 		this.settings = settings;

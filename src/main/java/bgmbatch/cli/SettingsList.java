@@ -21,22 +21,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import bgmbatch.engine.nemo.NemoProperties;
-import bgmbatch.progress.OperatorProperties;
 import bgmbatch.settings.BgmProperties;
-import bgmbatch.source.RemoteProperties;
+import bgmbatch.settings.OperatorProperties;
+import bgmbatch.settings.RunProperties;
 import bgmbatch.storage.S3Properties;
 
+import org.springframework.boot.context.properties.ConfigurationPropertiesSource;
 import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.bind.Name;
 import org.springframework.util.unit.DataSize;
 
 /**
  * Every setting a user may give, read from the settings records themselves: their
- * components are the names (a nested record is a group, {@code remote.max-size}), their
+ * components are the names (a nested record adds its name, {@code remote.max-size}, unless
+ * it is a group bound at its parent's prefix with {@code @Name("")}), their
  * {@link DefaultValue}s the defaults, and their javadoc, which the build turns into
- * {@code META-INF/spring-configuration-metadata.json}, the descriptions. The argument
- * check, {@code --help} and the README's table (a test compares it) all come from here,
- * so a new component is a new setting everywhere at once.
+ * {@code META-INF/spring-configuration-metadata.json} (for {@code @ConfigurationProperties})
+ * and {@code META-INF/spring/configuration-metadata/TYPE.json} (for the groups, each a
+ * {@code @ConfigurationPropertiesSource}), the descriptions. The argument check,
+ * {@code --help} and the README's table (a test compares it) all come from here, so a new
+ * component is a new setting everywhere at once.
  */
 final class SettingsList {
 
@@ -78,19 +83,27 @@ final class SettingsList {
 	static final Setting CONFIG = new Setting("config", "spring.config.additional-location", Path.class, null, List.of());
 
 	/**
-	 * The records that bind {@code bgm.*}, with the group each puts its settings in. (Three
-	 * bind {@code bgm} itself, each for its own part of the application.)
+	 * The records that bind {@code bgm.*}, with the prefix of their settings: the one record
+	 * of {@code bgm} itself (its groups walked in turn), the cloud engine's and the buckets'.
 	 */
 	private static final List<Map.Entry<String, Class<? extends Record>>> RECORDS = List.of(
-			Map.entry("", BgmProperties.class), Map.entry("", OperatorProperties.class),
-			Map.entry("", RemoteProperties.class), Map.entry("nemo.", NemoProperties.class),
+			Map.entry("", BgmProperties.class), Map.entry("nemo.", NemoProperties.class),
 			Map.entry("s3.", S3Properties.class));
 
-	/** Settings whose value is one of a few words (their records check it). */
-	private static final Map<String, List<String>> CHOICES = Map.of("engine", BgmProperties.ENGINES, "format",
-			BgmProperties.FORMATS, "progress", OperatorProperties.MODES, "explain", List.of("false", "true", "json"));
+	/** Where the build writes the metadata of a {@code @ConfigurationPropertiesSource} type, named by the type. */
+	private static final String SOURCE_METADATA = "/META-INF/spring/configuration-metadata/";
 
-	private static final List<Setting> ALL = collect();
+	/** Settings whose value is one of a few words (their records check it). */
+	private static final Map<String, List<String>> CHOICES = Map.of("engine", RunProperties.ENGINES, "format",
+			RunProperties.FORMATS, "progress", OperatorProperties.MODES, "explain", List.of("false", "true", "json"));
+
+	/** The settings, and the groups whose descriptions are in their own metadata, each with the prefix of its names. */
+	private record Walk(List<Setting> settings, List<Map.Entry<String, Class<?>>> sources) {
+	}
+
+	private static final Walk WALK = walk();
+
+	private static final List<Setting> ALL = WALK.settings();
 
 	private static final Set<String> NAMES = ALL.stream().map(Setting::name).collect(Collectors.toUnmodifiableSet());
 
@@ -138,43 +151,60 @@ final class SettingsList {
 	 */
 	static Map<String, String> descriptions() {
 		Map<String, String> descriptions = new HashMap<>();
-		try (InputStream metadata = SettingsList.class.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
-			if (metadata == null) {
-				return descriptions;
-			}
-			JsonNode properties = new ObjectMapper().readTree(metadata).path("properties");
-			for (JsonNode property : properties) {
-				String name = property.path("name").asText();
-				if (name.startsWith("bgm.") && property.hasNonNull("description")) {
-					descriptions.put(name.substring("bgm.".length()),
-							property.get("description").asText().replaceAll("\\{@code ([^}]*)}", "$1"));
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("the settings metadata in the jar cannot be read", ex);
+		ObjectMapper json = new ObjectMapper();
+		read(json, "/META-INF/spring-configuration-metadata.json", "bgm.", "", descriptions);
+		for (Map.Entry<String, Class<?>> source : WALK.sources()) {
+			read(json, SOURCE_METADATA + source.getValue().getName() + ".json", "", source.getKey(), descriptions);
 		}
 		descriptions.put(CONFIG.name(), "a properties file of settings (bgm.NAME=value) read on top of"
 				+ " /etc/bgm-batch/bgm-batch.properties and the application.properties beside the jar");
 		return descriptions;
 	}
 
-	private static List<Setting> collect() {
-		List<Setting> settings = new ArrayList<>();
-		for (Map.Entry<String, Class<? extends Record>> entry : RECORDS) {
-			collect(entry.getKey(), entry.getValue(), settings);
+	/**
+	 * Reads the descriptions of one metadata file: of its properties named {@code from...},
+	 * each as {@code to...} without {@code from}.
+	 */
+	private static void read(ObjectMapper json, String file, String from, String to, Map<String, String> descriptions) {
+		try (InputStream metadata = SettingsList.class.getResourceAsStream(file)) {
+			if (metadata == null) {
+				return;
+			}
+			for (JsonNode property : json.readTree(metadata).path("properties")) {
+				String name = property.path("name").asText();
+				if (name.startsWith(from) && property.hasNonNull("description")) {
+					descriptions.put(to + name.substring(from.length()),
+							property.get("description").asText().replaceAll("\\{@code ([^}]*)}", "$1"));
+				}
+			}
 		}
-		return List.copyOf(settings);
+		catch (IOException ex) {
+			throw new IllegalStateException("the settings metadata in the jar cannot be read (" + file + ")", ex);
+		}
 	}
 
-	private static void collect(String group, Class<?> record, List<Setting> settings) {
+	private static Walk walk() {
+		Walk walk = new Walk(new ArrayList<>(), new ArrayList<>());
+		for (Map.Entry<String, Class<? extends Record>> entry : RECORDS) {
+			collect(entry.getKey(), entry.getValue(), walk);
+		}
+		return new Walk(List.copyOf(walk.settings()), List.copyOf(walk.sources()));
+	}
+
+	private static void collect(String group, Class<?> record, Walk walk) {
+		if (record.isAnnotationPresent(ConfigurationPropertiesSource.class)) {
+			walk.sources().add(Map.entry(group, record));
+		}
 		RecordComponent[] components = record.getRecordComponents();
 		Parameter[] parameters = canonicalConstructor(record, components).getParameters();
 		for (int i = 0; i < components.length; i++) {
-			String name = group + DataObjectPropertyName.toDashedForm(components[i].getName());
+			Name named = parameters[i].getAnnotation(Name.class);
+			String own = named != null ? named.value() : DataObjectPropertyName.toDashedForm(components[i].getName());
+			String name = group + own;
 			Class<?> type = components[i].getType();
 			if (type.isRecord()) {
-				collect(name + ".", type, settings);
+				// a group bound at this record's own prefix (@Name("")) adds nothing to the names
+				collect(own.isEmpty() ? group : name + ".", type, walk);
 				continue;
 			}
 			DefaultValue defaults = parameters[i].getAnnotation(DefaultValue.class);
@@ -182,7 +212,7 @@ final class SettingsList {
 			List<String> choices = type.isEnum() ? Arrays.stream(type.getEnumConstants())
 				.map((constant) -> constant.toString().toLowerCase(Locale.ROOT))
 				.toList() : CHOICES.getOrDefault(name, List.of());
-			settings.add(new Setting(name, "bgm." + name, type, defaultValue, choices));
+			walk.settings().add(new Setting(name, "bgm." + name, type, defaultValue, choices));
 		}
 	}
 

@@ -4,11 +4,10 @@ import java.util.List;
 import java.util.Locale;
 
 import bgmbatch.engine.nemo.NemoProperties;
-import bgmbatch.progress.OperatorProperties;
 import bgmbatch.settings.BgmProperties;
+import bgmbatch.settings.RunProperties;
 import bgmbatch.settings.Settings;
 import bgmbatch.settings.UsageException;
-import bgmbatch.source.RemoteProperties;
 import bgmbatch.storage.S3Properties;
 
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
@@ -27,10 +26,11 @@ import org.springframework.core.env.StandardEnvironment;
 /**
  * The settings as Spring Boot will bind them, bound before the context starts: the same
  * sources (arguments, {@code BGM_*} environment, every settings file) through Spring's own
- * {@link Binder} into the same records. The run lock and the state folder are checked on
- * these, before the context (whose log file lives in the state folder) starts, and every
- * wrong value of every record, a type error included, is refused here in one line, never
- * as a bean-creation trace. Costs one read of the settings files (a few milliseconds).
+ * {@link Binder} into the same records, by the same call ({@link BgmProperties#bind}) as the
+ * context's. The run lock and the state folder are checked on these, before the context
+ * (whose log file lives in the state folder) starts, and every wrong value of every record,
+ * a type error included, is refused here in one line, never as a bean-creation trace. Costs
+ * one read of the settings files (a few milliseconds).
  */
 final class StartSettings {
 
@@ -58,14 +58,12 @@ final class StartSettings {
 		checkNamesInFiles(environment);
 		Binder binder = Binder.get(environment);
 		try {
-			binder.bindOrCreate("bgm", OperatorProperties.class);
-			binder.bindOrCreate("bgm", RemoteProperties.class);
 			binder.bindOrCreate("bgm.nemo", NemoProperties.class);
 			binder.bindOrCreate("bgm.s3", S3Properties.class);
-			BgmProperties settings = binder.bindOrCreate("bgm", BgmProperties.class);
+			BgmProperties settings = BgmProperties.bind(binder);
 			if (!environment.containsProperty("spring.main.sources")) {
 				// no added source brings another engine
-				Settings.oneOf("engine", settings.engine(), BgmProperties.ENGINES);
+				Settings.oneOf("engine", settings.run().engine(), RunProperties.ENGINES);
 			}
 			return settings;
 		}

@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 
 import bgmbatch.job.ExitCode;
 import bgmbatch.job.WorkerLanes;
-import bgmbatch.settings.BgmProperties;
+import bgmbatch.settings.RunProperties;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -39,7 +39,7 @@ final class WorkerCommand {
 			Signal.handle(new Signal("INT"), (signal) -> stopSignal.countDown());
 			lanes.start();
 			this.out.println("Worker serving " + lanes.lanes() + " lane(s) of the "
-					+ context.getBean(BgmProperties.class).engine() + " engine; stop it with SIGTERM or Ctrl-C.");
+					+ context.getBean(RunProperties.class).engine() + " engine; stop it with SIGTERM or Ctrl-C.");
 			stopSignal.await();
 			this.out.println("Stopping: the stages in progress finish, then their slots go to the other workers.");
 			boolean settled = lanes.stop(STOP_LIMIT);

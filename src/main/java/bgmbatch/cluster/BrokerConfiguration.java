@@ -4,7 +4,7 @@ import javax.sql.DataSource;
 
 import bgmbatch.ledger.ItemRefusals;
 import bgmbatch.ledger.LedgerDialect;
-import bgmbatch.settings.BgmProperties;
+import bgmbatch.settings.RunProperties;
 
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Queue;
@@ -61,7 +61,7 @@ class BrokerConfiguration {
 	 * @param dialect made the ledger's tables, the database's name for itself among them
 	 */
 	@Bean
-	PartitionQueue partitionQueue(AmqpAdmin admin, BgmProperties properties, DataSource dataSource,
+	PartitionQueue partitionQueue(AmqpAdmin admin, RunProperties properties, DataSource dataSource,
 			LedgerDialect dialect) {
 		String database = JdbcClient.create(dataSource).sql("SELECT ID FROM BGM_DATABASE").query(String.class).single();
 		return new PartitionQueue(admin, new Queue(PartitionRequests.queue(properties.engine(), database), true));

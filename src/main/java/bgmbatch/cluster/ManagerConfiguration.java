@@ -9,7 +9,7 @@ import bgmbatch.job.WorkerSlots;
 import bgmbatch.ledger.ItemRefusals;
 import bgmbatch.ledger.Ledger;
 import bgmbatch.progress.ProgressDisplay;
-import bgmbatch.settings.BgmProperties;
+import bgmbatch.settings.RunProperties;
 
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -47,7 +47,7 @@ class ManagerConfiguration {
 	}
 
 	@Bean
-	Step work(JobRepository jobRepository, BgmProperties properties, PartitionSender sender, SlotLeases slots,
+	Step work(JobRepository jobRepository, RunProperties properties, PartitionSender sender, SlotLeases slots,
 			Ledger ledger, ItemRefusals refusals, ProgressDisplay progressDisplay, EditingEngine engine) {
 		MessageChannel requests = (message, timeout) -> {
 			sender.send((StepExecutionRequest) message.getPayload());

@@ -2,12 +2,12 @@ package bgmbatch.cluster;
 
 import javax.sql.DataSource;
 
-import bgmbatch.settings.BgmProperties;
 import bgmbatch.job.LeaseKeeper;
 import bgmbatch.job.WorkerIds;
 import bgmbatch.job.Workplace;
 import bgmbatch.ledger.ItemRefusals;
 import bgmbatch.ledger.Ledger;
+import bgmbatch.settings.RunProperties;
 
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.batch.core.repository.JobRepository;
@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class WorkerConfiguration {
 
 	@Bean
-	WorkerStop workerStop(BgmProperties properties) {
+	WorkerStop workerStop(RunProperties properties) {
 		return new WorkerStop(properties.lanes());
 	}
 
@@ -45,7 +45,7 @@ class WorkerConfiguration {
 	}
 
 	@Bean
-	PartitionLanes partitionLanes(BgmProperties properties, RabbitTemplate rabbit, PartitionQueue queue,
+	PartitionLanes partitionLanes(RunProperties properties, RabbitTemplate rabbit, PartitionQueue queue,
 			JobRepository repository, SlotLeases slots, LeaseKeeper leases, WorkerIds workers, WorkerStop stop,
 			BeanFactory beanFactory) {
 		BeanFactoryStepLocator steps = new BeanFactoryStepLocator();

@@ -9,7 +9,7 @@ import java.util.Map;
  * @param plan the interpreted plan when the stage made or changed it, else null
  * @param creditsSpent credits the stage spent on a paid service
  */
-public record StageResult(Map<String, String> handles, String plan, int creditsSpent) {
+public record StageResult(Map<String, String> handles, Plan plan, int creditsSpent) {
 
 	public StageResult {
 		handles = handles == null ? Map.of() : Map.copyOf(handles);

@@ -20,9 +20,9 @@ import java.util.Set;
  * @param seq the item's position in the manifest (1 for the first row), 0 when unknown
  */
 public record WorkItem(String jobKey, String id, Path video, String instruction, Path music, Path output,
-		String plan, Map<String, String> handles, int attempts, int seq) {
+		Plan plan, Map<String, String> handles, int attempts, int seq) {
 
-	public WorkItem(String jobKey, String id, Path video, String instruction, Path music, Path output, String plan,
+	public WorkItem(String jobKey, String id, Path video, String instruction, Path music, Path output, Plan plan,
 			Map<String, String> handles, int attempts) {
 		this(jobKey, id, video, instruction, music, output, plan, handles, attempts, 0);
 	}
@@ -132,7 +132,7 @@ public record WorkItem(String jobKey, String id, Path video, String instruction,
 				this.attempts, this.seq);
 	}
 
-	public WorkItem withPlan(String plan) {
+	public WorkItem withPlan(Plan plan) {
 		return new WorkItem(this.jobKey, this.id, this.video, this.instruction, this.music, this.output, plan,
 				this.handles, this.attempts, this.seq);
 	}

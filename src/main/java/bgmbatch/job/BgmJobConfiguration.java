@@ -8,7 +8,6 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import bgmbatch.settings.BgmProperties;
 import bgmbatch.delivery.OutputTarget;
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.engine.TransientEngineException;
@@ -24,6 +23,8 @@ import bgmbatch.progress.ProgressDisplay;
 import bgmbatch.report.HtmlReport;
 import bgmbatch.report.ReportWriter;
 import bgmbatch.report.SummaryPrinter;
+import bgmbatch.settings.OperatorProperties;
+import bgmbatch.settings.RunProperties;
 import bgmbatch.source.RemoteInputs;
 import bgmbatch.state.StateFolder;
 
@@ -74,14 +75,14 @@ class BgmJobConfiguration {
 	@Bean
 	Job bgmJob(JobRepository jobRepository, Step prepare, Step work, Ledger ledger, PrintStream console,
 			StateFolder state, ProgressDisplay progressDisplay, HtmlReport htmlReport, EditingEngine engine,
-			StopRequest stopRequest, OutputTarget outputTarget, BgmProperties properties, LiveBoard liveBoard) {
+			StopRequest stopRequest, OutputTarget outputTarget, OperatorProperties operator, LiveBoard liveBoard) {
 		// afterJob runs in reverse order: display closed, then reports and summary, then the log file closed
 		return new JobBuilder(JOB_NAME, jobRepository).start(prepare)
 			.next(work)
 			.listener(OperatorListeners.executionLog(state))
 			.listener(new JobConclusion(ledger, jobRepository, engine.stageWords(),
 					new ReportWriter(ledger, htmlReport, Clock.systemDefaultZone()), new SummaryPrinter(console),
-					outputTarget, stopRequest, properties::reportAddress))
+					outputTarget, stopRequest, operator::reportAddress))
 			.listener(OperatorListeners.closeDisplay(progressDisplay, liveBoard))
 			.build();
 	}
@@ -107,7 +108,7 @@ class BgmJobConfiguration {
 	 */
 	@Bean
 	@ConditionalOnBooleanProperty(name = "bgm.distributed", havingValue = false, matchIfMissing = true)
-	Step work(JobRepository jobRepository, Step worker, BgmProperties properties) {
+	Step work(JobRepository jobRepository, Step worker, RunProperties properties) {
 		return new StepBuilder("work", jobRepository).partitioner("worker", new WorkerSlots())
 			.step(worker)
 			.gridSize(properties.lanes())
@@ -125,7 +126,7 @@ class BgmJobConfiguration {
 	@Bean
 	Step worker(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ItemStreamReader<LedgerItem> itemClaimer, ItemProcessor<LedgerItem, StageOutcome> stageProcessor,
-			Ledger ledger, BgmProperties properties, ProgressDisplay progressDisplay, EditingEngine engine,
+			Ledger ledger, RunProperties properties, ProgressDisplay progressDisplay, EditingEngine engine,
 			WorkerIds workers, LiveBoard liveBoard) {
 		RetryPolicy retry = RetryPolicy.builder()
 			.includes(TransientEngineException.class)
@@ -151,7 +152,7 @@ class BgmJobConfiguration {
 	@Bean
 	@StepScope
 	ItemStreamReader<ManifestRow> manifestItemReader(@Value("#{jobParameters['manifest']}") String manifest,
-			@Value("#{jobParameters['output']}") String output, BgmProperties properties) {
+			@Value("#{jobParameters['output']}") String output, RunProperties properties) {
 		return new ManifestItemReader(
 				new ManifestReader(ManifestSource.of(Path.of(manifest)), Path.of(output), properties.keepContainer()));
 	}
@@ -196,7 +197,7 @@ class BgmJobConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	LeaseKeeper leaseKeeper(BgmProperties properties) {
+	LeaseKeeper leaseKeeper(RunProperties properties) {
 		return new LeaseKeeper(properties.lease());
 	}
 
@@ -217,7 +218,7 @@ class BgmJobConfiguration {
 	 * a stop: they are the workers', which go on.
 	 */
 	@Bean
-	StopOnSignal.RunStop runStop(StopRequest stopRequest, BgmProperties properties) {
+	StopOnSignal.RunStop runStop(StopRequest stopRequest, RunProperties properties) {
 		return new StopOnSignal.RunStop(stopRequest, properties.distributed() ? null : properties::outputFolder);
 	}
 

@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
-import bgmbatch.job.ExitCode;
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.engine.WorkItem;
 import bgmbatch.manifest.ManifestReader;

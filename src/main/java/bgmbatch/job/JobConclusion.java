@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BinaryOperator;
 
-import bgmbatch.job.ExitCode;
 import bgmbatch.delivery.OutputTarget;
 import bgmbatch.engine.JobHaltException;
 import bgmbatch.engine.StageWords;
@@ -84,17 +83,6 @@ final class JobConclusion implements JobExecutionListener {
 		this.reportAddress = reportAddress;
 	}
 
-	/** The exit code of a finished run: the one place that decides it. */
-	static ExitCode exitCode(JobExecution execution, int skipped) {
-		if (HALTED.equals(execution.getExitStatus().getExitCode())) {
-			return ExitCode.HALTED;
-		}
-		if (execution.getStatus() != BatchStatus.COMPLETED) {
-			return ExitCode.FAILED;
-		}
-		return skipped > 0 ? ExitCode.SKIPPED : ExitCode.OK;
-	}
-
 	@Override
 	public void afterJob(JobExecution execution) {
 		JobParams params = JobParams.of(execution.getJobParameters());
@@ -125,7 +113,7 @@ final class JobConclusion implements JobExecutionListener {
 		else {
 			outcome = "Job failed: " + firstFailure(execution) + ". Run the same command again to resume.";
 		}
-		ExitCode exit = exitCode(execution, counts.getOrDefault(ItemStatus.SKIPPED, 0));
+		ExitCode exit = ExitCode.of(execution, counts.getOrDefault(ItemStatus.SKIPPED, 0));
 		try {
 			JobFacts job = new JobFacts(params.manifest().toString(), params.engine(), outcome,
 					execution.getStatus().name(), exit.code(), exit.meaning(), runs(params, execution), this.words);

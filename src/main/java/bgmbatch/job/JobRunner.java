@@ -7,8 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import bgmbatch.settings.BgmProperties;
-import bgmbatch.job.ExitCode;
 import bgmbatch.delivery.OutputTarget;
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.ledger.ItemStatus;
@@ -17,6 +15,7 @@ import bgmbatch.manifest.ManifestReader;
 import bgmbatch.manifest.ManifestSource;
 import bgmbatch.media.MediaProbe;
 import bgmbatch.report.ReportWriter;
+import bgmbatch.settings.RunProperties;
 import bgmbatch.source.RemoteInputs;
 
 import org.springframework.batch.core.BatchStatus;
@@ -58,7 +57,7 @@ public final class JobRunner {
 
 	private final EditingEngine engine;
 
-	private final BgmProperties properties;
+	private final RunProperties properties;
 
 	private final PrintStream console;
 
@@ -73,7 +72,7 @@ public final class JobRunner {
 	private final RunMetricsRecorder metrics;
 
 	JobRunner(JobOperator operator, JobRepository repository, Job job, Ledger ledger, EditingEngine engine,
-			BgmProperties properties, PrintStream console, MediaProbe probe, OutputTarget target,
+			RunProperties properties, PrintStream console, MediaProbe probe, OutputTarget target,
 			RemoteInputs remote, JobLock lock, RunMetricsRecorder metrics) {
 		this.operator = operator;
 		this.repository = repository;
@@ -102,8 +101,8 @@ public final class JobRunner {
 			return new DryRun(this.engine, this.console, this.inputs, this.probe).run(source, output,
 					this.properties.keepContainer(), jobKey);
 		}
-		if (this.properties.explain() != BgmProperties.Explain.FALSE) {
-			new PlanExplainer(this.engine, this.console, this.properties.explain() == BgmProperties.Explain.JSON)
+		if (this.properties.explain() != RunProperties.Explain.FALSE) {
+			new PlanExplainer(this.engine, this.console, this.properties.explain() == RunProperties.Explain.JSON)
 				.explain(source, output, this.properties.keepContainer(), jobKey);
 			return ExitCode.OK;
 		}
@@ -209,19 +208,19 @@ public final class JobRunner {
 	}
 
 	/** The first generation of the job these settings run. */
-	private static JobParams fresh(ManifestSource source, BgmProperties settings) {
+	private static JobParams fresh(ManifestSource source, RunProperties settings) {
 		return new JobParams(source.path(), source.sha256(), 1, settings.outputFolder(), settings.engine(),
 				settings.outputBucket().map(Object::toString).orElse(null));
 	}
 
 	private ExitCode launch(JobParams params) throws Exception {
 		JobExecution execution = this.operator.start(this.job, params.toJobParameters());
-		return JobConclusion.exitCode(execution,
+		return ExitCode.of(execution,
 				this.ledger.countByStatus(params.jobKey()).getOrDefault(ItemStatus.SKIPPED, 0));
 	}
 
 	/** The ledger key of the job these settings run (manifest, output and engine), for tests that inspect its ledger. */
-	public static String jobKeyOf(BgmProperties settings) {
+	public static String jobKeyOf(RunProperties settings) {
 		return fresh(ManifestSource.of(settings.manifest()), settings).jobKey();
 	}
 

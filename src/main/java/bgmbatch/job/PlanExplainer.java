@@ -77,7 +77,7 @@ final class PlanExplainer {
 			this.console.println(item.id() + ": (" + later + ")");
 		}
 		else {
-			this.console.println(item.id() + ": " + explanation.plan());
+			this.console.println(item.id() + ": " + explanation.plan().text());
 			explanation.because().forEach((line) -> this.console.println("    " + line));
 		}
 	}
@@ -94,7 +94,7 @@ final class PlanExplainer {
 			row.put("note", later);
 		}
 		else {
-			row.put("summary", explanation.plan());
+			row.put("summary", explanation.plan().text());
 			row.putAll(explanation.fields());
 		}
 		try {

@@ -6,7 +6,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 
-import bgmbatch.job.ExitCode;
 import bgmbatch.engine.WorkItem;
 import bgmbatch.ledger.ItemStatus;
 import bgmbatch.ledger.Ledger;

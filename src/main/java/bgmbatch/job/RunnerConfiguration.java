@@ -3,13 +3,13 @@ package bgmbatch.job;
 import java.io.OutputStream;
 import java.io.PrintStream;
 
-import bgmbatch.settings.BgmProperties;
 import bgmbatch.delivery.OutputTarget;
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.ledger.Ledger;
 import bgmbatch.media.MediaProbe;
 import bgmbatch.metrics.MetricsExport;
-import bgmbatch.progress.OperatorProperties;
+import bgmbatch.settings.OperatorProperties;
+import bgmbatch.settings.RunProperties;
 import bgmbatch.source.RemoteInputs;
 
 import org.springframework.batch.core.job.Job;
@@ -23,7 +23,7 @@ class RunnerConfiguration {
 
 	@Bean
 	JobRunner jobRunner(JobOperator operator, JobRepository repository, Job bgmJob, Ledger ledger, EditingEngine engine,
-			BgmProperties properties, PrintStream console, MediaProbe probe, OperatorProperties operatorSettings,
+			RunProperties properties, PrintStream console, MediaProbe probe, OperatorProperties operatorSettings,
 			OutputTarget outputTarget, RemoteInputs remoteInputs, JobLock jobLock) {
 		// quiet=true: only the summary, which the job's conclusion prints on the console itself
 		PrintStream talk = operatorSettings.quiet() ? new PrintStream(OutputStream.nullOutputStream()) : console;

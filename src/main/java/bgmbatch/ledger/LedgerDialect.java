@@ -3,6 +3,7 @@ package bgmbatch.ledger;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -59,6 +60,38 @@ public enum LedgerDialect {
 	/** The database's current time plus a parameter in milliseconds, in SQL. */
 	String nowPlusMillis() {
 		return this.nowPlusMillis;
+	}
+
+	/**
+	 * One statement that claims the first free waiting item and returns its id, skipping
+	 * rows another worker is claiming right now instead of waiting for them, and those the
+	 * worker handed back ({@link ItemRefusals}: its machine cannot work on them) (PostgreSQL);
+	 * empty for the embedded database, whose one process claims one at a time in two
+	 * statements. Parameters: worker, lease in milliseconds, job, job, worker.
+	 */
+	Optional<String> claimInOneStatement() {
+		return this != POSTGRESQL ? Optional.empty() : Optional.of("""
+				UPDATE BGM_ITEM SET CLAIMED_BY = ?, LEASE_UNTIL = %s WHERE JOB_KEY = ? AND ITEM_ID = (
+				  SELECT ITEM_ID FROM BGM_ITEM I WHERE JOB_KEY = ? AND STATUS = 'PENDING' AND STAGE <> 'DONE'
+				    AND (CLAIMED_BY IS NULL OR LEASE_UNTIL < %s) AND NOT EXISTS (SELECT 1 FROM BGM_REFUSAL R
+				      WHERE R.JOB_KEY = I.JOB_KEY AND R.ITEM_ID = I.ITEM_ID AND R.WORKER = ?)
+				    ORDER BY SEQ LIMIT 1 FOR UPDATE SKIP LOCKED)
+				RETURNING ITEM_ID""".formatted(this.nowPlusMillis, this.now));
+	}
+
+	/**
+	 * The statements that take and release a lock shared by every process on the database
+	 * (a PostgreSQL advisory lock, parameter: its key); empty for the embedded database,
+	 * which only one process opens.
+	 */
+	Optional<SharedLock> sharedLock() {
+		return this != POSTGRESQL ? Optional.empty()
+				: Optional.of(new SharedLock("SELECT 1 FROM pg_advisory_lock(?)", "SELECT 1 FROM pg_advisory_unlock(?)"));
+	}
+
+	/** The queries that take a shared lock (waiting for it) and release it; each returns one row. */
+	record SharedLock(String take, String release) {
+
 	}
 
 	/** Creates the ledger's tables where they are missing; safe to run on every start, by several processes at once. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import bgmbatch.engine.Plan;
 import bgmbatch.engine.Stage;
 import bgmbatch.engine.WorkItem;
 
@@ -33,7 +34,7 @@ import bgmbatch.engine.WorkItem;
  * @param stageLog the stages finished so far: by which worker, from when to when
  */
 public record LedgerItem(String jobKey, String id, int seq, long line, Path video, String fingerprint,
-		String instruction, Path music, Path output, Stage stage, ItemStatus status, String plan,
+		String instruction, Path music, Path output, Stage stage, ItemStatus status, Plan plan,
 		Map<String, String> handles, Map<String, Double> timings, int attempts, String lastError, int credits,
 		Instant updatedAt, String claimedBy, List<StageRun> stageLog) {
 

@@ -1,10 +1,12 @@
 /**
  * The ledger: one row per manifest row in {@code BGM_ITEM}, in the same database as
- * Spring Batch's tables; the truth about every item's stage, status, handles, timings
+ * Spring Batch's tables; the truth about every item's stage, status, plan, handles, timings
  * and claim (see the {@code job} package for how it relates to Spring Batch's
  * executions). Claims use leases, so a worker that dies loses its items to the others.
+ * {@link bgmbatch.ledger.Ledger} is the one door; one class per concern behind it holds
+ * its SQL, and {@link bgmbatch.ledger.LedgerDialect} what differs between the databases.
  * <p>
- * May import the pipeline core ({@code engine}: stages and handles) and nothing else
+ * May import the pipeline core ({@code engine}: stages, handles, plans) and nothing else
  * of this project.
  */
 package bgmbatch.ledger;

@@ -2,18 +2,17 @@ package bgmbatch.progress;
 
 import java.io.PrintStream;
 
-import bgmbatch.settings.BgmProperties;
+import bgmbatch.settings.OperatorProperties;
+import bgmbatch.settings.RunProperties;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(OperatorProperties.class)
 class ProgressConfiguration {
 
 	@Bean
-	ProgressDisplay progressDisplay(OperatorProperties settings, BgmProperties properties, PrintStream console) {
+	ProgressDisplay progressDisplay(OperatorProperties settings, RunProperties properties, PrintStream console) {
 		// Java 17: System.console() is null unless both stdin and stdout are a terminal, which is what cron gives us;
 		// a terminal that says it is dumb (Emacs' shell) cannot move its cursor, so it gets plain lines too
 		boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));

@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Locale;
 
+import bgmbatch.settings.OperatorProperties;
+
 /** Picks the display for this run: quiet, a live bar on a terminal, or plain lines for logs and cron. */
 public final class ProgressDisplays {
 

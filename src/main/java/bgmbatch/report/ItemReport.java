@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import bgmbatch.engine.Plan;
 import bgmbatch.engine.SoundMeasurement;
 import bgmbatch.engine.Stage;
 import bgmbatch.engine.WorkItem;
@@ -27,7 +28,7 @@ import bgmbatch.source.SourceUrl;
  * @param status where it stands
  * @param stage the stage it reached (done when delivered)
  * @param reason why it was skipped or failed, or empty
- * @param plan the engine's plan as the ledger keeps it, or empty
+ * @param plan the engine's plan as the ledger keeps it (no parts before the edit stage)
  * @param output the output file (only meaningful when delivered)
  * @param attempts failed attempts so far
  * @param credits credits spent on it
@@ -43,9 +44,11 @@ import bgmbatch.source.SourceUrl;
  * @param loudnessRangeLu the output's measured loudness range, or null
  */
 public record ItemReport(String id, long line, String video, String instruction, String music, ItemStatus status,
-		Stage stage, String reason, String plan, String output, int attempts, int credits, Map<Stage, Double> seconds,
+		Stage stage, String reason, Plan plan, String output, int attempts, int credits, Map<Stage, Double> seconds,
 		Double videoSeconds, Instant updatedAt, List<String> warnings, List<String> notUnderstood, Double targetLufs,
 		Double integratedLufs, Double truePeakDbtp, Double loudnessRangeLu) {
+
+	private static final Plan NO_PLAN = new Plan(List.of(), List.of(), null);
 
 	public ItemReport {
 		seconds = seconds.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(seconds));
@@ -73,7 +76,7 @@ public record ItemReport(String id, long line, String video, String instruction,
 
 	/** The plan as labels for people. */
 	public PlanText planText() {
-		return PlanText.parse(this.plan);
+		return PlanText.of(this.plan);
 	}
 
 	static ItemReport of(LedgerItem item) {
@@ -85,7 +88,7 @@ public record ItemReport(String id, long line, String video, String instruction,
 				}
 			}
 		});
-		String plan = item.plan() == null ? "" : item.plan();
+		Plan plan = item.plan() == null ? NO_PLAN : item.plan();
 		Optional<SoundMeasurement> sound = SoundMeasurement.from(item.handles());
 		return new ItemReport(item.id(), item.line(), shown(item.handles().get(WorkItem.VIDEO_SOURCE), item.video()),
 				item.instruction(), shown(item.handles().get(WorkItem.MUSIC_SOURCE), item.music()), item.status(),
@@ -101,11 +104,11 @@ public record ItemReport(String id, long line, String video, String instruction,
 
 	/**
 	 * The warnings the engine recorded, one per line of their handle; for an item planned
-	 * before engines recorded them (an older ledger), those its plan text lists.
+	 * before engines recorded them (an older ledger), those its plan lists.
 	 */
-	private static List<String> warnings(LedgerItem item, String plan) {
+	private static List<String> warnings(LedgerItem item, Plan plan) {
 		String recorded = item.handles().get(WorkItem.WARNINGS);
-		return recorded != null ? lines(recorded) : PlanText.parse(plan).warnings();
+		return recorded != null ? lines(recorded) : PlanText.of(plan).warnings();
 	}
 
 	private static List<String> lines(String handle) {

@@ -2,14 +2,18 @@ package bgmbatch.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import bgmbatch.engine.Plan;
+
 /**
- * An engine's plan, read back from the one line the ledger keeps, as short labels for
- * people and the warnings in it. This is the one place that knows the plan's wording
- * ({@code music=… volume=35% fade-out=3s … warnings: …| measured: …}): a field an engine
- * adds later still shows, as a plain "name value" label, until a line here names it better.
+ * An engine's plan as short labels for people, and the warnings in it. A plan's parts
+ * carry their labels; a plan an older version kept as one line ({@link Plan#line()}: a job
+ * started before the upgrade) is read back from that line's wording ({@code music=…
+ * volume=35% fade-out=3s … warnings: …| measured: …}), a field this reader does not know
+ * showing as a plain "name value" label.
  *
  * @param labels what the plan does, in order
  * @param warnings what the engine did not understand or had to change
@@ -48,6 +52,35 @@ public record PlanText(List<Label> labels, List<String> warnings) {
 
 	}
 
+	/** The plan's labels: its parts' and its measurements', or those read from an older version's line. */
+	static PlanText of(Plan plan) {
+		Optional<String> line = plan.line();
+		if (line.isPresent()) {
+			return parse(line.get());
+		}
+		List<Label> labels = new ArrayList<>();
+		for (Plan.Part part : plan.parts()) {
+			if (part.label() != null) {
+				labels.add(new Label(part.kind(), minus(part.label())));
+			}
+		}
+		if (plan.measured() != null) {
+			for (Plan.Group group : plan.measured().groups()) {
+				// a group of another name than "measured" keeps its name in front of its first value
+				String name = "measured".equals(group.name()) ? "" : group.name() + ": ";
+				for (String value : group.values()) {
+					labels.add(new Label("measured", minus(name + value)));
+					name = "";
+				}
+			}
+			for (String warning : plan.measured().warnings()) {
+				labels.add(new Label("measured", minus("⚠ " + warning)));
+			}
+		}
+		return new PlanText(labels, plan.warnings());
+	}
+
+	/** A plan an older version kept as one line, read back from its wording. */
 	static PlanText parse(String plan) {
 		if (plan == null || plan.isBlank()) {
 			return EMPTY;

@@ -2,7 +2,7 @@ package bgmbatch.report;
 
 import bgmbatch.ledger.Ledger;
 import bgmbatch.media.CommandRunner;
-import bgmbatch.progress.OperatorProperties;
+import bgmbatch.settings.OperatorProperties;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -232,7 +232,7 @@ public final class ReportWriter {
 			gen.writeString(warning);
 		}
 		gen.writeEndArray();
-		gen.writeStringField("plan", item.plan());
+		gen.writeStringField("plan", item.plan().text());
 		gen.writeStringField("output", item.output());
 		gen.writeNumberField("attempts", item.attempts());
 		gen.writeNumberField("credits", item.credits());
@@ -285,7 +285,7 @@ public final class ReportWriter {
 		cells.add(item.stage().stepName());
 		cells.add(CsvCells.text(item.reason()));
 		cells.add(CsvCells.text(String.join("; ", item.warnings())));
-		cells.add(CsvCells.text(item.plan()));
+		cells.add(CsvCells.text(item.plan().text()));
 		cells.add(CsvCells.text(item.output()));
 		cells.add(item.attempts());
 		cells.add(item.credits());

@@ -18,6 +18,7 @@ import org.apache.commons.logging.LogFactory;
 import bgmbatch.engine.ItemFailedException;
 import bgmbatch.engine.ItemRejectedException;
 import bgmbatch.engine.TransientEngineException;
+import bgmbatch.settings.RemoteProperties;
 
 /**
  * One fetch of a remote input into its cache entry's part file, resumed where it broke

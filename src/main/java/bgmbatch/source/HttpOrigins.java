@@ -4,6 +4,8 @@ import java.net.Proxy;
 import java.util.List;
 import java.util.function.Function;
 
+import bgmbatch.settings.RemoteProperties;
+
 import okhttp3.Dns;
 import okhttp3.OkHttpClient;
 

@@ -13,6 +13,7 @@ import bgmbatch.engine.WorkItem;
 import bgmbatch.media.MediaInfo;
 import bgmbatch.media.MediaProbe;
 import bgmbatch.media.UnreadableMediaException;
+import bgmbatch.settings.RemoteProperties;
 import bgmbatch.storage.ObjectStore;
 
 /**

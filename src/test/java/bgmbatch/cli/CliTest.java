@@ -99,6 +99,8 @@ class CliTest {
 			s3.part-size=big         | s3.part-size=big is not valid: give a size, e.g. 500MB or 4GB
 			remote.max-retries=x     | remote.max-retries=x is not valid: give a whole number
 			allow-http-urls=perhaps  | allow-http-urls=perhaps is not valid: give true or false
+			report-waveforms=-1      | report-waveforms=-1 is below 0
+			quiet=maybe              | quiet=maybe is not valid: give true or false
 			""")
 	void everyBadValueOfEverySettingIsRefusedInTwoLinesWithExitTwo(String setting, String message) throws Exception {
 		assertThat(run("manifest=" + manifest(), "state-dir=" + this.dir.resolve("state"), setting)).isEqualTo(2);

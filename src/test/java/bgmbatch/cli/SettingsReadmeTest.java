@@ -44,8 +44,11 @@ class SettingsReadmeTest {
 			args.add(setting.name() + "=1");
 		}
 		assertThat(Arguments.parse(args.toArray(String[]::new)).springArguments()).hasSize(args.size());
-		assertThat(SettingsList.names()).contains("manifest", "progress", "remote.max-size", "nemo.credit-margin",
-				"s3.region", "allow-http-urls");
+		assertThat(SettingsList.names()).contains("manifest", "progress", "quiet", "metrics-file", "report-url",
+				"remote.max-size", "nemo.credit-margin", "s3.region", "allow-http-urls", "allow-private-urls");
+		assertThat(SettingsList.names()).as("groups bound at the bgm prefix add no name of their own")
+			.noneMatch((name) -> name.startsWith("run.") || name.startsWith("operator.")
+					|| name.startsWith("remote-inputs."));
 	}
 
 	@Test

@@ -2,14 +2,13 @@ package bgmbatch.job;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import bgmbatch.engine.ItemFailedException;
 import bgmbatch.engine.WorkItem;
 import bgmbatch.media.CommandRunner;
 import bgmbatch.media.MediaProbe;
+import bgmbatch.support.Clips;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,12 +28,7 @@ class OutputDeliveryInputDurationTest {
 
 	@BeforeEach
 	void makeClip() {
-		this.clip = this.dir.resolve("clip.mp4");
-		CommandRunner.CommandResult result = this.runner.run(List.of("ffmpeg", "-nostdin", "-v", "error", "-f",
-				"lavfi", "-i", "testsrc=size=160x120:rate=10:duration=2", "-f", "lavfi", "-i",
-				"sine=frequency=440:duration=2", "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", "-shortest",
-				this.clip.toString()), Duration.ofSeconds(60));
-		assertThat(result.ok()).as(result.stderr()).isTrue();
+		this.clip = Clips.video(this.dir.resolve("clip.mp4"), 2, true);
 	}
 
 	@Test

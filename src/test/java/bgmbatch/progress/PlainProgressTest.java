@@ -9,8 +9,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+
+import bgmbatch.settings.BgmProperties;
+import bgmbatch.settings.OperatorProperties;
 
 import org.junit.jupiter.api.Test;
 
@@ -106,7 +110,7 @@ class PlainProgressTest {
 	@Test
 	void quietDisplayPrintsNothing() {
 		ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-		OperatorProperties quiet = new OperatorProperties("plain", true, Duration.ofMinutes(1), 10, null, null);
+		OperatorProperties quiet = BgmProperties.of(Map.of("progress", "plain", "quiet", "true")).operator();
 		try (ProgressDisplay display = ProgressDisplays.choose(quiet, false, 2,
 				new PrintStream(buffer, true, StandardCharsets.UTF_8))) {
 			display.begin(1, 0);
@@ -118,7 +122,7 @@ class PlainProgressTest {
 
 	@Test
 	void autoModeWithoutTerminalIsPlain() {
-		OperatorProperties auto = new OperatorProperties("auto", false, Duration.ofMinutes(1), 10, null, null);
+		OperatorProperties auto = BgmProperties.of(Map.of("progress", "auto")).operator();
 		try (ProgressDisplay display = ProgressDisplays.choose(auto, false, 2, System.out)) {
 			assertThat(display).isInstanceOf(PlainProgress.class);
 		}

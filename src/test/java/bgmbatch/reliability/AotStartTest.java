@@ -103,7 +103,7 @@ class AotStartTest {
 	}
 
 	private ChildJvm start(String... args) {
-		return ChildJvm.start(classPath, List.of("-XX:TieredStopAtLevel=1"), Map.of(), this.dir, List.of(args));
+		return ChildJvm.start(classPath, ChildJvm.QUICK_START, Map.of(), this.dir, List.of(args));
 	}
 
 	private Path manifest() throws IOException {

@@ -1,6 +1,5 @@
 package bgmbatch.reliability;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -37,14 +36,11 @@ class BrokenMediaTest {
 		Files.write(this.dir.resolve("truncated.mp4"), Arrays.copyOf(bytes, bytes.length / 2));
 		Files.writeString(this.dir.resolve("text.mp4"), "This is a shopping list, not a video.\nmilk\neggs\n");
 		Files.write(this.dir.resolve("noise.m4a"), Arrays.copyOf(bytes, 3000));
-		Clips.ffmpeg(List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
-				"testsrc=size=160x120:rate=15:duration=1", "-f", "lavfi", "-i", "sine=frequency=300:duration=1", "-c:v",
-				"libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "pcm_s16le",
-				this.dir.resolve("pcm.mov").toString()), this.dir.resolve("pcm.mov"));
-		Clips.ffmpeg(List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
-				"testsrc=size=160x120:rate=15:duration=1", "-f", "lavfi", "-i", "sine=frequency=300:duration=1", "-c:v",
-				"libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "libvorbis",
-				this.dir.resolve("vorbis.mkv").toString()), this.dir.resolve("vorbis.mkv"));
+		for (String[] codec : new String[][] { { "pcm.mov", "pcm_s16le" }, { "vorbis.mkv", "libvorbis" } }) {
+			Clips.lavfi(this.dir.resolve(codec[0]), "testsrc=size=160x120:rate=15:duration=1",
+					"sine=frequency=300:duration=1", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
+					"-c:a", codec[1]);
+		}
 		Path manifest = Files.writeString(this.dir.resolve("videos.csv"), """
 				video,instruction,music,output,id
 				good.mp4,calm music,,good.mp4,good

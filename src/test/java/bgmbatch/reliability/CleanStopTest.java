@@ -92,7 +92,7 @@ class CleanStopTest {
 	}
 
 	private ChildJvm start(Map<String, String> environment) {
-		return ChildJvm.start(List.of("-XX:TieredStopAtLevel=1"), environment, this.dir,
+		return ChildJvm.start(ChildJvm.QUICK_START, environment, this.dir,
 				List.of("manifest=" + this.manifest, "output=" + this.dir.resolve("out"),
 						"state-dir=" + this.dir.resolve("state"), "concurrency=2", "progress=plain"));
 	}

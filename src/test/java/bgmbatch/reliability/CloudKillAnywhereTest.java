@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -21,9 +20,11 @@ import bgmbatch.engine.nemo.fake.FakeNemoServer;
 import bgmbatch.engine.nemo.fake.RecordedCall;
 import bgmbatch.support.ChildJvm;
 import bgmbatch.support.Clips;
+import bgmbatch.support.Orphans;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +45,8 @@ class CloudKillAnywhereTest {
 
 	private static final Duration RUN_LIMIT = Duration.ofMinutes(2);
 
-	private final List<ProcessHandle> orphans = new ArrayList<>();
+	@RegisterExtension
+	final Orphans orphans = new Orphans();
 
 	private final List<FakeNemoServer> fakes = new ArrayList<>();
 
@@ -53,7 +55,6 @@ class CloudKillAnywhereTest {
 
 	@AfterEach
 	void stop() throws IOException {
-		this.orphans.forEach(ProcessHandle::destroyForcibly);
 		for (FakeNemoServer fake : this.fakes) {
 			fake.close();
 		}
@@ -76,9 +77,7 @@ class CloudKillAnywhereTest {
 		ChildJvm last = job.start();
 		assertThat(last.awaitExit(RUN_LIMIT)).as("last run: %s%n%s", last.stdout(), last.stderr()).isZero();
 		childOutput.append(last.stdout()).append(last.stderr());
-		for (ProcessHandle orphan : this.orphans) {
-			orphan.onExit().get(1, TimeUnit.MINUTES);
-		}
+		this.orphans.awaitExit(Duration.ofMinutes(1));
 
 		Set<String> expected = new TreeSet<>(Set.of("report.csv", "report.json"));
 		for (int i = 0; i < ITEMS; i++) {
@@ -146,7 +145,7 @@ class CloudKillAnywhereTest {
 					"state-dir=" + this.state, "concurrency=2", "engine=nemo"));
 			// the draft is checked at the engine's default count, at a pace a loaded machine keeps up with
 			arguments.addAll(this.fake.jobArguments(Map.of("poll-interval", "20ms", "state-polls", "5")));
-			return ChildJvm.start(List.of("-XX:TieredStopAtLevel=1"), Map.of(), this.folder, arguments);
+			return ChildJvm.start(ChildJvm.QUICK_START, Map.of(), this.folder, arguments);
 		}
 
 	}

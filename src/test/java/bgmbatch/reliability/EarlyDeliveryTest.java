@@ -3,17 +3,16 @@ package bgmbatch.reliability;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import bgmbatch.support.ChildJvm;
 import bgmbatch.support.Clips;
+import bgmbatch.support.Orphans;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,15 +30,11 @@ class EarlyDeliveryTest {
 
 	private static final Duration LIMIT = Duration.ofMinutes(2);
 
-	private final List<ProcessHandle> orphans = new ArrayList<>();
+	@RegisterExtension
+	final Orphans orphans = new Orphans();
 
 	@TempDir
 	Path dir;
-
-	@AfterEach
-	void stopOrphans() {
-		this.orphans.forEach(ProcessHandle::destroyForcibly);
-	}
 
 	@Test
 	void aKillWhenSixOfTenItemsAreRenderingLeavesTheFirstDeliveredAndTheRerunMakesOnlyTheRestOnce() throws Exception {
@@ -54,10 +49,8 @@ class EarlyDeliveryTest {
 		first.awaitOutput("item-5: rendering", LIMIT);
 		List<ProcessHandle> left = first.killAfter(0);
 		assertThat(left).as("killed while running: %s", first.stdout()).isNotNull();
-		this.orphans.addAll(left);
-		for (ProcessHandle orphan : left) {
-			orphan.onExit().get(1, TimeUnit.MINUTES);
-		}
+		this.orphans.add(left);
+		this.orphans.awaitExit(Duration.ofMinutes(1));
 
 		Map<String, Object> early = Clips.outputs(output);
 		assertThat(early).as("delivered before the kill").hasSizeGreaterThanOrEqualTo(3);

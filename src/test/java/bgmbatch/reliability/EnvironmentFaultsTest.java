@@ -3,11 +3,8 @@ package bgmbatch.reliability;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -129,7 +126,7 @@ class EnvironmentFaultsTest {
 		Path bin = Files.createDirectories(this.dir.resolve("bin-without-" + missing));
 		Files.createSymbolicLink(bin.resolve(present), Tools.find(present));
 
-		ChildJvm run = ChildJvm.start(List.of("-XX:TieredStopAtLevel=1"), Map.of("PATH", bin.toString()), this.dir,
+		ChildJvm run = ChildJvm.start(ChildJvm.QUICK_START, Map.of("PATH", bin.toString()), this.dir,
 				List.of("manifest=" + manifest, "output=" + this.dir.resolve("out"),
 						"state-dir=" + this.dir.resolve("state")));
 
@@ -153,16 +150,8 @@ class EnvironmentFaultsTest {
 				"concurrency=2");
 	}
 
-	private Map<String, String> lastErrors(Path manifest) throws Exception {
-		Map<String, String> errors = new HashMap<>();
-		try (Connection db = StateDatabase.open(this.dir.resolve("state"), manifest);
-				PreparedStatement query = db.prepareStatement("SELECT ITEM_ID, LAST_ERROR FROM BGM_ITEM");
-				ResultSet rs = query.executeQuery()) {
-			while (rs.next()) {
-				errors.put(rs.getString(1), rs.getString(2));
-			}
-		}
-		return errors;
+	private Map<String, String> lastErrors(Path manifest) throws SQLException {
+		return StateDatabase.lastErrors(this.dir.resolve("state"), manifest);
 	}
 
 	private static boolean mount(Path folder, String options) throws IOException, InterruptedException {

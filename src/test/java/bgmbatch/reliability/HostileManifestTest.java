@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -236,15 +233,7 @@ class HostileManifestTest {
 	}
 
 	private Map<String, String> lastErrors(Path manifest) throws SQLException {
-		Map<String, String> errors = new java.util.HashMap<>();
-		try (Connection db = StateDatabase.open(this.dir.resolve("state"), manifest);
-				PreparedStatement query = db.prepareStatement("SELECT ITEM_ID, LAST_ERROR FROM BGM_ITEM");
-				ResultSet rs = query.executeQuery()) {
-			while (rs.next()) {
-				errors.put(rs.getString(1), rs.getString(2));
-			}
-		}
-		return errors;
+		return StateDatabase.lastErrors(this.dir.resolve("state"), manifest);
 	}
 
 	private String[] args(Path manifest) {

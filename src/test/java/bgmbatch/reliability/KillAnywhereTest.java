@@ -5,23 +5,22 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import bgmbatch.support.ChildJvm;
 import bgmbatch.support.Clips;
+import bgmbatch.support.Orphans;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,15 +43,11 @@ class KillAnywhereTest {
 
 	private static final Duration RUN_LIMIT = Duration.ofMinutes(2);
 
-	private final List<ProcessHandle> orphans = new ArrayList<>();
+	@RegisterExtension
+	final Orphans orphans = new Orphans();
 
 	@TempDir
 	Path dir;
-
-	@AfterEach
-	void stopOrphans() {
-		this.orphans.forEach(ProcessHandle::destroyForcibly);
-	}
 
 	@Test
 	void jobKilledAtRandomMomentsEndsWithEveryItemDeliveredExactlyOnce() throws Exception {
@@ -96,7 +91,8 @@ class KillAnywhereTest {
 		// the kill sequence may itself have finished the job; this run completes whatever is left
 		ChildJvm last = job.start();
 		assertThat(last.awaitExit(RUN_LIMIT)).as("last run: %s%n%s", last.stdout(), last.stderr()).isZero();
-		waitForOrphans();
+		// processes a kill left running end on their own (ffmpeg on a one-second clip); the check waits for them
+		this.orphans.awaitExit(Duration.ofMinutes(1));
 		checkVisibleOutputs(job, firstSeen);
 
 		ChildJvm again = job.start();
@@ -139,13 +135,6 @@ class KillAnywhereTest {
 			else {
 				assertThat(output.getValue()).as("%s delivered again", output.getKey()).isEqualTo(earlier);
 			}
-		}
-	}
-
-	/** Processes a kill left running end on their own (ffmpeg on a one-second clip); the check waits for them. */
-	private void waitForOrphans() throws Exception {
-		for (ProcessHandle orphan : this.orphans) {
-			orphan.onExit().get(1, TimeUnit.MINUTES);
 		}
 	}
 

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import bgmbatch.support.ChildJvm;
+import bgmbatch.support.Orphans;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,7 +62,7 @@ final class KillSchedule {
 	 * @param afterRun called with each run once it has ended, killed or not
 	 * @return how many runs it took
 	 */
-	int run(Supplier<ChildJvm> start, int kills, List<ProcessHandle> orphans, Consumer<ChildJvm> afterRun)
+	int run(Supplier<ChildJvm> start, int kills, Orphans orphans, Consumer<ChildJvm> afterRun)
 			throws InterruptedException {
 		int landed = 0;
 		int runs = 0;
@@ -83,7 +84,7 @@ final class KillSchedule {
 			}
 			else {
 				landed++;
-				orphans.addAll(left);
+				orphans.add(left);
 				System.out.printf("kill %d: %d ms after %s (%d child processes left running)%n", landed, delay,
 						duringStartup ? "start" : "the first line", left.size());
 			}

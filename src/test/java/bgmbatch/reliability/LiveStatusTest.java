@@ -123,7 +123,7 @@ class LiveStatusTest {
 	}
 
 	private ChildJvm start(ProbeGate gate) {
-		return ChildJvm.start(List.of("-XX:TieredStopAtLevel=1"), gate.environment(), this.dir,
+		return ChildJvm.start(ChildJvm.QUICK_START, gate.environment(), this.dir,
 				List.of("manifest=" + this.manifest, "output=" + this.dir.resolve("out"), "state-dir=" + this.state,
 						"concurrency=2", "progress=plain"));
 	}

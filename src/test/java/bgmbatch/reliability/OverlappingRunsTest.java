@@ -96,7 +96,7 @@ class OverlappingRunsTest {
 	}
 
 	private ChildJvm start(Path manifest, ProbeGate gate) {
-		return ChildJvm.start(List.of("-XX:TieredStopAtLevel=1"), gate.environment(), this.dir, List.of(args(manifest)));
+		return ChildJvm.start(ChildJvm.QUICK_START, gate.environment(), this.dir, List.of(args(manifest)));
 	}
 
 	private String[] args(Path manifest) {

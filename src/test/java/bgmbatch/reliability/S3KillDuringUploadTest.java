@@ -91,7 +91,7 @@ class S3KillDuringUploadTest {
 	}
 
 	private ChildJvm start(Path manifest, int port) {
-		return ChildJvm.start(List.of("-XX:TieredStopAtLevel=1"),
+		return ChildJvm.start(ChildJvm.QUICK_START,
 				Map.of("AWS_ACCESS_KEY_ID", S3TestServer.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", S3TestServer.ACCESS_KEY),
 				this.dir, List.of("manifest=" + manifest, "output=s3://delivery/nightly/",
 						"state-dir=" + this.dir.resolve("state"), "s3.endpoint=http://127.0.0.1:" + port,

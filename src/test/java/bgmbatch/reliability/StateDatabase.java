@@ -30,6 +30,19 @@ final class StateDatabase {
 		return counts;
 	}
 
+	/** Each item's last error (null when it has none), by id. */
+	static Map<String, String> lastErrors(Path stateDir, Path manifest) throws SQLException {
+		Map<String, String> errors = new LinkedHashMap<>();
+		try (Connection connection = open(stateDir, manifest);
+				Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT ITEM_ID, LAST_ERROR FROM BGM_ITEM")) {
+			while (rs.next()) {
+				errors.put(rs.getString(1), rs.getString(2));
+			}
+		}
+		return errors;
+	}
+
 	/** ifexists=true: a missing database is an error here, never silently created empty. */
 	static Connection open(Path stateDir, Path manifest) throws SQLException {
 		return DriverManager.getConnection(new StateFolder(stateDir).databaseUrl(manifest) + ";ifexists=true", "SA",

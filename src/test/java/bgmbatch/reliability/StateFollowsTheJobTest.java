@@ -124,7 +124,7 @@ class StateFollowsTheJobTest {
 	private ChildJvm run(Path workDir, Map<String, String> environment, String... args) {
 		Map<String, String> env = new HashMap<>(this.user);
 		env.putAll(environment);
-		ChildJvm child = ChildJvm.start(List.of("-XX:TieredStopAtLevel=1"), env, workDir, List.of(args));
+		ChildJvm child = ChildJvm.start(ChildJvm.QUICK_START, env, workDir, List.of(args));
 		this.leftovers.add(ProcessHandle.of(child.pid()).orElseThrow());
 		return child;
 	}

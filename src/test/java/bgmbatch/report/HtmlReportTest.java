@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import bgmbatch.engine.Plan;
 import bgmbatch.engine.Stage;
 import bgmbatch.engine.StageResult;
 import bgmbatch.ledger.ItemStatus;
@@ -55,6 +56,26 @@ class HtmlReportTest {
 				">fade out 3 s<", ">ducks under speech<", ">target −14 LUFS<", ">original −26.6 LUFS<");
 		assertThat(page).as("the stages in this engine's words").contains("done in 3.2 s · probing 0.5 · planning 1.3 · measuring 0.3 · rendering 0.9 · delivering 0.2");
 		assertThat(page).contains("<video controls preload=\"none\" src=\"a.mp4\" hidden>");
+	}
+
+	@Test
+	void aCardsLabelsAreThoseOfThePlansPartsEscapedAndNotReadFromItsLine() throws Exception {
+		Path out = Files.createDirectories(this.dir.resolve("out"));
+		Ledger ledger = ReportFixture.ledger();
+		Plan plan = new Plan(
+				List.of(new Plan.Part("music", "music", "<a> fade-in=9s.mp3 (from the manifest)", "♪ <a> fade-in=9s.mp3"),
+						new Plan.Part("fade", "fade-in", "0s", null),
+						new Plan.Part("ducking", "ducking", "on (-12 dB)", "ducks under speech")),
+				List.of(), new Plan.Measured(List.of(new Plan.Group("measured", List.of("music -17.2 LUFS"))), List.of()));
+		ledger.insertIfAbsent(
+				List.of(ReportFixture.delivered(1, "a", this.dir.resolve("in.mp4"), out.resolve("a.mp4"), plan)));
+
+		String page = Files.readString(write(ledger, out, 0));
+
+		assertThat(page.substring(page.indexOf("id=\"item-a\""))).contains(
+				"<li class=\"music\">♪ &lt;a&gt; fade-in=9s.mp3</li>", "<li class=\"ducking\">ducks under speech</li>",
+				"<li class=\"measured\">music \u221217.2 LUFS</li>")
+			.doesNotContain("fade in", "<a>");
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import bgmbatch.engine.Plan;
 import bgmbatch.engine.Stage;
 import bgmbatch.engine.WorkItem;
 import bgmbatch.ledger.ItemStatus;
@@ -42,7 +43,7 @@ class InstructionWarningsReportTest {
 			Map<String, String> handles = i == 1 ? Map.of() : Map.of(WorkItem.NOT_UNDERSTOOD, "tropical\nsolo" + i,
 					WorkItem.WARNINGS, "not understood: \"tropical\", \"solo" + i + "\"\nthe fades are longer than the music");
 			items.add(new LedgerItem(JOB, "item" + i, i, i + 1, this.dir.resolve(i + ".mp4"), "f", "tropical music", null,
-					this.dir.resolve("out").resolve(i + ".mp4"), Stage.DONE, ItemStatus.DELIVERED, "volume=35%", handles,
+					this.dir.resolve("out").resolve(i + ".mp4"), Stage.DONE, ItemStatus.DELIVERED, Plan.line("volume=35%"), handles,
 					Map.of(), 0, null, 0, null, null, null));
 		}
 		ledger.insertIfAbsent(items);

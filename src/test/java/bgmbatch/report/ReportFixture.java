@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import bgmbatch.engine.Plan;
 import bgmbatch.engine.Stage;
 import bgmbatch.engine.StageWords;
 import bgmbatch.engine.WorkItem;
@@ -61,8 +62,16 @@ final class ReportFixture {
 				new StageWords("probing", "planning", "measuring", "rendering", "delivering"));
 	}
 
-	/** Delivered a minute into the night, after 3.15 s of work on a 6 s video. */
+	/**
+	 * Delivered a minute into the night, after 3.15 s of work on a 6 s video, with its plan
+	 * as an older version kept it: one line.
+	 */
 	static LedgerItem delivered(int seq, String id, Path input, Path output, String plan) {
+		return delivered(seq, id, input, output, Plan.line(plan));
+	}
+
+	/** Delivered a minute into the night, after 3.15 s of work on a 6 s video. */
+	static LedgerItem delivered(int seq, String id, Path input, Path output, Plan plan) {
 		return new LedgerItem(JOB, id, seq, seq + 1, input, "f", "add calm music", null, output, Stage.DONE,
 				ItemStatus.DELIVERED, plan, Map.of(WorkItem.INPUT_DURATION, "6.0"),
 				Map.of("upload", 0.5, "edit", 1.25, "verify", 0.3, "export", 0.9, "download", 0.2), 0, null, 7,
@@ -78,7 +87,7 @@ final class ReportFixture {
 	static LedgerItem failed(int seq, String id, Path input, String reason) {
 		return new LedgerItem(JOB, id, seq, seq + 1, input, "f", "add upbeat music", null,
 				input.resolveSibling(id + "-out.mp4"), Stage.EXPORT, ItemStatus.FAILED,
-				"music=built-in/upbeat (mood upbeat)", null, Map.of("upload", 0.4, "edit", 0.2, "verify", 0.3), 1,
+				Plan.line("music=built-in/upbeat (mood upbeat)"), null, Map.of("upload", 0.4, "edit", 0.2, "verify", 0.3), 1,
 				reason, 0, MORNING.plusSeconds(4), null, null);
 	}
 

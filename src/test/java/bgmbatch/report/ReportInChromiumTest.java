@@ -140,7 +140,7 @@ class ReportInChromiumTest {
 				LedgerItem item = ReportFixture.delivered(i, id, input, delivered, plan);
 				items.add(new LedgerItem(item.jobKey(), id, i, i + 1, input, "f",
 						"add upbeat background music and fade it out at the end", null, delivered, Stage.DONE,
-						ItemStatus.DELIVERED, plan, item.handles(), item.timings(), 0, null, 0, item.updatedAt(), null,
+						ItemStatus.DELIVERED, item.plan(), item.handles(), item.timings(), 0, null, 0, item.updatedAt(), null,
 						null));
 			}
 		}

@@ -84,7 +84,7 @@ class UrlInputsJobTest {
 		LedgerItem item = this.harness.ledger(manifest).get(0);
 		assertThat(item.status()).isEqualTo(ItemStatus.DELIVERED);
 		assertThat(item.handles().get(WorkItem.VIDEO_IDENTITY)).startsWith("etag:");
-		assertThat(item.plan()).contains("piano.mp4");
+		assertThat(item.plan().text()).contains("piano.mp4");
 		assertThat(cachedVideos()).as("the delivered item's video leaves the cache").isEmpty();
 		assertThat(Files.readString(this.dir.resolve("out/report.csv"))).contains(this.server.url("/videos/street.mp4"));
 	}

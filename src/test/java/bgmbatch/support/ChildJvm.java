@@ -28,6 +28,12 @@ import static org.assertj.core.api.Assertions.fail;
  */
 public final class ChildJvm {
 
+	/**
+	 * The JVM options of a quick start: C1 only, as run.sh starts the job; these runs are
+	 * short, so the JIT's top tier never pays off.
+	 */
+	public static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1");
+
 	/** Lines kept per stream: enough for any message a test looks for. */
 	private static final int KEPT_LINES = 500;
 
@@ -84,9 +90,9 @@ public final class ChildJvm {
 		}
 	}
 
-	/** A quick-starting JVM: these runs are short, so the JIT's top tier never pays off. */
+	/** A quick-starting JVM ({@link #QUICK_START}). */
 	public static ChildJvm start(Path workDir, String... args) {
-		return start(List.of("-XX:TieredStopAtLevel=1"), Map.of(), workDir, List.of(args));
+		return start(QUICK_START, Map.of(), workDir, List.of(args));
 	}
 
 	/** Waits for the first line on stdout; false when the process ended without printing one. */

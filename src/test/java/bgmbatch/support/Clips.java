@@ -67,6 +67,19 @@ public final class Clips {
 		return ffmpeg(command, file);
 	}
 
+	/**
+	 * A clip of a lavfi picture and sound with the given output options (codecs, flags): the
+	 * shapes of input a user may have, e.g. {@code lavfi(file, "testsrc2=s=320x240:r=25:d=2",
+	 * "sine=d=2", "-c:v", "mpeg4", "-c:a", "libmp3lame")}; the extension picks the container.
+	 */
+	public static Path lavfi(Path file, String picture, String sound, String... options) {
+		List<String> command = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i",
+				picture, "-f", "lavfi", "-i", sound));
+		command.addAll(List.of(options));
+		command.add(file.toString());
+		return ffmpeg(command, file);
+	}
+
 	/** An audio file from a lavfi source; the extension picks the codec. */
 	public static Path audio(Path file, String source) {
 		return ffmpeg(List.of("ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", source, file.toString()),

@@ -8,15 +8,15 @@ import java.util.function.BiPredicate;
 import java.util.function.UnaryOperator;
 
 import bgmbatch.BgmBatchApplication;
-import bgmbatch.settings.BgmProperties;
-import bgmbatch.job.ExitCode;
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.engine.Journal;
 import bgmbatch.engine.StageResult;
 import bgmbatch.engine.WorkItem;
+import bgmbatch.job.ExitCode;
 import bgmbatch.job.JobRunner;
 import bgmbatch.ledger.Ledger;
 import bgmbatch.ledger.LedgerItem;
+import bgmbatch.settings.RunProperties;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -97,7 +97,7 @@ public final class JobRun {
 	/** The ledger items of this context's job (its manifest, output and engine), in manifest order. */
 	public static List<LedgerItem> ledger(ConfigurableApplicationContext context) {
 		List<LedgerItem> items = new ArrayList<>();
-		BgmProperties settings = context.getBean(BgmProperties.class);
+		RunProperties settings = context.getBean(RunProperties.class);
 		context.getBean(Ledger.class).forEach(JobRunner.jobKeyOf(settings), items::add);
 		return items;
 	}

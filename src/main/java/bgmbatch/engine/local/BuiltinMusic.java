@@ -12,6 +12,9 @@ import java.util.Map;
  */
 public final class BuiltinMusic {
 
+	/** How a plan names a built-in track: this, then its mood ({@code built-in/calm}). */
+	static final String PREFIX = "built-in/";
+
 	public static final String DEFAULT_MOOD = Moods.DEFAULT;
 
 	/** Tempo, key, scale, progression and texture of each mood. */

@@ -30,7 +30,7 @@ import bgmbatch.media.CommandRunner;
  * the part file exists. Every stage can run again: each reads what it needs from the
  * item's handles and writes its result whole or not at all. What a stage learns is a
  * record ({@link ProbedInput}, {@link MusicChoice}, {@link MeasuredMix}) kept as JSON in
- * one handle each; the plan line is rendered from the plan and the measurement.
+ * one handle each; the {@link bgmbatch.engine.Plan} is made from the plan and the measurement.
  */
 public final class LocalEngine implements EditingEngine {
 
@@ -132,7 +132,7 @@ public final class LocalEngine implements EditingEngine {
 			music = choice.isPresent()
 					? new MusicChoice(choice.get().track().file(), "library/" + choice.get().track().name(),
 							choice.get().note())
-					: new MusicChoice(this.builtin.track(instruction.mood()), "built-in/" + instruction.mood(), null);
+					: new MusicChoice(this.builtin.track(instruction.mood()), BuiltinMusic.PREFIX + instruction.mood(), null);
 		}
 		Map<String, String> handles = new HashMap<>(music.toHandle());
 		MixPlan plan = plan(item.withHandles(merge(item.handles(), handles)));

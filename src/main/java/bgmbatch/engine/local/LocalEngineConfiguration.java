@@ -1,8 +1,8 @@
 package bgmbatch.engine.local;
 
-import bgmbatch.settings.BgmProperties;
 import bgmbatch.engine.EditingEngine;
 import bgmbatch.media.CommandRunner;
+import bgmbatch.settings.RunProperties;
 import bgmbatch.state.StateFolder;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 class LocalEngineConfiguration {
 
 	@Bean
-	EditingEngine localEngine(CommandRunner runner, StateFolder state, BgmProperties properties) {
+	EditingEngine localEngine(CommandRunner runner, StateFolder state, RunProperties properties) {
 		return new LocalEngine(runner, new InstructionParser(),
 				new BuiltinMusic(state.root().resolve("music"), new TrackSynthesizer()), properties.musicLibrary(),
 				properties.maxHeight(), properties.truePeak(), properties.ffmpegTimeout());

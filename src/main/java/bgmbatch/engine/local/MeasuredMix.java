@@ -1,13 +1,16 @@
 package bgmbatch.engine.local;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import bgmbatch.engine.Plan;
+
 /**
  * What the render measured: the parts, the gains applied, the ducking, and the delivered
- * file's sound against the spec. Kept in the item's handles as a record; the plan line
- * the ledger and the report show is rendered from it and the plan, never edited as text.
+ * file's sound against the spec. Kept in the item's handles as a record; the measured part
+ * of the plan the ledger and the report show is made from it, never edited as text.
  *
  * @param originalLufs the original audio's loudness, not finite when silent or absent
  * @param musicLufs the music's loudness, not finite when silent
@@ -48,38 +51,39 @@ record MeasuredMix(double originalLufs, double musicLufs, double musicGainDb, do
 		return Map.of(HANDLE, StateJson.write(this));
 	}
 
-	/** The measurement in words, e.g. {@code measured: original -23.0 LUFS, music -18.2 LUFS, ...}. */
-	String describe() {
-		StringBuilder text = new StringBuilder("measured:");
+	/**
+	 * The measurement in words, e.g. {@code measured: original -23.0 LUFS, music -18.2 LUFS,
+	 * …; output: integrated -14.0 LUFS (target -14 ±1.0), …}.
+	 */
+	Plan.Measured describe() {
+		List<String> mix = new ArrayList<>();
 		if (Double.isFinite(this.originalLufs)) {
-			text.append(" original ").append(lufs(this.originalLufs)).append(',');
+			mix.add("original " + lufs(this.originalLufs));
 		}
-		text.append(" music ").append(lufs(this.musicLufs));
-		text.append(String.format(Locale.ROOT, ", music gain %+.1f dB, final gain %+.1f dB", this.musicGainDb,
-				this.finalGainDb));
+		mix.add("music " + lufs(this.musicLufs));
+		mix.add(String.format(Locale.ROOT, "music gain %+.1f dB", this.musicGainDb));
+		mix.add(String.format(Locale.ROOT, "final gain %+.1f dB", this.finalGainDb));
 		if (this.duckDips >= 0) {
-			text.append(String.format(Locale.ROOT, ", ducked %s over %.1f s",
+			mix.add(String.format(Locale.ROOT, "ducked %s over %.1f s",
 					this.duckDips == 1 ? "once" : this.duckDips + " times", this.duckedSeconds));
 		}
-		text.append(String.format(Locale.ROOT,
-				"; output: integrated %.1f LUFS (target %s ±%.1f), true peak %.1f dBTP, loudness range %.1f LU",
-				this.integratedLufs, MixPlan.seconds(this.targetLufs), Mixdown.TOLERANCE_LU, this.truePeakDbtp,
-				this.rangeLu));
+		List<String> output = new ArrayList<>();
+		output.add(String.format(Locale.ROOT, "integrated %.1f LUFS (target %s ±%.1f)", this.integratedLufs,
+				MixPlan.seconds(this.targetLufs), Mixdown.TOLERANCE_LU));
+		output.add(String.format(Locale.ROOT, "true peak %.1f dBTP", this.truePeakDbtp));
+		output.add(String.format(Locale.ROOT, "loudness range %.1f LU", this.rangeLu));
 		if (this.mixPasses > 0) {
-			text.append(", limiter met in ").append(this.mixPasses).append(this.mixPasses == 1 ? " mix pass" : " mix passes");
+			output.add("limiter met in " + this.mixPasses + (this.mixPasses == 1 ? " mix pass" : " mix passes"));
 		}
 		if (this.renders > 1) {
-			text.append(", corrected once");
+			output.add("corrected once");
 		}
-		if (!this.notes.isEmpty()) {
-			text.append("; warnings: ").append(String.join("; ", this.notes));
-		}
-		return text.toString();
+		return new Plan.Measured(List.of(new Plan.Group("measured", mix), new Plan.Group("output", output)), this.notes);
 	}
 
-	/** The plan line with this measurement: what the ledger and the report show for a rendered item. */
-	String describe(MixPlan plan) {
-		return plan.describe() + " | " + describe();
+	/** The plan with this measurement: what the ledger and the report show for a rendered item. */
+	Plan describe(MixPlan plan) {
+		return plan.describe().withMeasured(describe());
 	}
 
 	private static String lufs(double value) {

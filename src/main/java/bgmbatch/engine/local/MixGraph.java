@@ -43,16 +43,6 @@ final class MixGraph {
 	/** 100 ms at 48 kHz: the step of BS.1770's gating blocks, so each frame reports one block. */
 	private static final int BLOCK_SAMPLES = 4800;
 
-	/**
-	 * The true-peak limiter: 4× oversampled like a BS.1770-4 true-peak meter, so the limit
-	 * holds between samples too. A sample-peak limiter at -0.5 dBFS let +3.56 dBTP through
-	 * on near-full-scale bursts (issue 12). Costs about 0.3 s per minute of stereo audio
-	 * here; swr's 16-tap filter is ~20% faster than its default and as exact at the limit.
-	 */
-	private static final String UPSAMPLE = "aresample=192000:filter_size=16";
-
-	private static final String LIMITER = "alimiter=attack=5:release=50:level=false:latency=true:limit=";
-
 	private MixGraph() {
 	}
 
@@ -145,7 +135,8 @@ final class MixGraph {
 		addMusicInput(command, plan);
 		addEnvelopeInput(command, envelope);
 		String graph = mix(plan, musicSeconds, gains, envelope != null) + ";[mix]asplit=2[pre][lim];[pre]" + PRE_METER
-				+ "=framelog=verbose[p];[lim]" + limiter(gains.limitDbtp()) + "," + OUT_METER + "=framelog=verbose[l]";
+				+ "=framelog=verbose[p];[lim]" + AudioOut.limiter(gains.limitDbtp()) + "," + OUT_METER
+				+ "=framelog=verbose[l]";
 		command.addAll(List.of("-filter_complex", graph, "-map", "[p]", "-map", "[l]", "-f", "null", "-"));
 		return command;
 	}
@@ -157,20 +148,15 @@ final class MixGraph {
 		List<String> command = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-y", "-v", "error", "-i", video.toString()));
 		addMusicInput(command, plan);
 		addEnvelopeInput(command, envelope);
-		String graph = mix(plan, musicSeconds, gains, envelope != null) + ";[mix]" + limiter(gains.limitDbtp())
-				+ "[aout]";
+		String graph = mix(plan, musicSeconds, gains, envelope != null) + ";[mix]"
+				+ AudioOut.limiter(gains.limitDbtp()) + "[aout]";
 		command.addAll(List.of("-filter_complex", graph, "-map", "0:" + plan.video().streamIndex(), "-map", "[aout]"));
 		List<ExtraStreams.Choice> mapped = plan.extras().mapped();
 		for (ExtraStreams.Choice choice : mapped) {
 			command.addAll(List.of("-map", "0:" + choice.stream().index()));
 		}
 		videoOptions(command, plan.video(), container);
-		if ("webm".equals(container)) {
-			command.addAll(List.of("-c:a", "libopus", "-b:a", "192k", "-ar", "48000", "-ac", "2"));
-		}
-		else {
-			command.addAll(List.of("-c:a", "aac", "-aac_coder", "fast", "-b:a", "192k", "-ar", "48000", "-ac", "2"));
-		}
+		command.addAll(AudioOut.encoder(container));
 		for (int i = 0; i < mapped.size(); i++) {
 			command.addAll(List.of("-c:" + (i + 2), mapped.get(i).encoder()));
 		}
@@ -205,11 +191,6 @@ final class MixGraph {
 			graph.append(bed);
 		}
 		return graph.append(finish).toString();
-	}
-
-	/** Holds the true peak at the limit: the limiter works on the signal upsampled ×4, then back to 48 kHz. */
-	static String limiter(double limitDbtp) {
-		return UPSAMPLE + "," + LIMITER + number(Math.pow(10, limitDbtp / 20)) + ",aresample=48000";
 	}
 
 	private static void addEnvelopeInput(List<String> command, Path envelope) {

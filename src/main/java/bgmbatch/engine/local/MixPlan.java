@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import bgmbatch.engine.Plan;
+
 /**
  * Everything the local engine will do to one item: the instruction as understood, fitted
  * to this video (its length, its audio, its codec) and to the chosen music.
@@ -61,57 +63,71 @@ public record MixPlan(Instruction instruction, Path music, String musicLabel, bo
 		return this.endSeconds - this.startSeconds;
 	}
 
-	/** One line for the ledger, the report and {@code explain=true}. */
-	public String describe() {
-		StringBuilder text = new StringBuilder("music=").append(this.musicLabel);
-		if (this.fromManifest) {
-			text.append(" (from the manifest)");
-		}
-		else {
-			text.append(" (mood ").append(this.instruction.mood()).append(this.instruction.moodAsked() ? "" : ", default")
-				.append(')');
-		}
-		text.append(" volume=").append(Math.round(this.instruction.volume() * 100)).append('%');
-		if (this.instruction.volumeAsked() != null) {
-			text.append(" (").append(this.instruction.volumeAsked()).append(')');
-		}
-		text.append(" fade-in=").append(seconds(this.fadeInSeconds)).append('s');
-		text.append(" fade-out=").append(seconds(this.fadeOutSeconds)).append('s');
-		text.append(" ducking=").append(this.ducking ? "on" : "off");
-		if (this.ducking) {
-			text.append(" (-").append(seconds(this.instruction.duckingDb())).append(" dB)");
-		}
-		text.append(" original=").append(this.original.name().toLowerCase(Locale.ROOT));
-		text.append(" loudness=").append(seconds(this.instruction.loudnessLufs())).append(" LUFS");
+	/**
+	 * The plan in parts, for the ledger, the report and {@code explain=true}: each part as
+	 * the plan's line names it ({@code fade-out=3s}) and as a report card says it ({@code fade
+	 * out 3 s}, nothing for a default a card need not repeat).
+	 */
+	public Plan describe() {
+		List<Plan.Part> parts = new ArrayList<>();
+		parts.add(new Plan.Part("music", "music", this.musicLabel + (this.fromManifest ? " (from the manifest)"
+				: " (mood " + this.instruction.mood() + (this.instruction.moodAsked() ? "" : ", default") + ")"),
+				musicCard()));
+		String volume = Math.round(this.instruction.volume() * 100) + "%";
+		parts.add(new Plan.Part("level", "volume",
+				volume + (this.instruction.volumeAsked() == null ? "" : " (" + this.instruction.volumeAsked() + ")"),
+				"music at " + volume));
+		parts.add(fade("in", this.fadeInSeconds));
+		parts.add(fade("out", this.fadeOutSeconds));
+		parts.add(new Plan.Part("ducking", "ducking",
+				this.ducking ? "on (-" + seconds(this.instruction.duckingDb()) + " dB)" : "off",
+				this.ducking ? "ducks under speech" : null));
+		String original = this.original.name().toLowerCase(Locale.ROOT);
+		parts.add(new Plan.Part("note", "original", original, switch (this.original) {
+			case KEPT -> null;
+			case NONE -> "no original sound";
+			case REPLACED -> "original replaced";
+		}));
 		String preset = preset(this.instruction.loudnessLufs());
-		if (preset != null) {
-			text.append(" (").append(preset).append(')');
-		}
-		text.append(" true-peak=").append(seconds(this.truePeakDbtp)).append(" dBTP");
+		String loudness = seconds(this.instruction.loudnessLufs()) + " LUFS" + (preset == null ? "" : " (" + preset + ")");
+		parts.add(new Plan.Part("target", "loudness", loudness, "target " + loudness));
+		parts.add(new Plan.Part("target", "true-peak", seconds(this.truePeakDbtp) + " dBTP",
+				"true peak under " + seconds(this.truePeakDbtp) + " dBTP"));
 		if (this.startSeconds > 0 || this.endSeconds < this.durationSeconds) {
-			text.append(" music-time=").append(seconds(this.startSeconds)).append("s-").append(seconds(this.endSeconds))
-				.append('s');
+			parts.add(new Plan.Part("music", "music-time", seconds(this.startSeconds) + "s-" + seconds(this.endSeconds) + "s",
+					"music " + seconds(this.startSeconds) + "–" + seconds(this.endSeconds) + " s"));
 		}
 		if (!this.instruction.loop()) {
-			text.append(" loop=off");
+			parts.add(new Plan.Part("music", "loop", "off", "plays once"));
 		}
 		if (this.audioTracks > 1 && this.original != Original.NONE) {
-			text.append(" audio=first of ").append(this.audioTracks).append(" tracks");
+			parts.add(new Plan.Part("note", "audio", "first of " + this.audioTracks + " tracks",
+					"first of " + this.audioTracks + " audio tracks"));
 		}
-		if (this.video.copy()) {
-			text.append(" video=copied");
-		}
-		else {
-			text.append(" video=re-encoded (").append(this.video.reason()).append(')');
-		}
+		parts.add(this.video.copy() ? new Plan.Part("video", "video", "copied", "video copied")
+				: new Plan.Part("video", "video", "re-encoded (" + this.video.reason() + ")",
+						"video re-encoded: " + this.video.reason()));
 		String streams = this.extras.describe();
 		if (!streams.isEmpty()) {
-			text.append(" streams=").append(streams);
+			parts.add(new Plan.Part("note", "streams", streams, "streams " + streams));
 		}
-		if (!this.warnings.isEmpty()) {
-			text.append(" warnings: ").append(String.join("; ", this.warnings));
+		return new Plan(parts, this.warnings, null);
+	}
+
+	/** {@code ♪ calm, built-in}, {@code ♪ library/calm-02.mp3, calm (default mood)}; the manifest's file by its name. */
+	private String musicCard() {
+		if (this.fromManifest) {
+			return "♪ " + this.musicLabel;
 		}
-		return text.toString();
+		String mood = this.instruction.moodAsked() ? "" : " (default mood)";
+		return this.musicLabel.startsWith(BuiltinMusic.PREFIX)
+				? "♪ " + this.musicLabel.substring(BuiltinMusic.PREFIX.length()) + ", built-in" + mood
+				: "♪ " + this.musicLabel + ", " + this.instruction.mood() + mood;
+	}
+
+	private static Plan.Part fade(String way, double seconds) {
+		return new Plan.Part("fade", "fade-" + way, seconds(seconds) + "s",
+				seconds == 0 ? null : "fade " + way + " " + seconds(seconds) + " s");
 	}
 
 	static String seconds(double value) {

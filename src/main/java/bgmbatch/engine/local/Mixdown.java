@@ -48,14 +48,6 @@ final class Mixdown {
 	private static final double INTERSAMPLE_DB = 1;
 
 	/**
-	 * What the encoder adds to the true peak of a limited signal, kept free under the
-	 * ceiling. Measured on limited bursts: AAC 192k +0.1 dB, Opus 192k up to +1.0 dB.
-	 */
-	private static final double AAC_OVERSHOOT_DB = 0.3;
-
-	private static final double OPUS_OVERSHOOT_DB = 1.2;
-
-	/**
 	 * The loudness change per dB of gain once a limiter takes loudness away: measured 0.5
 	 * on speech, 0.75 on bursts; the mix passes then find the real slope.
 	 */
@@ -281,7 +273,7 @@ final class Mixdown {
 		}
 		double mixLufs = Loudness.integrated(Loudness.sum(original.energies(), bedEnergies, Math.pow(10, musicGain / 20)));
 		double finalGain = clamp(plan.instruction().loudnessLufs() - mixLufs, -40, 40);
-		double limit = plan.truePeakDbtp() - ("webm".equals(container) ? OPUS_OVERSHOOT_DB : AAC_OVERSHOOT_DB);
+		double limit = AudioOut.limitDbtp(plan.truePeakDbtp(), container);
 		double peak = finalGain + 20 * Math.log10(amplitude(original.peakDb()) + amplitude(bed.peakDb() + musicGain));
 		return new Prediction(new MixGraph.Gains(musicGain, finalGain, limit, originalLufs, musicLufs, mixLufs), peak,
 				ducking, envelope);

@@ -12,6 +12,7 @@ import bgmbatch.engine.EditingEngine;
 import bgmbatch.engine.ItemFailedException;
 import bgmbatch.engine.Journal;
 import bgmbatch.engine.LocalCopies;
+import bgmbatch.engine.Plan;
 import bgmbatch.engine.Stage;
 import bgmbatch.engine.StageResult;
 import bgmbatch.engine.StageWords;
@@ -304,12 +305,10 @@ public final class NemoEngine implements EditingEngine {
 	}
 
 	private StageResult paid(String reply, boolean resent) {
-		String plan = plan(reply);
-		if (resent) {
-			plan = plan.replaceFirst("^nemo: ", "nemo (sent again in a new session: the first never received the "
-					+ "instruction): ");
-		}
-		return new StageResult(Map.of(), plan, this.properties.creditsPerItem());
+		String said = reply == null ? "instruction sent" : clip(reply);
+		String how = resent ? " (sent again in a new session: the first never received the instruction)" : "";
+		return new StageResult(Map.of(), Plan.note("nemo" + how + ": " + said, "NemoVideo" + how + ": " + said),
+				this.properties.creditsPerItem());
 	}
 
 	/** Checks the draft for music up to {@code statePolls} times; the item fails if it never appears. */
@@ -342,10 +341,6 @@ public final class NemoEngine implements EditingEngine {
 			throw new ItemFailedException("the item has no " + handle + " yet; an earlier stage did not finish");
 		}
 		return value;
-	}
-
-	private static String plan(String reply) {
-		return reply == null ? "nemo: instruction sent" : "nemo: " + clip(reply);
 	}
 
 	private static String clip(String text) {

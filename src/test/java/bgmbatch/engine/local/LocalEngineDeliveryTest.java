@@ -72,7 +72,7 @@ class LocalEngineDeliveryTest {
 		Path video = Voices.clip(this.dir.resolve("gated.mov"), speech,
 				"volume='if(gt(mod(t,1.3),0.6),0,1)':eval=frame", SECONDS, "pcm_s16le");
 		WorkItem item = render(video, "add calm music", music);
-		assertThat(item.plan()).contains("| measured: original ");
+		assertThat(item.plan().text()).contains("| measured: original ");
 		assertMeetsSpec(item, -14);
 	}
 
@@ -86,7 +86,7 @@ class LocalEngineDeliveryTest {
 		Meters.Reading loudgain = Meters.loudgain(item.partFile());
 		System.out.printf("%s: ebur128 %.1f LUFS %.1f dBTP LRA %.1f; loudgain %.2f LUFS %.2f dBTP; plan: %s%n",
 				item.video().getFileName(), ffmpeg.integratedLufs(), ffmpeg.truePeakDbtp(), ffmpeg.rangeLu(),
-				loudgain.integratedLufs(), loudgain.truePeakDbtp(), item.plan().substring(item.plan().indexOf("| measured")));
+				loudgain.integratedLufs(), loudgain.truePeakDbtp(), item.plan().measured().text());
 		assertThat(ffmpeg.integratedLufs()).as("integrated (ebur128)").isCloseTo(target, within(0.5));
 		assertThat(ffmpeg.truePeakDbtp()).as("true peak (ebur128)").isLessThanOrEqualTo(-1.0);
 		assertThat(loudgain.integratedLufs()).as("integrated (loudgain)").isCloseTo(target, within(0.5));
@@ -94,7 +94,7 @@ class LocalEngineDeliveryTest {
 		SoundMeasurement recorded = SoundMeasurement.from(item.handles()).orElseThrow();
 		assertThat(recorded.targetLufs()).isEqualTo(target);
 		assertThat(recorded.integratedLufs()).isCloseTo(ffmpeg.integratedLufs(), within(0.15));
-		assertThat(item.plan()).contains(String.format(java.util.Locale.ROOT, "output: integrated %.1f LUFS",
+		assertThat(item.plan().text()).contains(String.format(java.util.Locale.ROOT, "output: integrated %.1f LUFS",
 				recorded.integratedLufs()));
 	}
 

@@ -66,8 +66,8 @@ class LocalEngineDuckingTest {
 		double spread = Meters.percentile(sentence, 90) - Meters.percentile(sentence, 10);
 		double under = Meters.percentile(pause, 50) - Meters.percentile(sentence, 90);
 		System.out.printf("ducking: sentence p10-p90 %.2f dB, %.1f dB under the pause; plan: %s%n", spread, under,
-				item.plan().substring(item.plan().indexOf("| measured")));
-		assertThat(item.plan()).contains("ducking=on (-12 dB)").contains("ducked 2 times");
+				item.plan().measured().text());
+		assertThat(item.plan().text()).contains("ducking=on (-12 dB)").contains("ducked 2 times");
 		assertThat(spread).as("music level inside a sentence, p90 - p10 over 50 ms windows").isLessThanOrEqualTo(4);
 		assertThat(under).as("music in the sentence under its level in the pause").isGreaterThanOrEqualTo(6);
 	}
@@ -81,7 +81,7 @@ class LocalEngineDuckingTest {
 		double sentence = Meters.percentile(Meters.between(windows, FIRST_SENTENCE, FIRST_END), 50);
 		System.out.printf("ducking by 20 dB: %.1f dB down in the 50 ms before the first word, %.1f dB in the sentence%n",
 				before - justBefore, before - sentence);
-		assertThat(item.plan()).contains("ducking=on (-20 dB)");
+		assertThat(item.plan().text()).contains("ducking=on (-20 dB)");
 		assertThat(before - justBefore).as("dip down in the 50 ms before the first word").isGreaterThanOrEqualTo(6);
 		assertThat(before - sentence).as("depth").isCloseTo(20, within(2.0));
 	}

@@ -1,8 +1,6 @@
 package bgmbatch.engine.local;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import bgmbatch.engine.WorkItem;
 import bgmbatch.support.Clips;
@@ -30,12 +28,7 @@ class LocalEngineInputsTest {
 	static Path state;
 
 	private Path make(String name, String... codecs) {
-		List<String> command = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i",
-				PICTURE, "-f", "lavfi", "-i", SOUND));
-		command.addAll(List.of(codecs));
-		command.add(this.dir.resolve(name).toString());
-		Clips.run(command.toArray(String[]::new));
-		return this.dir.resolve(name);
+		return Clips.lavfi(this.dir.resolve(name), PICTURE, SOUND, codecs);
 	}
 
 	@ParameterizedTest(name = "{0} becomes MP4 with the video {2}")
@@ -46,7 +39,7 @@ class LocalEngineInputsTest {
 		Path input = make(name, "-c:v", c[0], "-c:a", c[1], "-t", "2");
 		WorkItem item = new Harness(state)
 			.rendered(Harness.item(input, "calm music", null, this.dir.resolve("out.mp4")));
-		assertThat(item.plan()).contains("video=" + video);
+		assertThat(item.plan().text()).contains("video=" + video);
 		assertThat(Clips.streams(item.partFile())).containsExactly(
 				(video.equals("copied") ? c[0].replace("libx264", "h264") : "h264") + ",video", "aac,audio");
 		assertThat(Clips.duration(item.partFile())).isCloseTo(Clips.duration(input), within(0.1));
@@ -57,7 +50,7 @@ class LocalEngineInputsTest {
 		Path input = make("clip.webm", "-c:v", "libvpx", "-c:a", "libvorbis", "-t", "2");
 		WorkItem item = new Harness(state)
 			.rendered(Harness.item(input, "", null, this.dir.resolve("out.webm")));
-		assertThat(item.plan()).contains("video=copied");
+		assertThat(item.plan().text()).contains("video=copied");
 		assertThat(Clips.streams(item.partFile())).containsExactly("vp8,video", "opus,audio");
 		assertThat(Clips.videoHash(item.partFile())).isEqualTo(Clips.videoHash(input));
 	}
@@ -70,7 +63,7 @@ class LocalEngineInputsTest {
 				"aac", "-t", "2", input.toString());
 		WorkItem item = new Harness(state)
 			.rendered(Harness.item(input, "", null, this.dir.resolve("out.mp4")));
-		assertThat(item.plan()).contains("audio=first of 2 tracks");
+		assertThat(item.plan().text()).contains("audio=first of 2 tracks");
 		assertThat(Clips.streams(item.partFile())).containsExactly("h264,video", "aac,audio");
 	}
 
@@ -93,10 +86,10 @@ class LocalEngineInputsTest {
 				"lavfi", "-i", SOUND, "-c:v", "libx264", "-c:a", "aac", "-t", "2", input.toString());
 		WorkItem kept = new Harness(state)
 			.rendered(Harness.item(input, "", null, this.dir.resolve("kept.mp4")));
-		assertThat(kept.plan()).contains("video=copied");
+		assertThat(kept.plan().text()).contains("video=copied");
 		WorkItem scaled = new Harness(state, null, 160)
 			.rendered(Harness.item(input, "", null, this.dir.resolve("scaled.mp4")));
-		assertThat(scaled.plan()).contains("video=re-encoded (scaled down to 160p as max-height asks; libx264 CRF 20)");
+		assertThat(scaled.plan().text()).contains("video=re-encoded (scaled down to 160p as max-height asks; libx264 CRF 20)");
 		assertThat(Clips.run("ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries", "stream=width,height",
 				"-of", "csv=p=0", scaled.partFile().toString()).strip()).isEqualTo("120,160");
 	}

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import bgmbatch.BgmBatchApplication;
 import bgmbatch.cli.Cli;
+import bgmbatch.engine.Plan;
 import bgmbatch.engine.WorkItem;
 import bgmbatch.support.Clips;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Each stage can run again after a crash, and explain=true renders nothing. */
 class LocalEngineStagesTest {
@@ -39,7 +41,7 @@ class LocalEngineStagesTest {
 		double firstLevel = Clips.loudness(first.partFile(), null);
 		WorkItem second = Harness.apply(first, harness.engine().export(first, Harness.NO_JOURNAL));
 		assertThat(second.plan()).isEqualTo(first.plan());
-		assertThat(second.plan().split("measured:", -1)).hasSize(2);
+		assertThat(second.plan().text().split("measured:", -1)).hasSize(2);
 		assertThat(Clips.loudness(second.partFile(), null)).isEqualTo(firstLevel);
 		Files.delete(second.partFile());
 		harness.engine().download(second, Harness.NO_JOURNAL);
@@ -69,7 +71,7 @@ class LocalEngineStagesTest {
 		legacy.put("musicLabel", choice.label());
 		legacy.put("musicSeconds", Double.toString(choice.seconds()));
 		WorkItem old = planned.withHandles(legacy)
-			.withPlan(planned.plan() + " | measured: music -20.0 LUFS, from a render of an older version");
+			.withPlan(Plan.line(planned.plan().text() + " | measured: music -20.0 LUFS, from a render of an older version"));
 		WorkItem rendered = Harness.apply(old, harness.engine().export(old, Harness.NO_JOURNAL));
 		assertThat(rendered.plan()).isEqualTo(typed.plan());
 		assertThat(rendered.handles().get(MeasuredMix.HANDLE)).isNotNull();
@@ -82,8 +84,8 @@ class LocalEngineStagesTest {
 		Harness harness = new Harness(this.dir.resolve("state"));
 		WorkItem rendered = harness.rendered(Harness.item(video, "calm music", null, this.dir.resolve("out.mp4")));
 		MeasuredMix measured = StateJson.read(rendered.handle(MeasuredMix.HANDLE), MeasuredMix.class);
-		assertThat(rendered.plan()).isEqualTo(measured.describe(harness.engine().plan(rendered)))
-			.startsWith(harness.engine().plan(rendered).describe() + " | measured: ");
+		assertThat(rendered.plan()).isEqualTo(measured.describe(harness.engine().plan(rendered)));
+		assertThat(rendered.plan().text()).startsWith(harness.engine().plan(rendered).describe().text() + " | measured: ");
 		assertThat(measured.integratedLufs()).isCloseTo(-14, org.assertj.core.data.Offset.offset(1.0));
 	}
 
@@ -93,11 +95,28 @@ class LocalEngineStagesTest {
 		Harness harness = new Harness(this.dir.resolve("state"));
 		WorkItem item = Harness.item(video, "epic music, fade in over 2 seconds", null, this.dir.resolve("out.mp4"));
 		WorkItem uploaded = Harness.apply(item, harness.engine().upload(item, Harness.NO_JOURNAL));
-		String plan = harness.engine().edit(uploaded, Harness.NO_JOURNAL).plan();
+		Plan plan = harness.engine().edit(uploaded, Harness.NO_JOURNAL).plan();
 		assertThat(harness.engine().edit(uploaded, Harness.NO_JOURNAL).plan()).isEqualTo(plan);
-		assertThat(plan).isEqualTo("music=built-in/cinematic (mood cinematic) volume=35% fade-in=1s fade-out=0s "
+		assertThat(plan.text()).isEqualTo("music=built-in/cinematic (mood cinematic) volume=35% fade-in=1s fade-out=0s "
 				+ "ducking=off original=none loudness=-14 LUFS (streaming) true-peak=-1 dBTP video=copied warnings: the fades (2 s + 0 s) are longer "
 				+ "than the music's 1.0 s; shortened to fit");
+	}
+
+	@Test
+	void thePlansPartsCarryWhatTheReportsCardsSayLeavingOutTheDefaults() {
+		Path video = Clips.video(this.dir.resolve("clip.mp4"), 2, "sine=f=300:d=2");
+		Harness harness = new Harness(this.dir.resolve("state"));
+		WorkItem item = Harness.item(video, "calm music at 30%, fade out over 1 second", null, this.dir.resolve("out.mp4"));
+
+		Plan plan = harness.planned(item).plan();
+
+		assertThat(plan.parts()).extracting(Plan.Part::kind, Plan.Part::label)
+			.containsExactly(tuple("music", "♪ calm, built-in"), tuple("level", "music at 30%"), tuple("fade", null),
+					tuple("fade", "fade out 1 s"), tuple("ducking", null), tuple("note", null),
+					tuple("target", "target -14 LUFS (streaming)"), tuple("target", "true peak under -1 dBTP"),
+					tuple("video", "video copied"));
+		assertThat(plan.measured()).isNull();
+		assertThat(plan.line()).isEmpty();
 	}
 
 	@Test

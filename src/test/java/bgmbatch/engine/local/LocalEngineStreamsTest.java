@@ -65,7 +65,7 @@ class LocalEngineStreamsTest {
 				"-f", "srt", "-")).contains("Hello there").contains("Second line");
 		assertThat(chapters(item.partFile())).containsExactly("One", "Two");
 		assertThat(tag(item.partFile(), "format_tags=title")).isEqualTo("A film");
-		assertThat(item.plan()).contains("streams=kept subtitles #2 (subrip) subrip → mov_text, 2 chapters; "
+		assertThat(item.plan().text()).contains("streams=kept subtitles #2 (subrip) subrip → mov_text, 2 chapters; "
 				+ "dropped attachment #3 (ttf): MP4 cannot carry attached files");
 	}
 
@@ -75,7 +75,7 @@ class LocalEngineStreamsTest {
 		assertThat(Clips.streams(item.partFile())).contains("h264,video", "aac,audio", "subrip,subtitle",
 				"ttf,attachment");
 		assertThat(chapters(item.partFile())).containsExactly("One", "Two");
-		assertThat(item.plan()).contains("streams=kept subtitles #2 (subrip) copied, attachment #3 (ttf) copied, "
+		assertThat(item.plan().text()).contains("streams=kept subtitles #2 (subrip) copied, attachment #3 (ttf) copied, "
 				+ "2 chapters").doesNotContain("dropped");
 	}
 
@@ -88,7 +88,7 @@ class LocalEngineStreamsTest {
 		WorkItem item = render(input, this.dir.resolve("out.mp4"));
 		assertThat(Clips.streams(item.partFile())).contains("h264,video", "aac,audio");
 		assertThat(tag(item.partFile(), "stream_tags=timecode")).contains("01:00:00:00");
-		assertThat(item.plan()).contains("streams=kept timecode (rewritten from the video's timecode)");
+		assertThat(item.plan().text()).contains("streams=kept timecode (rewritten from the video's timecode)");
 	}
 
 	@ParameterizedTest(name = "original audio {0} s against 3 s of video")

@@ -72,9 +72,9 @@ class MusicSourcesTest {
 		Harness harness = new Harness(this.dir.resolve("state"), library(), 0);
 		WorkItem item = new WorkItem("job", "second", video, "lo-fi music", null, this.dir.resolve("out.mp4"), null,
 				java.util.Map.of(), 0, 2);
-		String plan = harness.planned(item).plan();
+		String plan = harness.planned(item).plan().text();
 		assertThat(plan).startsWith("music=library/b.wav (mood calm) volume=35%");
-		assertThat(new Harness(this.dir.resolve("state"), library(), 0).planned(item).plan()).isEqualTo(plan);
+		assertThat(new Harness(this.dir.resolve("state"), library(), 0).planned(item).plan().text()).isEqualTo(plan);
 	}
 
 	@Test
@@ -82,7 +82,7 @@ class MusicSourcesTest {
 		Path video = Clips.video(this.dir.resolve("clip.mp4"), 1, null);
 		Path mine = Clips.audio(this.dir.resolve("mine.wav"), "sine=d=0.3");
 		WorkItem item = Harness.item(video, "calm music", mine, this.dir.resolve("out.mp4"));
-		assertThat(new Harness(this.dir.resolve("state"), library(), 0).planned(item).plan())
+		assertThat(new Harness(this.dir.resolve("state"), library(), 0).planned(item).plan().text())
 			.startsWith("music=mine.wav (from the manifest)");
 	}
 

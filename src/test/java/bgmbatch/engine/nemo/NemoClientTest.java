@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import bgmbatch.engine.ItemFailedException;
@@ -20,13 +19,12 @@ import bgmbatch.engine.nemo.client.NemoClientSettings;
 import bgmbatch.engine.nemo.client.RenderStatus;
 import bgmbatch.engine.nemo.fake.FakeNemoServer;
 import bgmbatch.engine.nemo.fake.RecordedCall;
-import bgmbatch.support.Clips;
+import bgmbatch.support.FakeNemo;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,40 +37,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class NemoClientTest {
 
-	@TempDir
-	static Path shared;
-
-	static Path clip;
+	@RegisterExtension
+	static final FakeNemo nemo = new FakeNemo();
 
 	@TempDir
 	Path dir;
 
-	FakeNemoServer fake;
-
 	NemoClient client;
-
-	@BeforeAll
-	static void makeClip() throws Exception {
-		clip = Clips.video(shared.resolve("clip.mp4"), 2, false);
-	}
 
 	@BeforeEach
 	void start() throws IOException {
-		this.fake = new FakeNemoServer(Files.createDirectories(this.dir.resolve("fake")));
-		this.client = new NemoClient(NemoTestSupport.fast(this.fake.url()).client(), this.dir.resolve("state/nemo"));
-	}
-
-	@AfterEach
-	void stop() throws IOException {
-		this.fake.close();
+		this.client = new NemoClient(NemoTestSupport.fast(nemo.server().url()).client(), this.dir.resolve("state/nemo"));
 	}
 
 	@Test
 	void code0AnswersInEitherEnvelopeCarryTheirData() {
-		this.fake.balance.set(321);
+		nemo.server().balance.set(321);
 		assertThat(this.client.availableCredits()).isEqualTo(321);
-		this.fake.successEnvelope = true;
-		this.fake.balance.set(123);
+		nemo.server().successEnvelope = true;
+		nemo.server().balance.set(123);
 		assertThat(this.client.availableCredits()).isEqualTo(123);
 		assertThat(this.client.createSession()).startsWith("sess_");
 	}
@@ -80,9 +63,9 @@ class NemoClientTest {
 	@Test
 	void everyCallCarriesTheAttributionHeadersAndOnlyTheTokenCallGoesWithoutAuthorization() {
 		String session = this.client.createSession();
-		this.client.upload(session, clip);
+		this.client.upload(session, nemo.clip());
 		this.client.state(session);
-		assertThat(this.fake.calls()).hasSizeGreaterThanOrEqualTo(4).allSatisfy((call) -> {
+		assertThat(nemo.server().calls()).hasSizeGreaterThanOrEqualTo(4).allSatisfy((call) -> {
 			assertThat(call.headers().get("X-Skill-Source")).isEqualTo("add-background-music");
 			assertThat(call.headers().get("X-Skill-Version")).isEqualTo("test");
 			assertThat(call.headers().get("X-Skill-Platform")).isEqualTo("unknown");
@@ -94,19 +77,20 @@ class NemoClientTest {
 	@Test
 	void code1001GetsOneFreshTokenAndRepeatsTheCall() {
 		this.client.availableCredits();
-		this.fake.expireTokens();
+		nemo.server().expireTokens();
 		assertThat(this.client.availableCredits()).isEqualTo(1000);
-		assertThat(this.fake.tokensIssued()).isEqualTo(2);
-		assertThat(this.fake.calls("GET", "/api/credits").stream().map(RecordedCall::status))
+		assertThat(nemo.server().tokensIssued()).isEqualTo(2);
+		assertThat(nemo.server().calls("GET", "/api/credits").stream().map(RecordedCall::status))
 			.containsExactly(200, 401, 200);
 	}
 
 	@Test
 	void theTokenAndClientIdAreKeptOwnerOnlyAndReusedAcrossRuns() throws IOException {
 		this.client.availableCredits();
-		NemoClient nextRun = new NemoClient(NemoTestSupport.fast(this.fake.url()).client(), this.dir.resolve("state/nemo"));
+		NemoClient nextRun = new NemoClient(NemoTestSupport.fast(nemo.server().url()).client(),
+				this.dir.resolve("state/nemo"));
 		nextRun.availableCredits();
-		assertThat(this.fake.tokensIssued()).isEqualTo(1);
+		assertThat(nemo.server().tokensIssued()).isEqualTo(1);
 		Set<PosixFilePermission> ownerOnly = Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 		assertThat(Files.getPosixFilePermissions(this.dir.resolve("state/nemo/token"))).isEqualTo(ownerOnly);
 		assertThat(Files.getPosixFilePermissions(this.dir.resolve("state/nemo/client-id"))).isEqualTo(ownerOnly);
@@ -114,24 +98,24 @@ class NemoClientTest {
 
 	@Test
 	void aTokenFromTheEnvironmentWinsAndNoAnonymousTokenIsAskedFor() {
-		this.fake.userToken = "nmv_usr_given";
-		NemoClientSettings withToken = NemoTestSupport.fast(this.fake.url()).client().withToken("nmv_usr_given");
+		nemo.server().userToken = "nmv_usr_given";
+		NemoClientSettings withToken = NemoTestSupport.fast(nemo.server().url()).client().withToken("nmv_usr_given");
 		NemoClient given = new NemoClient(withToken, this.dir.resolve("given"));
 		assertThat(given.availableCredits()).isEqualTo(1000);
-		assertThat(this.fake.tokensIssued()).isZero();
+		assertThat(nemo.server().tokensIssued()).isZero();
 		assertThat(withToken.toString()).doesNotContain("nmv_usr_given");
 	}
 
 	@Test
 	void code1002SaysTheSessionIsGone() {
-		assertThatThrownBy(() -> this.client.upload("sess_unknown", clip)).isInstanceOf(NemoApiException.class)
+		assertThatThrownBy(() -> this.client.upload("sess_unknown", nemo.clip())).isInstanceOf(NemoApiException.class)
 			.hasMessageContaining("1002")
 			.satisfies((ex) -> assertThat(((NemoApiException) ex).sessionGone()).isTrue());
 	}
 
 	@Test
 	void code2001StopsTheJob() {
-		this.fake.balance.set(0);
+		nemo.server().balance.set(0);
 		assertThatThrownBy(engineReading(this.client::createSession)).isInstanceOf(JobHaltException.class)
 			.hasMessageContaining("out of NemoVideo credits")
 			.hasMessageContaining("2001");
@@ -139,18 +123,20 @@ class NemoClientTest {
 
 	@Test
 	void code4001SkipsTheItemWithItsReason() {
-		this.fake.uploadRefusal = 4001;
+		nemo.server().uploadRefusal = 4001;
 		String session = this.client.createSession();
-		assertThatThrownBy(engineReading(() -> this.client.upload(session, clip))).isInstanceOf(ItemRejectedException.class)
+		assertThatThrownBy(engineReading(() -> this.client.upload(session, nemo.clip())))
+			.isInstanceOf(ItemRejectedException.class)
 			.hasMessageContaining("file type")
 			.hasMessageContaining("4001");
 	}
 
 	@Test
 	void code4002SkipsTheItemWithItsReason() {
-		this.fake.uploadRefusal = 4002;
+		nemo.server().uploadRefusal = 4002;
 		String session = this.client.createSession();
-		assertThatThrownBy(engineReading(() -> this.client.upload(session, clip))).isInstanceOf(ItemRejectedException.class)
+		assertThatThrownBy(engineReading(() -> this.client.upload(session, nemo.clip())))
+			.isInstanceOf(ItemRejectedException.class)
 			.hasMessageContaining("larger")
 			.hasMessageContaining("4002");
 	}
@@ -160,16 +146,16 @@ class NemoClientTest {
 		Path idFile = this.dir.resolve("state/nemo/client-id");
 		Files.createDirectories(idFile.getParent());
 		Files.writeString(idFile, "stale-id");
-		this.fake.rejectedClientIds.add("stale-id");
+		nemo.server().rejectedClientIds.add("stale-id");
 		assertThat(this.client.availableCredits()).isEqualTo(1000);
 		assertThat(Files.readString(idFile)).isNotBlank().isNotEqualTo("stale-id");
-		assertThat(this.fake.calls("POST", "/api/auth/anonymous-token").stream().map(RecordedCall::status))
+		assertThat(nemo.server().calls("POST", "/api/auth/anonymous-token").stream().map(RecordedCall::status))
 			.containsExactly(400, 200);
 	}
 
 	@Test
 	void http402OnExportStopsTheJobSayingItIsThePlan() {
-		this.fake.planDeniesExport = true;
+		nemo.server().planDeniesExport = true;
 		String session = this.client.createSession();
 		Draft draft = this.client.state(session);
 		assertThatThrownBy(engineReading(() -> this.client.submitRender("render_1", session, draft)))
@@ -180,78 +166,78 @@ class NemoClientTest {
 
 	@Test
 	void http429WaitsForRetryAfterAndThenSucceeds() {
-		this.fake.rateLimited.set(2);
-		this.fake.retryAfter = "0.01";
+		nemo.server().rateLimited.set(2);
+		nemo.server().retryAfter = "0.01";
 		assertThat(this.client.availableCredits()).isEqualTo(1000);
-		assertThat(this.fake.calls("GET", "/api/credits").stream().map(RecordedCall::status))
+		assertThat(nemo.server().calls("GET", "/api/credits").stream().map(RecordedCall::status))
 			.containsExactly(429, 429, 200);
 	}
 
 	@Test
 	void http429WithoutRetryAfterWaitsTheDefaultAndGivesUpAfterTheBound() {
-		this.fake.retryAfter = null;
-		this.fake.rateLimited.set(100);
+		nemo.server().retryAfter = null;
+		nemo.server().rateLimited.set(100);
 		assertThatThrownBy(this.client::availableCredits).isInstanceOf(NemoApiException.class)
 			.satisfies((ex) -> assertThat(((NemoApiException) ex).kind()).isEqualTo(NemoApiException.Kind.GAVE_UP));
 		// the engine fails the item: the step's retry does not multiply the client's bound
 		assertThatThrownBy(engineReading(this.client::availableCredits)).isInstanceOf(ItemFailedException.class)
 			.hasMessageContaining("429");
 		// the first try plus max-429-retries (3) waits, twice
-		assertThat(this.fake.calls("GET", "/api/credits")).hasSize(8);
+		assertThat(nemo.server().calls("GET", "/api/credits")).hasSize(8);
 	}
 
 	@Test
 	void http5xxIsRetriedWithBackoffUpToTheBound() {
-		this.fake.serverErrors.set(2);
+		nemo.server().serverErrors.set(2);
 		assertThat(this.client.availableCredits()).isEqualTo(1000);
-		this.fake.serverErrors.set(100);
+		nemo.server().serverErrors.set(100);
 		assertThatThrownBy(engineReading(this.client::availableCredits)).isInstanceOf(ItemFailedException.class)
 			.hasMessageContaining("503");
 		// 3 answered above, then the first try plus max-retries (2)
-		assertThat(this.fake.calls("GET", "/api/credits")).hasSize(6);
+		assertThat(nemo.server().calls("GET", "/api/credits")).hasSize(6);
 	}
 
 	@Test
 	void aConnectionResetIsRetriedWithBackoff() {
-		this.fake.connectionResets.set(2);
+		nemo.server().connectionResets.set(2);
 		assertThat(this.client.availableCredits()).isEqualTo(1000);
-		assertThat(this.fake.calls("GET", "/api/credits").stream().map(RecordedCall::status).toList()).last()
+		assertThat(nemo.server().calls("GET", "/api/credits").stream().map(RecordedCall::status).toList()).last()
 			.isEqualTo(200);
 	}
 
 	@Test
 	void aSlowAnswerTimesOutAndIsRetried() {
-		NemoClientSettings impatient = NemoTestSupport.fast(this.fake.url())
+		NemoClientSettings impatient = NemoTestSupport.fast(nemo.server().url())
 			.client()
 			.withReadTimeout(java.time.Duration.ofMillis(200));
 		NemoClient client = new NemoClient(impatient, this.dir.resolve("impatient"));
 		client.ensureToken();
-		this.fake.latencyMillis = 1000;
-		this.fake.slowAnswers.set(1);
+		nemo.server().latencyMillis = 1000;
+		nemo.server().slowAnswers.set(1);
 		assertThat(client.availableCredits()).isEqualTo(1000);
-		assertThat(this.fake.calls("GET", "/api/credits")).hasSize(2);
+		assertThat(nemo.server().calls("GET", "/api/credits")).hasSize(2);
 	}
 
 	@Test
 	void anEditRefusedForCreditsStopsTheJobWithoutAStream() {
 		String session = this.client.createSession();
-		this.fake.balance.set(0);
+		nemo.server().balance.set(0);
 		assertThatThrownBy(engineReading(() -> this.client.edit(session, "add music", () -> {
 		}, (text) -> {
 		}))).isInstanceOf(JobHaltException.class).hasMessageContaining("2001");
-		assertThat(this.fake.messagesTo(session)).isZero();
+		assertThat(nemo.server().messagesTo(session)).isZero();
 	}
 
 	@Test
 	void anEditAnsweredWith5xxIsNeverSentAgain() {
 		String session = this.client.createSession();
-		this.fake.serverErrors.set(5);
-		this.fake.serverErrorPath = "/run_sse";
+		nemo.server().serverErrors.set(5);
+		nemo.server().serverErrorPath = "/run_sse";
 		EditStream stream = this.client.edit(session, "add music", () -> {
 		}, (text) -> {
 		});
 		assertThat(stream.dropped()).isTrue();
-		assertThat(this.fake.calls("POST", "/run_sse")).hasSize(1);
+		assertThat(nemo.server().calls("POST", "/run_sse")).hasSize(1);
 	}
 
 	@Test
@@ -305,11 +291,11 @@ class NemoClientTest {
 
 	@Test
 	void aStreamBrokenMidwayIsReportedAsDropped() {
-		this.fake.sseDrop = true;
+		nemo.server().sseDrop = true;
 		EditStream stream = edit("{\"type\":\"text\",\"content\":\"working on it\"}");
 		assertThat(stream.dropped()).isTrue();
 		assertThat(stream.texts()).containsExactly("working on it");
-		assertThat(this.fake.calls("POST", "/run_sse")).hasSize(1);
+		assertThat(nemo.server().calls("POST", "/run_sse")).hasSize(1);
 	}
 
 	@Test
@@ -329,9 +315,9 @@ class NemoClientTest {
 
 	@Test
 	void aBrokenDownloadIsResumedWithARangeRequest() throws IOException {
-		this.fake.truncateNextDownload.set(true);
+		nemo.server().truncateNextDownload.set(true);
 		Path part = assertDownloads(FakeNemoServer.ResultShape.DATA_OUTPUT_URL, "/files/");
-		List<RecordedCall> downloads = this.fake.calls("GET", "/files/");
+		List<RecordedCall> downloads = nemo.server().calls("GET", "/files/");
 		assertThat(downloads).hasSize(2);
 		assertThat(downloads.get(0).headers().get("Range")).isNull();
 		assertThat(downloads.get(1).headers().get("Range")).matches("bytes=[1-9][0-9]*-");
@@ -343,13 +329,13 @@ class NemoClientTest {
 		Path part = assertDownloads(FakeNemoServer.ResultShape.DATA_OUTPUT_URL, "/files/");
 		assertThat(part).exists();
 		// same host in the fake, so the token goes; a foreign host is covered by the host check in download()
-		assertThat(this.fake.calls("GET", "/files/").get(0).headers().get("Authorization")).startsWith("Bearer ");
+		assertThat(nemo.server().calls("GET", "/files/").get(0).headers().get("Authorization")).startsWith("Bearer ");
 	}
 
 	private Path assertDownloads(FakeNemoServer.ResultShape shape, String fetchedFrom) throws IOException {
-		this.fake.resultShape = shape;
+		nemo.server().resultShape = shape;
 		String session = this.client.createSession();
-		this.client.upload(session, clip);
+		this.client.upload(session, nemo.clip());
 		this.client.edit(session, "add music", () -> {
 		}, (text) -> {
 		});
@@ -361,10 +347,10 @@ class NemoClientTest {
 		while (!status.completed());
 		Path part = this.dir.resolve("out.mp4.part");
 		this.client.download(status, part);
-		List<RecordedCall> fetches = new ArrayList<>(this.fake.calls("GET", fetchedFrom));
+		List<RecordedCall> fetches = new ArrayList<>(nemo.server().calls("GET", fetchedFrom));
 		fetches.removeIf((call) -> call.path().startsWith("/api/render/proxy/lambda"));
 		assertThat(fetches).isNotEmpty().allSatisfy((call) -> assertThat(call.path()).contains("render_a"));
-		byte[] expected = Files.readAllBytes(this.dir.resolve("fake/render_a.mp4"));
+		byte[] expected = Files.readAllBytes(nemo.files().resolve("render_a.mp4"));
 		assertThat(Files.readAllBytes(part)).isEqualTo(expected);
 		return part;
 	}
@@ -382,7 +368,7 @@ class NemoClientTest {
 	}
 
 	private EditStream edit(String... events) {
-		this.fake.sseEvents = List.of(events);
+		nemo.server().sseEvents = List.of(events);
 		String session = this.client.createSession();
 		return this.client.edit(session, "add music", () -> {
 		}, (text) -> {

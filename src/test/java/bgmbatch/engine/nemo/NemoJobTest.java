@@ -14,13 +14,11 @@ import bgmbatch.engine.nemo.fake.FakeNemoServer;
 import bgmbatch.engine.nemo.fake.RecordedCall;
 import bgmbatch.ledger.ItemStatus;
 import bgmbatch.ledger.LedgerItem;
-import bgmbatch.support.Clips;
+import bgmbatch.support.FakeNemo;
 import bgmbatch.support.JobRun;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,34 +26,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The whole job on {@code engine=nemo} against the fake server, including restarts. */
 class NemoJobTest {
 
-	@TempDir
-	static Path shared;
-
-	static Path clip;
+	@RegisterExtension
+	static final FakeNemo nemo = new FakeNemo();
 
 	@TempDir
 	Path dir;
 
-	FakeNemoServer fake;
-
-	@BeforeAll
-	static void makeClip() throws Exception {
-		clip = Clips.video(shared.resolve("clip.mp4"), 2, false);
-	}
-
-	@BeforeEach
-	void start() throws IOException {
-		this.fake = new FakeNemoServer(Files.createDirectories(this.dir.resolve("fake")));
-	}
-
-	@AfterEach
-	void stop() throws IOException {
-		this.fake.close();
-	}
-
 	@Test
 	void deliversEveryItemWithOneSessionOneUploadOneMessageAndOneRenderEach() throws IOException {
-		Path manifest = NemoTestSupport.manifest(this.dir, clip, 3);
+		Path manifest = NemoTestSupport.manifest(this.dir, nemo.clip(), 3);
 		JobRun.Outcome outcome = JobRun.run(manifest, arguments(manifest, "2"));
 		assertThat(outcome.exit()).isEqualTo(ExitCode.OK);
 		assertThat(outcome.items()).allSatisfy((item) -> {
@@ -65,21 +44,21 @@ class NemoJobTest {
 					NemoEngine.REPLY, NemoEngine.RENDER, NemoEngine.TRACKS);
 			assertThat(item.handles().get(NemoEngine.REPLY)).isEqualTo("Done! Click Export to render your video.");
 			assertThat(item.credits()).isEqualTo(50);
-			assertThat(this.fake.messagesTo(item.handles().get(NemoEngine.SESSION))).isEqualTo(1);
+			assertThat(nemo.server().messagesTo(item.handles().get(NemoEngine.SESSION))).isEqualTo(1);
 		});
-		assertThat(this.fake.sessions()).hasSize(3);
-		assertThat(this.fake.calls("POST", "/api/upload-video")).hasSize(3);
-		assertThat(this.fake.calls("POST", "/run_sse")).hasSize(3);
-		assertThat(this.fake.calls("POST", "/api/render/proxy/lambda")).hasSize(3);
-		assertThat(this.fake.tokensIssued()).isEqualTo(1);
+		assertThat(nemo.server().sessions()).hasSize(3);
+		assertThat(nemo.server().calls("POST", "/api/upload-video")).hasSize(3);
+		assertThat(nemo.server().calls("POST", "/run_sse")).hasSize(3);
+		assertThat(nemo.server().calls("POST", "/api/render/proxy/lambda")).hasSize(3);
+		assertThat(nemo.server().tokensIssued()).isEqualTo(1);
 		assertThat(Files.readString(this.dir.resolve("out/report.json"))).contains("\"delivered\" : 3");
 	}
 
 	@Test
 	void creditsForTwoOfFourItemsDeliverThoseTwoThenStopWithExit4AndATopUpDeliversTheRestPayingNothingTwice()
 			throws IOException {
-		Path manifest = NemoTestSupport.manifest(this.dir, clip, 4);
-		this.fake.balance.set(2 * (FakeNemoServer.SESSION_COST + FakeNemoServer.EDIT_COST));
+		Path manifest = NemoTestSupport.manifest(this.dir, nemo.clip(), 4);
+		nemo.server().balance.set(2 * (FakeNemoServer.SESSION_COST + FakeNemoServer.EDIT_COST));
 		JobRun.Outcome first = JobRun.run(manifest, arguments(manifest, "2"));
 
 		assertThat(first.exit()).isEqualTo(ExitCode.HALTED);
@@ -90,22 +69,22 @@ class NemoJobTest {
 				.doesNotContainKey(NemoEngine.SESSION);
 			assertThat(item.claimedBy()).as("back to waiting").isNull();
 		});
-		assertThat(this.fake.sessions()).hasSize(2);
-		assertThat(this.fake.calls("POST", "/run_sse")).hasSize(2);
+		assertThat(nemo.server().sessions()).hasSize(2);
+		assertThat(nemo.server().calls("POST", "/run_sse")).hasSize(2);
 		assertThat(Files.readString(this.dir.resolve("out/report.json")))
 			.contains("not enough NemoVideo credits to open a session for item v");
-		int firstRunCalls = this.fake.calls().size();
+		int firstRunCalls = nemo.server().calls().size();
 
-		this.fake.balance.addAndGet(500);
+		nemo.server().balance.addAndGet(500);
 		JobRun.Outcome second = JobRun.run(manifest, arguments(manifest, "2"));
 
 		assertThat(second.exit()).isEqualTo(ExitCode.OK);
 		assertThat(delivered(second)).containsExactly("v1", "v2", "v3", "v4");
-		assertThat(this.fake.sessions()).as("one session per item, no more").hasSize(4);
-		assertThat(this.fake.calls("POST", "/run_sse")).as("one edit message per item").hasSize(4);
+		assertThat(nemo.server().sessions()).as("one session per item, no more").hasSize(4);
+		assertThat(nemo.server().calls("POST", "/run_sse")).as("one edit message per item").hasSize(4);
 		assertThat(second.items()).allSatisfy(
-				(item) -> assertThat(this.fake.messagesTo(session(second, item.id()))).isEqualTo(1));
-		List<RecordedCall> secondRun = this.fake.calls().subList(firstRunCalls, this.fake.calls().size());
+				(item) -> assertThat(nemo.server().messagesTo(session(second, item.id()))).isEqualTo(1));
+		List<RecordedCall> secondRun = nemo.server().calls().subList(firstRunCalls, nemo.server().calls().size());
 		Set<String> paidAgain = secondRun.stream()
 			.filter(RecordedCall::isSse)
 			.map((call) -> sessionOf(call.body()))
@@ -115,14 +94,14 @@ class NemoJobTest {
 
 	@Test
 	void anEditWhoseMessageNeverLeftIsSentByTheNextRunInANewSessionNeverTwiceIntoOne() throws IOException {
-		Path manifest = NemoTestSupport.manifest(this.dir, clip, 1);
+		Path manifest = NemoTestSupport.manifest(this.dir, nemo.clip(), 1);
 		JobRun.Outcome killed = JobRun.run(manifest, arguments(manifest, "1"),
 				(key, value) -> key.equals(NemoEngine.EDIT_SENT) && value != null);
 		assertThat(killed.died()).isTrue();
 		assertThat(killed.item("v1").handles()).containsKey(NemoEngine.EDIT_SENT)
 			.doesNotContainKey(NemoEngine.EDIT_ACCEPTED);
 		String stranded = session(killed, "v1");
-		assertThat(this.fake.calls("POST", "/run_sse")).isEmpty();
+		assertThat(nemo.server().calls("POST", "/run_sse")).isEmpty();
 
 		JobRun.Outcome restarted = JobRun.run(manifest, arguments(manifest, "1"));
 
@@ -130,19 +109,19 @@ class NemoJobTest {
 		assertThat(restarted.item("v1").status()).isEqualTo(ItemStatus.DELIVERED);
 		String fresh = session(restarted, "v1");
 		assertThat(fresh).isNotEqualTo(stranded);
-		assertThat(this.fake.sessions()).containsExactlyInAnyOrder(stranded, fresh);
-		assertThat(this.fake.messagesTo(stranded)).isZero();
-		assertThat(this.fake.messagesTo(fresh)).isEqualTo(1);
-		assertThat(this.fake.calls("POST", "/api/upload-video")).as("the new session has its own upload").hasSize(2);
+		assertThat(nemo.server().sessions()).containsExactlyInAnyOrder(stranded, fresh);
+		assertThat(nemo.server().messagesTo(stranded)).isZero();
+		assertThat(nemo.server().messagesTo(fresh)).isEqualTo(1);
+		assertThat(nemo.server().calls("POST", "/api/upload-video")).as("the new session has its own upload").hasSize(2);
 		assertThat(restarted.item("v1").handles()).containsEntry(NemoEngine.EDIT_RESENT, stranded);
 		assertThat(Files.readString(this.dir.resolve("out/report.json"))).contains("sent again in a new session");
 	}
 
 	@Test
 	void aKillWhileTheNewSessionOfAStrandedEditIsBeingMadeIsFinishedByTheRunAfter() throws IOException {
-		Path manifest = NemoTestSupport.manifest(this.dir, clip, 1);
+		Path manifest = NemoTestSupport.manifest(this.dir, nemo.clip(), 1);
 		JobRun.run(manifest, arguments(manifest, "1"), (key, value) -> key.equals(NemoEngine.EDIT_SENT) && value != null);
-		String stranded = this.fake.sessions().iterator().next();
+		String stranded = nemo.server().sessions().iterator().next();
 		// the next run gives up the old session, and dies before it has a new one
 		JobRun.Outcome cut = JobRun.run(manifest, arguments(manifest, "1"),
 				(key, value) -> key.equals(NemoEngine.SESSION) && value == null);
@@ -153,32 +132,32 @@ class NemoJobTest {
 		JobRun.Outcome last = JobRun.run(manifest, arguments(manifest, "1"));
 
 		assertThat(last.exit()).isEqualTo(ExitCode.OK);
-		assertThat(this.fake.sessions()).hasSize(2);
-		assertThat(this.fake.messagesTo(stranded)).isZero();
-		assertThat(this.fake.messagesTo(session(last, "v1"))).isEqualTo(1);
+		assertThat(nemo.server().sessions()).hasSize(2);
+		assertThat(nemo.server().messagesTo(stranded)).isZero();
+		assertThat(nemo.server().messagesTo(session(last, "v1"))).isEqualTo(1);
 	}
 
 	@Test
 	void aKillDuringTheEditStreamNeverSendsTheMessageAgain() throws IOException {
-		Path manifest = NemoTestSupport.manifest(this.dir, clip, 1);
+		Path manifest = NemoTestSupport.manifest(this.dir, nemo.clip(), 1);
 		JobRun.Outcome killed = JobRun.run(manifest, arguments(manifest, "1"),
 				(key, value) -> key.equals(NemoEngine.REPLY));
 		assertThat(killed.died()).isTrue();
 		assertThat(killed.item("v1").stage()).isEqualTo(Stage.EDIT);
 		assertThat(killed.item("v1").handles()).containsKey(NemoEngine.EDIT_SENT);
-		assertThat(this.fake.calls("POST", "/run_sse")).hasSize(1);
+		assertThat(nemo.server().calls("POST", "/run_sse")).hasSize(1);
 
 		JobRun.Outcome restarted = JobRun.run(manifest, arguments(manifest, "1"));
 		assertThat(restarted.exit()).isEqualTo(ExitCode.OK);
 		assertThat(restarted.item("v1").status()).isEqualTo(ItemStatus.DELIVERED);
-		assertThat(this.fake.calls("POST", "/run_sse")).hasSize(1);
-		assertThat(this.fake.messagesTo(session(restarted, "v1"))).isEqualTo(1);
+		assertThat(nemo.server().calls("POST", "/run_sse")).hasSize(1);
+		assertThat(nemo.server().messagesTo(session(restarted, "v1"))).isEqualTo(1);
 	}
 
 	@Test
 	void aKillDuringRenderPollingPollsTheSameRenderAfterRestart() throws IOException {
-		this.fake.pollsToComplete = 3;
-		Path manifest = NemoTestSupport.manifest(this.dir, clip, 1);
+		nemo.server().pollsToComplete = 3;
+		Path manifest = NemoTestSupport.manifest(this.dir, nemo.clip(), 1);
 		JobRun.Outcome killed = JobRun.run(manifest, arguments(manifest, "1"),
 				(key, value) -> key.equals(NemoEngine.RENDER_STATUS) && "processing".equals(value));
 		assertThat(killed.died()).isTrue();
@@ -188,35 +167,35 @@ class NemoJobTest {
 		JobRun.Outcome restarted = JobRun.run(manifest, arguments(manifest, "1"));
 		assertThat(restarted.exit()).isEqualTo(ExitCode.OK);
 		assertThat(restarted.item("v1").handles().get(NemoEngine.RENDER)).isEqualTo(render);
-		assertThat(this.fake.calls("POST", "/api/render/proxy/lambda")).hasSize(1);
-		assertThat(this.fake.calls("GET", "/api/render/proxy/lambda/"))
+		assertThat(nemo.server().calls("POST", "/api/render/proxy/lambda")).hasSize(1);
+		assertThat(nemo.server().calls("GET", "/api/render/proxy/lambda/"))
 			.allSatisfy((call) -> assertThat(call.path()).endsWith("/" + render));
-		assertThat(this.fake.calls("POST", "/run_sse")).hasSize(1);
+		assertThat(nemo.server().calls("POST", "/run_sse")).hasSize(1);
 	}
 
 	@Test
 	void aBrokenDownloadIsResumedWithRangeAndTheResultPassesTheOutputCheck() throws IOException {
-		this.fake.truncateNextDownload.set(true);
-		this.fake.resultShape = FakeNemoServer.ResultShape.TOP_LEVEL_OUTPUT_URL;
-		Path manifest = NemoTestSupport.manifest(this.dir, clip, 1);
+		nemo.server().truncateNextDownload.set(true);
+		nemo.server().resultShape = FakeNemoServer.ResultShape.TOP_LEVEL_OUTPUT_URL;
+		Path manifest = NemoTestSupport.manifest(this.dir, nemo.clip(), 1);
 		JobRun.Outcome outcome = JobRun.run(manifest, arguments(manifest, "1"));
 		assertThat(outcome.exit()).isEqualTo(ExitCode.OK);
-		List<RecordedCall> downloads = this.fake.calls("GET", "/files/");
+		List<RecordedCall> downloads = nemo.server().calls("GET", "/files/");
 		assertThat(downloads).hasSize(2);
 		assertThat(downloads.get(1).headers().get("Range")).startsWith("bytes=");
 		assertThat(downloads.get(1).status()).isEqualTo(206);
 		String render = outcome.item("v1").handles().get(NemoEngine.RENDER);
 		assertThat(Files.readAllBytes(outcome.item("v1").output()))
-			.isEqualTo(Files.readAllBytes(this.dir.resolve("fake/" + render + ".mp4")));
+			.isEqualTo(Files.readAllBytes(nemo.files().resolve(render + ".mp4")));
 	}
 
 	@Test
 	void aFailedRenderIsRetriedOnceWithANewId() throws IOException {
-		this.fake.failingRenders.set(1);
-		Path manifest = NemoTestSupport.manifest(this.dir, clip, 1);
+		nemo.server().failingRenders.set(1);
+		Path manifest = NemoTestSupport.manifest(this.dir, nemo.clip(), 1);
 		JobRun.Outcome outcome = JobRun.run(manifest, arguments(manifest, "1"));
 		assertThat(outcome.exit()).isEqualTo(ExitCode.OK);
-		List<RecordedCall> submits = this.fake.calls("POST", "/api/render/proxy/lambda");
+		List<RecordedCall> submits = nemo.server().calls("POST", "/api/render/proxy/lambda");
 		assertThat(submits).hasSize(2);
 		assertThat(submits.get(0).body()).isNotEqualTo(submits.get(1).body());
 		assertThat(outcome.item("v1").handles()).containsKey(NemoEngine.RENDER_RETRIED);
@@ -224,46 +203,46 @@ class NemoJobTest {
 
 	@Test
 	void aDroppedEditStreamChecksTheDraftAndNeverResends() throws IOException {
-		this.fake.sseDrop = true;
-		Path manifest = NemoTestSupport.manifest(this.dir, clip, 2);
+		nemo.server().sseDrop = true;
+		Path manifest = NemoTestSupport.manifest(this.dir, nemo.clip(), 2);
 		JobRun.Outcome outcome = JobRun.run(manifest, arguments(manifest, "2"));
 		assertThat(outcome.exit()).isEqualTo(ExitCode.OK);
-		assertThat(this.fake.calls("POST", "/run_sse")).hasSize(2);
+		assertThat(nemo.server().calls("POST", "/run_sse")).hasSize(2);
 	}
 
 	@Test
 	void aDraftWithoutMusicFailsTheItemWithTheAssistantsLastReply() throws IOException {
-		this.fake.editAddsMusic = false;
-		this.fake.sseEvents = List.of("{\"type\":\"text\",\"content\":\"Sorry, I could not find a fitting track.\"}");
-		Path manifest = NemoTestSupport.manifest(this.dir, clip, 1);
+		nemo.server().editAddsMusic = false;
+		nemo.server().sseEvents = List.of("{\"type\":\"text\",\"content\":\"Sorry, I could not find a fitting track.\"}");
+		Path manifest = NemoTestSupport.manifest(this.dir, nemo.clip(), 1);
 		JobRun.Outcome outcome = JobRun.run(manifest, arguments(manifest, "1"));
 		assertThat(outcome.exit()).isEqualTo(ExitCode.FAILED);
 		assertThat(outcome.item("v1").status()).isEqualTo(ItemStatus.FAILED);
 		assertThat(outcome.item("v1").lastError())
 			.contains("the assistant said: Sorry, I could not find a fitting track.");
-		assertThat(this.fake.calls("POST", "/run_sse")).hasSize(1);
+		assertThat(nemo.server().calls("POST", "/run_sse")).hasSize(1);
 	}
 
 	@Test
 	void aLostSessionGetsANewSessionAndUploadForThatItemOnly() throws IOException {
-		Path manifest = NemoTestSupport.manifest(this.dir, clip, 2);
-		this.fake.sessionsLost.set(1);
-		this.fake.sessionLossPath = "/run_sse";
+		Path manifest = NemoTestSupport.manifest(this.dir, nemo.clip(), 2);
+		nemo.server().sessionsLost.set(1);
+		nemo.server().sessionLossPath = "/run_sse";
 		JobRun.Outcome outcome = JobRun.run(manifest, arguments(manifest, "1"));
 		assertThat(outcome.exit()).isEqualTo(ExitCode.OK);
-		assertThat(this.fake.sessions()).hasSize(2);
-		assertThat(this.fake.calls("POST", "/api/tasks")).hasSize(3);
-		assertThat(this.fake.calls("POST", "/api/upload-video")).hasSize(3);
+		assertThat(nemo.server().sessions()).hasSize(2);
+		assertThat(nemo.server().calls("POST", "/api/tasks")).hasSize(3);
+		assertThat(nemo.server().calls("POST", "/api/upload-video")).hasSize(3);
 		assertThat(outcome.items()).allSatisfy((item) -> {
 			assertThat(item.status()).isEqualTo(ItemStatus.DELIVERED);
-			assertThat(this.fake.messagesTo(session(outcome, item.id()))).isEqualTo(1);
+			assertThat(nemo.server().messagesTo(session(outcome, item.id()))).isEqualTo(1);
 		});
 	}
 
 	@Test
 	void aPlanThatForbidsExportStopsWithExit4SayingItIsThePlan() throws IOException {
-		this.fake.planDeniesExport = true;
-		Path manifest = NemoTestSupport.manifest(this.dir, clip, 1);
+		nemo.server().planDeniesExport = true;
+		Path manifest = NemoTestSupport.manifest(this.dir, nemo.clip(), 1);
 		JobRun.Outcome outcome = JobRun.run(manifest, arguments(manifest, "1"));
 		assertThat(outcome.exit()).isEqualTo(ExitCode.HALTED);
 		assertThat(Files.readString(this.dir.resolve("out/report.json"))).contains("plan limit, not a lack of credits");
@@ -271,13 +250,13 @@ class NemoJobTest {
 
 	@Test
 	void aRateLimitStormPausesAllWorkersTogether() throws IOException {
-		Path manifest = NemoTestSupport.manifest(this.dir, clip, 4);
-		this.fake.retryAfter = "2";
-		this.fake.rateLimitMatches = (request) -> request.getUrl().encodedPath().startsWith("/api/upload-video");
-		this.fake.rateLimited.set(1);
+		Path manifest = NemoTestSupport.manifest(this.dir, nemo.clip(), 4);
+		nemo.server().retryAfter = "2";
+		nemo.server().rateLimitMatches = (request) -> request.getUrl().encodedPath().startsWith("/api/upload-video");
+		nemo.server().rateLimited.set(1);
 		JobRun.Outcome outcome = JobRun.run(manifest, arguments(manifest, "4"));
 		assertThat(outcome.exit()).isEqualTo(ExitCode.OK);
-		List<RecordedCall> calls = this.fake.calls();
+		List<RecordedCall> calls = nemo.server().calls();
 		RecordedCall limited = calls.stream().filter((call) -> call.status() == 429).findFirst().orElseThrow();
 		long pauseStart = limited.answeredNanos();
 		long pauseEnd = pauseStart + 2_000_000_000L;
@@ -295,22 +274,22 @@ class NemoJobTest {
 	@Test
 	void aCallThatKeepsFailingIsSentOncePlusMaxRetriesTimesThenFailsTheItemWithoutTheStepRetryingIt()
 			throws IOException {
-		Path manifest = NemoTestSupport.manifest(this.dir, clip, 1);
-		this.fake.serverErrorPath = "/api/upload-video";
-		this.fake.serverErrors.set(100);
+		Path manifest = NemoTestSupport.manifest(this.dir, nemo.clip(), 1);
+		nemo.server().serverErrorPath = "/api/upload-video";
+		nemo.server().serverErrors.set(100);
 		List<String> arguments = new ArrayList<>(arguments(manifest, "1"));
 		arguments.add("--bgm.nemo.max-retries=2");
 		JobRun.Outcome outcome = JobRun.run(manifest, arguments);
 		assertThat(outcome.exit()).isEqualTo(ExitCode.FAILED);
 		assertThat(outcome.item("v1").status()).isEqualTo(ItemStatus.FAILED);
 		// retries live in the client only: 1 + max-retries sends, not multiplied by the step's item retries
-		assertThat(this.fake.calls("POST", "/api/upload-video")).hasSize(3);
+		assertThat(nemo.server().calls("POST", "/api/upload-video")).hasSize(3);
 		assertThat(outcome.item("v1").lastError()).contains("could not upload in-1.mp4 after 3 attempts (HTTP 503)");
 	}
 
 	@Test
 	void aDryRunPrintsWhatWouldBeSentAndSpendsNothing() throws IOException {
-		Path manifest = NemoTestSupport.manifest(this.dir, clip, 3);
+		Path manifest = NemoTestSupport.manifest(this.dir, nemo.clip(), 3);
 		List<String> arguments = new ArrayList<>(arguments(manifest, "1"));
 		arguments.add("--bgm.dry-run=true");
 		CapturedOutput enough = CapturedOutput.during(() -> JobRun.run(manifest, arguments));
@@ -320,29 +299,29 @@ class NemoJobTest {
 			.contains("add upbeat background music")
 			.contains("need about 150 credits")
 			.contains("1000 available");
-		this.fake.balance.set(100);
+		nemo.server().balance.set(100);
 		CapturedOutput tooFew = CapturedOutput.during(() -> JobRun.run(manifest, arguments));
 		assertThat(tooFew.result().exit()).isEqualTo(ExitCode.HALTED);
 		assertThat(tooFew.stdout()).contains("100 available").contains("Not enough credits");
-		assertThat(this.fake.calls()).allMatch((call) -> call.is("GET", "/api/credits")
+		assertThat(nemo.server().calls()).allMatch((call) -> call.is("GET", "/api/credits")
 				|| call.is("POST", "/api/auth/anonymous-token"));
-		assertThat(this.fake.balance.get()).isEqualTo(100);
+		assertThat(nemo.server().balance.get()).isEqualTo(100);
 	}
 
 	@Test
 	void anAnonymousTokenNeverAppearsInLogsReportsTheDatabaseOrMessages() throws IOException {
-		Path manifest = NemoTestSupport.manifest(this.dir, clip, 2);
+		Path manifest = NemoTestSupport.manifest(this.dir, nemo.clip(), 2);
 		// a token that expires mid-run (1001), a failed render and a failing item make messages to leak into
-		this.fake.onEdit = (call) -> this.fake.expireTokens();
-		this.fake.failingRenders.set(1);
-		this.fake.serverErrors.set(1);
-		this.fake.serverErrorPath = "/api/state";
+		nemo.server().onEdit = (call) -> nemo.server().expireTokens();
+		nemo.server().failingRenders.set(1);
+		nemo.server().serverErrors.set(1);
+		nemo.server().serverErrorPath = "/api/state";
 		List<String> arguments = new ArrayList<>(arguments(manifest, "2"));
 		arguments.addAll(List.of("--logging.threshold.console=TRACE", "--logging.level.bgmbatch=TRACE",
 				"--logging.level.okhttp3=TRACE", "--logging.level.org.springframework.batch=DEBUG"));
 		CapturedOutput output = CapturedOutput.during(() -> JobRun.run(manifest, arguments));
 		assertThat(output.result().exit()).isEqualTo(ExitCode.OK);
-		Set<String> tokens = this.fake.issuedTokens();
+		Set<String> tokens = nemo.server().issuedTokens();
 		assertThat(tokens).hasSizeGreaterThanOrEqualTo(2);
 		Path tokenFile = this.dir.resolve("state/nemo/token");
 		// the grep below would find a token: the one place it belongs proves it
@@ -359,17 +338,17 @@ class NemoJobTest {
 	@Test
 	void aTokenFromNemoTokenNeverAppearsAnywhere() throws IOException {
 		String secret = "nmv_usr_given_secret_0123456789";
-		this.fake.userToken = secret;
-		this.fake.editAddsMusic = false;
-		Path manifest = NemoTestSupport.manifest(this.dir, clip, 1);
+		nemo.server().userToken = secret;
+		nemo.server().editAddsMusic = false;
+		Path manifest = NemoTestSupport.manifest(this.dir, nemo.clip(), 1);
 		List<String> arguments = new ArrayList<>(arguments(manifest, "1"));
 		arguments.remove("--bgm.nemo.token=");
 		arguments.addAll(List.of("--bgm.nemo.token=" + secret, "--logging.threshold.console=TRACE",
 				"--logging.level.bgmbatch=TRACE", "--logging.level.org.springframework.boot.context=DEBUG"));
 		CapturedOutput output = CapturedOutput.during(() -> JobRun.run(manifest, arguments));
 		assertThat(output.result().exit()).isEqualTo(ExitCode.FAILED);
-		assertThat(this.fake.tokensIssued()).isZero();
-		assertThat(this.fake.calls("POST", "/run_sse").get(0).headers().get("Authorization"))
+		assertThat(nemo.server().tokensIssued()).isZero();
+		assertThat(nemo.server().calls("POST", "/run_sse").get(0).headers().get("Authorization"))
 			.isEqualTo("Bearer " + secret);
 		String everything = output.stdout() + output.stderr() + allFilesExcept(this.dir.resolve("state"), null)
 				+ allFilesExcept(this.dir.resolve("out"), null) + outputOfItems(output.result());
@@ -391,7 +370,7 @@ class NemoJobTest {
 	}
 
 	List<String> arguments(Path manifest, String concurrency) {
-		List<String> arguments = new ArrayList<>(NemoTestSupport.fastArguments(this.fake));
+		List<String> arguments = new ArrayList<>(NemoTestSupport.fastArguments(nemo.server()));
 		arguments.add("--bgm.manifest=" + manifest);
 		arguments.add("--bgm.state-dir=" + this.dir.resolve("state"));
 		arguments.add("--bgm.output=" + this.dir.resolve("out"));

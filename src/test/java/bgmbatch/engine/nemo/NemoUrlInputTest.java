@@ -7,17 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 import bgmbatch.job.ExitCode;
-import bgmbatch.engine.nemo.fake.FakeNemoServer;
 import bgmbatch.engine.nemo.fake.RecordedCall;
 import bgmbatch.ledger.ItemStatus;
 import bgmbatch.source.ClipServer;
-import bgmbatch.support.Clips;
+import bgmbatch.support.FakeNemo;
 import bgmbatch.support.RunHarness;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,37 +24,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The cloud engine with an https input: the service fetches it; we send no bytes unless it cannot. */
 class NemoUrlInputTest {
 
-	@TempDir
-	static Path shared;
-
-	static Path clip;
+	@RegisterExtension
+	static final FakeNemo nemo = new FakeNemo();
 
 	@TempDir
 	Path dir;
-
-	FakeNemoServer fake;
 
 	ClipServer clips;
 
 	RunHarness harness;
 
-	@BeforeAll
-	static void makeClip() throws Exception {
-		clip = Clips.video(shared.resolve("clip.mp4"), 2, false);
-	}
-
 	@BeforeEach
 	void start() throws IOException {
-		this.fake = new FakeNemoServer(Files.createDirectories(this.dir.resolve("fake")));
-		this.fake.urlFetcher = ClipServer.trustingClient();
-		this.clips = new ClipServer().serve("/footage/street.mp4", clip);
+		nemo.server().urlFetcher = ClipServer.trustingClient();
+		this.clips = new ClipServer().serve("/footage/street.mp4", nemo.clip());
 		this.harness = new RunHarness(this.dir.resolve("state"), this.dir.resolve("out")).withBean("trustClipServer",
 				ClipServer.trust());
 	}
 
 	@AfterEach
 	void stop() throws IOException {
-		this.fake.close();
 		this.clips.close();
 	}
 
@@ -65,7 +53,7 @@ class NemoUrlInputTest {
 
 		assertThat(run(manifest)).isEqualTo(ExitCode.OK);
 
-		List<RecordedCall> uploads = this.fake.calls("POST", "/api/upload-video");
+		List<RecordedCall> uploads = nemo.server().calls("POST", "/api/upload-video");
 		assertThat(uploads).hasSize(1);
 		assertThat(uploads.get(0).body()).contains("\"source_type\":\"url\"")
 			.contains(this.clips.url("/footage/street.mp4"));
@@ -76,12 +64,12 @@ class NemoUrlInputTest {
 
 	@Test
 	void addressTheServiceCannotFetchIsFetchedHereAndUploadedInstead() throws Exception {
-		this.fake.urlFetchFails = true;
+		nemo.server().urlFetchFails = true;
 		Path manifest = manifest();
 
 		assertThat(run(manifest)).isEqualTo(ExitCode.OK);
 
-		List<RecordedCall> uploads = this.fake.calls("POST", "/api/upload-video");
+		List<RecordedCall> uploads = nemo.server().calls("POST", "/api/upload-video");
 		assertThat(uploads).hasSize(2);
 		assertThat(uploads.get(0).body()).contains("\"source_type\":\"url\"");
 		assertThat(uploads.get(1).body()).startsWith("<multipart ");
@@ -95,7 +83,7 @@ class NemoUrlInputTest {
 
 	private String[] settings() {
 		List<String> settings = new ArrayList<>(List.of("allow-private-urls=true"));
-		for (String argument : NemoTestSupport.fastArguments(this.fake)) {
+		for (String argument : NemoTestSupport.fastArguments(nemo.server())) {
 			if (argument.startsWith("--bgm.")) {
 				settings.add(argument.substring("--bgm.".length()));
 			}

@@ -58,6 +58,11 @@ record Keys(Segmenter segmenter, Map<Language, SnowballStemmer> stemmers) {
 
 		private final Map<Language, SnowballStemmer> stemmers = new EnumMap<>(Language.class);
 
+		/** One word read alone. */
+		static Words of(String word) {
+			return new Words(List.of(new Token(word, 0, word.length(), Token.Kind.WORD)));
+		}
+
 		Words(List<Token> tokens) {
 			this.tokens = tokens;
 			this.surface = new String[tokens.size()];

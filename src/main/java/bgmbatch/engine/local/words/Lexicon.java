@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +46,25 @@ final class Lexicon {
 
 		boolean found() {
 			return this.length > 0;
+		}
+
+		/** The concepts of the entries, each once, in the lexicon's order. */
+		List<String> concepts() {
+			Set<String> concepts = new LinkedHashSet<>();
+			for (Entry entry : this.entries) {
+				concepts.add(entry.concept());
+			}
+			return List.copyOf(concepts);
+		}
+
+		/** The number a number word stands for, NaN for other words. */
+		double number() {
+			for (Entry entry : this.entries) {
+				if (entry.concept().startsWith("number:")) {
+					return Double.parseDouble(entry.concept().substring("number:".length()));
+				}
+			}
+			return Double.NaN;
 		}
 
 	}
@@ -232,6 +252,15 @@ final class Lexicon {
 			}
 		}
 		return Match.NONE;
+	}
+
+	/** The longest phrase of the language in one word read alone (a part of a word, a verb without its pronoun). */
+	Match longest(String word, Language language) {
+		return longest(Keys.Words.of(word), 0, language);
+	}
+
+	boolean isStopWord(String word, Language language) {
+		return isStopWord(Keys.Words.of(word), 0, language);
 	}
 
 	boolean isStopWord(Keys.Words words, int i, Language language) {

@@ -63,6 +63,13 @@ class AnalyzerTest {
 	}
 
 	@Test
+	void aVerbWithAPronounAtItsEndMeansTheVerb() {
+		assertThat(concepts("bájala un poco, por favor")).contains("lower");
+		assertThat(concepts("quítalo y pon música tranquila")).contains("remove");
+		assertThat(concepts("abbassala un po', per favore")).contains("lower");
+	}
+
+	@Test
 	void numberWordsHaveTheirValueInEveryLanguage() {
 		for (String text : List.of("twenty", "zwanzig", "veinte", "vingt", "vinte", "venti", "二十")) {
 			assertThat(analyzer.analyze(text, null).terms()).as(text).anySatisfy((t) -> assertThat(t.number()).isEqualTo(20));

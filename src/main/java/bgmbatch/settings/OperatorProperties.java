@@ -1,18 +1,16 @@
-package bgmbatch.progress;
+package bgmbatch.settings;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import bgmbatch.settings.Settings;
-
-import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.ConfigurationPropertiesSource;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How a run talks to its operator. Kept apart from {@code BgmProperties} (same {@code bgm}
- * prefix) so the run's own settings stay small.
+ * How a run talks to its operator: progress on the console, the report, metrics. A group of
+ * {@link BgmProperties} (given as {@code quiet=true}, {@code bgm.quiet}, {@code BGM_QUIET}).
  *
  * @param progress {@code auto} (a live bar on a terminal, plain lines otherwise), {@code bar} or {@code plain}
  * @param quiet print only the end-of-run summary
@@ -21,11 +19,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param metricsFile at the end of a run, write its metrics in Prometheus' text format to this file (for
  * node_exporter's textfile collector: a name ending in {@code .prom})
  * @param metricsPush at the end of a run, push its metrics to this Prometheus Pushgateway ({@code http://host:9091})
+ * @param reportUrl the address at which the output folder is served (a web server's), for the
+ * summary and the notifier to give the report's address instead of its path; none by default
  */
-@ConfigurationProperties("bgm")
+@ConfigurationPropertiesSource
 public record OperatorProperties(@DefaultValue("auto") String progress, @DefaultValue("false") boolean quiet,
 		@DefaultValue("1m") Duration heartbeat, @DefaultValue("100") int reportWaveforms, Path metricsFile,
-		URI metricsPush) {
+		URI metricsPush, String reportUrl) {
 
 	/** The values {@code progress} takes. */
 	public static final List<String> MODES = List.of("auto", "bar", "plain");
@@ -34,6 +34,14 @@ public record OperatorProperties(@DefaultValue("auto") String progress, @Default
 		progress = Settings.oneOf("progress", progress, MODES);
 		Settings.positive("heartbeat", heartbeat, "heartbeat=1m");
 		Settings.atLeast("report-waveforms", reportWaveforms, 0, "report-waveforms=100");
+	}
+
+	/** Where a person opens a report file of the output folder: under {@code report-url} when given, else its path. */
+	public String reportAddress(String file, String path) {
+		if (path == null || this.reportUrl == null || this.reportUrl.isBlank()) {
+			return path;
+		}
+		return (this.reportUrl.endsWith("/") ? this.reportUrl : this.reportUrl + "/") + file;
 	}
 
 }

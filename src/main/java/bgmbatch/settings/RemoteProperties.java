@@ -1,13 +1,13 @@
-package bgmbatch.source;
+package bgmbatch.settings;
 
 import java.time.Duration;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.ConfigurationPropertiesSource;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Settings of inputs given by address ({@code bgm.*}; on the command line
+ * Settings of inputs given by address. A group of {@link BgmProperties} (on the command line
  * {@code allow-private-urls=true}, {@code remote.cache-size=50GB}...).
  *
  * @param allowPrivateUrls let manifest rows fetch from loopback, link-local and private
@@ -16,13 +16,9 @@ import org.springframework.util.unit.DataSize;
  * https whatever this says
  * @param remote limits and timeouts of fetching
  */
-@ConfigurationProperties("bgm")
+@ConfigurationPropertiesSource
 public record RemoteProperties(@DefaultValue("false") boolean allowPrivateUrls,
 		@DefaultValue("false") boolean allowHttpUrls, @DefaultValue Remote remote) {
-
-	public RemoteProperties {
-		remote = remote == null ? new Remote(null, null, null, null, -1, null, null) : remote;
-	}
 
 	/**
 	 * @param maxSize the largest input fetched; a larger one skips its item
@@ -40,16 +36,6 @@ public record RemoteProperties(@DefaultValue("false") boolean allowPrivateUrls,
 			@DefaultValue("15s") Duration connectTimeout, @DefaultValue("2m") Duration readTimeout,
 			@DefaultValue("4") int maxRetries, @DefaultValue("1s") Duration backoffInitial,
 			@DefaultValue("30s") Duration backoffMax) {
-
-		public Remote {
-			maxSize = maxSize == null ? DataSize.ofGigabytes(4) : maxSize;
-			cacheSize = cacheSize == null ? DataSize.ofGigabytes(20) : cacheSize;
-			connectTimeout = connectTimeout == null ? Duration.ofSeconds(15) : connectTimeout;
-			readTimeout = readTimeout == null ? Duration.ofMinutes(2) : readTimeout;
-			maxRetries = maxRetries < 0 ? 4 : maxRetries;
-			backoffInitial = backoffInitial == null ? Duration.ofSeconds(1) : backoffInitial;
-			backoffMax = backoffMax == null ? Duration.ofSeconds(30) : backoffMax;
-		}
 
 	}
 

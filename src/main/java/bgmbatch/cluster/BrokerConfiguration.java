@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 
 import bgmbatch.ledger.ItemRefusals;
 import bgmbatch.ledger.LedgerDialect;
+import bgmbatch.ledger.SlotLeases;
 import bgmbatch.settings.RunProperties;
 
 import org.springframework.amqp.core.AmqpAdmin;
@@ -61,10 +62,9 @@ class BrokerConfiguration {
 	 * @param dialect made the ledger's tables, the database's name for itself among them
 	 */
 	@Bean
-	PartitionQueue partitionQueue(AmqpAdmin admin, RunProperties properties, DataSource dataSource,
-			LedgerDialect dialect) {
-		String database = JdbcClient.create(dataSource).sql("SELECT ID FROM BGM_DATABASE").query(String.class).single();
-		return new PartitionQueue(admin, new Queue(PartitionRequests.queue(properties.engine(), database), true));
+	PartitionQueue partitionQueue(AmqpAdmin admin, RunProperties properties, SlotLeases slots, LedgerDialect dialect) {
+		return new PartitionQueue(admin,
+				new Queue(PartitionRequests.queue(properties.engine(), slots.databaseId()), true));
 	}
 
 	@Bean

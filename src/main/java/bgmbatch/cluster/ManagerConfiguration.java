@@ -8,6 +8,7 @@ import bgmbatch.job.JobParams;
 import bgmbatch.job.WorkerSlots;
 import bgmbatch.ledger.ItemRefusals;
 import bgmbatch.ledger.Ledger;
+import bgmbatch.ledger.SlotLeases;
 import bgmbatch.progress.ProgressDisplay;
 import bgmbatch.settings.RunProperties;
 

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import bgmbatch.job.JobParams;
 import bgmbatch.job.WorkerIds;
+import bgmbatch.ledger.SlotLeases;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

@@ -12,6 +12,7 @@ import com.rabbitmq.client.GetResponse;
 import bgmbatch.job.LeaseKeeper;
 import bgmbatch.job.WorkerIds;
 import bgmbatch.job.WorkerLanes;
+import bgmbatch.ledger.SlotLeases;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import bgmbatch.engine.WorkItem;
 import bgmbatch.job.LeaseKeeper;
@@ -14,12 +16,15 @@ import bgmbatch.job.Workplace;
 import bgmbatch.ledger.ItemRefusals;
 import bgmbatch.ledger.Ledger;
 import bgmbatch.ledger.LedgerItem;
+import bgmbatch.ledger.SlotLeases;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 
 /**
  * A worker machine, one of several sharing a job: its workers wait for items other
@@ -39,11 +44,15 @@ final class RemoteWorkplace implements Workplace {
 	/** Reasons quoted in an item's failure; the rest are counted. */
 	private static final int QUOTED_REASONS = 3;
 
+	/** How long a look at the job execution's status stands; a stop reaches workers through the ledger at once. */
+	private static final long LOOK_AGAIN_AFTER = TimeUnit.SECONDS.toNanos(1);
+
 	private static final Log logger = LogFactory.getLog(RemoteWorkplace.class);
 
-	private final JdbcClient jdbc;
+	private final JobRepository repository;
 
-	private final String tablePrefix;
+	/** The last look at whether the job execution runs, reused for a second: every claim asks. */
+	private final AtomicReference<RunningLook> lastLook = new AtomicReference<>();
 
 	private final WorkerIds workers;
 
@@ -57,10 +66,9 @@ final class RemoteWorkplace implements Workplace {
 
 	private final ItemRefusals refusals;
 
-	RemoteWorkplace(JdbcClient jdbc, String tablePrefix, WorkerIds workers, SlotLeases slots, LeaseKeeper leases,
+	RemoteWorkplace(JobRepository repository, WorkerIds workers, SlotLeases slots, LeaseKeeper leases,
 			WorkerStop stop, Ledger ledger, ItemRefusals refusals) {
-		this.jdbc = jdbc;
-		this.tablePrefix = tablePrefix;
+		this.repository = repository;
 		this.workers = workers;
 		this.slots = slots;
 		this.leases = leases;
@@ -76,12 +84,16 @@ final class RemoteWorkplace implements Workplace {
 
 	@Override
 	public boolean stillRunning(long jobExecutionId) {
-		return this.jdbc.sql("SELECT STATUS FROM " + this.tablePrefix + "JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?")
-			.param(jobExecutionId)
-			.query(String.class)
-			.optional()
-			.map((status) -> BatchStatus.valueOf(status).isRunning())
-			.orElse(false);
+		long now = System.nanoTime();
+		RunningLook last = this.lastLook.get();
+		if (last != null && last.jobExecutionId() == jobExecutionId && now - last.nanos() < LOOK_AGAIN_AFTER) {
+			return last.running();
+		}
+		// the job repository reads the execution with its steps and their contexts: too much for every claim
+		JobExecution execution = this.repository.getJobExecution(jobExecutionId);
+		boolean running = execution != null && execution.getStatus().isRunning();
+		this.lastLook.set(new RunningLook(jobExecutionId, now, running));
+		return running;
 	}
 
 	@Override
@@ -134,15 +146,19 @@ final class RemoteWorkplace implements Workplace {
 	}
 
 	/** The job execution's worker slots that no live worker runs: waiting in the queue, or to be sent again. */
-	private int waitingSlots(long jobExecutionId) {
-		return this.jdbc.sql("""
-				SELECT COUNT(*) FROM %sSTEP_EXECUTION S WHERE S.JOB_EXECUTION_ID = ? AND S.STEP_NAME LIKE 'worker:%%'
-				  AND S.STATUS IN ('STARTING', 'STARTED') AND NOT EXISTS (SELECT 1 FROM BGM_SLOT L
-				    WHERE L.STEP_EXECUTION_ID = S.STEP_EXECUTION_ID AND L.RUNNER IS NOT NULL
-				      AND L.LEASE_UNTIL >= CURRENT_TIMESTAMP)""".formatted(this.tablePrefix))
-			.param(jobExecutionId)
-			.query(Integer.class)
-			.single();
+	private long waitingSlots(long jobExecutionId) {
+		JobExecution execution = this.repository.getJobExecution(jobExecutionId);
+		if (execution == null) {
+			return 0;
+		}
+		List<Long> held = this.slots.heldSlots(jobExecutionId);
+		return execution.getStepExecutions()
+			.stream()
+			.filter((step) -> step.getStepName().startsWith("worker:"))
+			.filter((step) -> step.getStatus() == BatchStatus.STARTING || step.getStatus() == BatchStatus.STARTED)
+			.map(StepExecution::getId)
+			.filter((id) -> !held.contains(id))
+			.count();
 	}
 
 	private Optional<String> fileProblem(WorkItem item, Path outputFolder) {
@@ -163,6 +179,9 @@ final class RemoteWorkplace implements Workplace {
 		int more = reasons.size() - quoted.size();
 		return "no worker could work on it: " + String.join("; ", quoted)
 				+ (more > 0 ? "; and " + more + " other worker(s)" : "");
+	}
+
+	private record RunningLook(long jobExecutionId, long nanos, boolean running) {
 	}
 
 }

@@ -3,6 +3,7 @@ package bgmbatch.cluster;
 import java.time.Duration;
 
 import bgmbatch.job.LeaseKeeper;
+import bgmbatch.ledger.SlotLeases;
 
 /** A worker's lease on a slot, as the lease keeper renews it. */
 record SlotLease(SlotLeases slots, long stepExecutionId, String runner) implements LeaseKeeper.Lease {

@@ -5,6 +5,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import bgmbatch.ledger.SlotLeases;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

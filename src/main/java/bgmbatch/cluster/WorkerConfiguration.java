@@ -1,12 +1,11 @@
 package bgmbatch.cluster;
 
-import javax.sql.DataSource;
-
 import bgmbatch.job.LeaseKeeper;
 import bgmbatch.job.WorkerIds;
 import bgmbatch.job.Workplace;
 import bgmbatch.ledger.ItemRefusals;
 import bgmbatch.ledger.Ledger;
+import bgmbatch.ledger.SlotLeases;
 import bgmbatch.settings.RunProperties;
 
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -14,12 +13,10 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.integration.partition.BeanFactoryStepLocator;
 import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
 import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A worker machine ({@code java -jar batch.jar worker}): lanes that take worker slots from
@@ -37,11 +34,9 @@ class WorkerConfiguration {
 	}
 
 	@Bean
-	Workplace workplace(DataSource dataSource, @Value("${spring.batch.jdbc.table-prefix:BATCH_}") String tablePrefix,
-			WorkerIds workers, SlotLeases slots, LeaseKeeper leases, WorkerStop stop, Ledger ledger,
-			ItemRefusals refusals) {
-		return new RemoteWorkplace(JdbcClient.create(dataSource), tablePrefix, workers, slots, leases, stop, ledger,
-				refusals);
+	Workplace workplace(JobRepository repository, WorkerIds workers, SlotLeases slots, LeaseKeeper leases,
+			WorkerStop stop, Ledger ledger, ItemRefusals refusals) {
+		return new RemoteWorkplace(repository, workers, slots, leases, stop, ledger, refusals);
 	}
 
 	@Bean

@@ -5,6 +5,10 @@
  * executions). Claims use leases, so a worker that dies loses its items to the others.
  * {@link bgmbatch.ledger.Ledger} is the one door; one class per concern behind it holds
  * its SQL, and {@link bgmbatch.ledger.LedgerDialect} what differs between the databases.
+ * A shared (PostgreSQL) database has three more tables of ours, used only by several
+ * machines: worker slots ({@link bgmbatch.ledger.SlotLeases}), items a machine handed back
+ * ({@link bgmbatch.ledger.ItemRefusals}) and the database's own id. Every statement on our
+ * tables is in this package; Spring Batch's tables are read through its {@code JobRepository}.
  * <p>
  * May import the pipeline core ({@code engine}: stages, handles, plans) and nothing else
  * of this project.

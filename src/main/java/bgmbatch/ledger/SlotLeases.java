@@ -1,4 +1,4 @@
-package bgmbatch.cluster;
+package bgmbatch.ledger;
 
 import java.time.Duration;
 import java.util.List;
@@ -12,12 +12,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * never holds an unacknowledged request while a slot runs (its {@code consumer_timeout}
  * can never fire, however long a job); instead, the manager sends a slot whose lease ran
  * out (its worker died) or that was handed back (its worker stopped) to the workers again.
+ * <p>
+ * The table is PostgreSQL's only (slots exist on a shared database); it lives here with
+ * the ledger's other tables so that every statement on our tables is in this package.
  */
-final class SlotLeases {
+public final class SlotLeases {
 
 	private final JdbcClient jdbc;
 
-	SlotLeases(JdbcClient jdbc) {
+	public SlotLeases(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -25,7 +28,7 @@ final class SlotLeases {
 	 * Takes the slot for the runner, unless a live runner holds it.
 	 * @return whether the runner has it now
 	 */
-	boolean take(long stepExecutionId, long jobExecutionId, String runner, Duration lease) {
+	public boolean take(long stepExecutionId, long jobExecutionId, String runner, Duration lease) {
 		return this.jdbc.sql("""
 				INSERT INTO BGM_SLOT (STEP_EXECUTION_ID, JOB_EXECUTION_ID, RUNNER, LEASE_UNTIL)
 				VALUES (?, ?, ?, CURRENT_TIMESTAMP + ? * INTERVAL '1 millisecond')
@@ -35,7 +38,7 @@ final class SlotLeases {
 			.update() == 1;
 	}
 
-	boolean renew(long stepExecutionId, String runner, Duration lease) {
+	public boolean renew(long stepExecutionId, String runner, Duration lease) {
 		return this.jdbc.sql("""
 				UPDATE BGM_SLOT SET LEASE_UNTIL = CURRENT_TIMESTAMP + ? * INTERVAL '1 millisecond'
 				WHERE STEP_EXECUTION_ID = ? AND RUNNER = ?""")
@@ -44,14 +47,14 @@ final class SlotLeases {
 	}
 
 	/** The slot's step has ended: nothing to send again. */
-	void release(long stepExecutionId, String runner) {
+	public void release(long stepExecutionId, String runner) {
 		this.jdbc.sql("DELETE FROM BGM_SLOT WHERE STEP_EXECUTION_ID = ? AND RUNNER = ?")
 			.params(stepExecutionId, runner)
 			.update();
 	}
 
 	/** The runner is stopping with the slot's step unfinished: the manager sends it out again at its next look. */
-	void handBack(long stepExecutionId, String runner) {
+	public void handBack(long stepExecutionId, String runner) {
 		this.jdbc.sql("""
 				UPDATE BGM_SLOT SET LEASE_UNTIL = CURRENT_TIMESTAMP - INTERVAL '1 millisecond'
 				WHERE STEP_EXECUTION_ID = ? AND RUNNER = ?""")
@@ -60,7 +63,7 @@ final class SlotLeases {
 	}
 
 	/** The job execution's slots whose runner is gone: its lease ran out, or it handed the slot back. */
-	List<Long> orphans(long jobExecutionId) {
+	public List<Long> orphans(long jobExecutionId) {
 		return this.jdbc.sql("""
 				SELECT STEP_EXECUTION_ID FROM BGM_SLOT
 				WHERE JOB_EXECUTION_ID = ? AND RUNNER IS NOT NULL AND LEASE_UNTIL < CURRENT_TIMESTAMP""")
@@ -70,22 +73,39 @@ final class SlotLeases {
 	}
 
 	/** The workers running the job execution's slots now (their leases have not run out). */
-	List<String> runners(long jobExecutionId) {
-		return this.jdbc.sql("""
-				SELECT RUNNER FROM BGM_SLOT
-				WHERE JOB_EXECUTION_ID = ? AND RUNNER IS NOT NULL AND LEASE_UNTIL >= CURRENT_TIMESTAMP""")
-			.param(jobExecutionId)
-			.query(String.class)
-			.list();
+	public List<String> runners(long jobExecutionId) {
+		return live("RUNNER", String.class, jobExecutionId);
 	}
 
 	/** The slot was sent to the workers again: not an orphan any more until a worker takes it and is lost in turn. */
-	void sentAgain(long stepExecutionId) {
+	public void sentAgain(long stepExecutionId) {
 		this.jdbc.sql("""
 				UPDATE BGM_SLOT SET RUNNER = NULL, LEASE_UNTIL = NULL
 				WHERE STEP_EXECUTION_ID = ? AND LEASE_UNTIL < CURRENT_TIMESTAMP""")
 			.param(stepExecutionId)
 			.update();
+	}
+
+	/** The job execution's slots a live worker runs now (their leases have not run out). */
+	public List<Long> heldSlots(long jobExecutionId) {
+		return live("STEP_EXECUTION_ID", Long.class, jobExecutionId);
+	}
+
+	/**
+	 * The job database's name for itself, made when its tables were: workers and managers of
+	 * one database share a queue, those of another database sharing the broker do not.
+	 */
+	public String databaseId() {
+		return this.jdbc.sql("SELECT ID FROM BGM_DATABASE").query(String.class).single();
+	}
+
+	private <T> List<T> live(String column, Class<T> type, long jobExecutionId) {
+		return this.jdbc.sql("""
+				SELECT %s FROM BGM_SLOT
+				WHERE JOB_EXECUTION_ID = ? AND RUNNER IS NOT NULL AND LEASE_UNTIL >= CURRENT_TIMESTAMP""".formatted(column))
+			.param(jobExecutionId)
+			.query(type)
+			.list();
 	}
 
 }

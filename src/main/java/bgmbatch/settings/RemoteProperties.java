@@ -37,6 +37,16 @@ public record RemoteProperties(@DefaultValue("false") boolean allowPrivateUrls,
 			@DefaultValue("4") int maxRetries, @DefaultValue("1s") Duration backoffInitial,
 			@DefaultValue("30s") Duration backoffMax) {
 
+		public Remote {
+			Settings.positive("remote.max-size", maxSize, "remote.max-size=4GB");
+			Settings.positive("remote.cache-size", cacheSize, "remote.cache-size=20GB");
+			Settings.positive("remote.connect-timeout", connectTimeout, "remote.connect-timeout=15s");
+			Settings.positive("remote.read-timeout", readTimeout, "remote.read-timeout=2m");
+			Settings.atLeast("remote.max-retries", maxRetries, 0, "remote.max-retries=4");
+			Settings.positive("remote.backoff-initial", backoffInitial, "remote.backoff-initial=1s");
+			Settings.positive("remote.backoff-max", backoffMax, "remote.backoff-max=30s");
+		}
+
 	}
 
 }

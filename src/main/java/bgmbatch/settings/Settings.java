@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Locale;
 
+import org.springframework.util.unit.DataSize;
+
 /**
  * The checks the settings records make of their values when they are bound. Each failure
  * is a {@link UsageException} naming the setting as it is typed ({@code name=value}), the
@@ -29,6 +31,12 @@ public final class Settings {
 	public static void atLeast(String name, long value, long least, String example) {
 		if (value < least) {
 			throw new UsageException(name + "=" + value + " is below " + least + "; e.g. " + example);
+		}
+	}
+
+	public static void positive(String name, DataSize value, String example) {
+		if (value == null || value.toBytes() <= 0) {
+			throw new UsageException(name + "=" + (value == null ? "" : value) + " must be a positive size; e.g. " + example);
 		}
 	}
 

@@ -98,6 +98,9 @@ class CliTest {
 			nemo.poll-interval=soon  | nemo.poll-interval=soon is not valid: give a duration
 			s3.part-size=big         | s3.part-size=big is not valid: give a size, e.g. 500MB or 4GB
 			remote.max-retries=x     | remote.max-retries=x is not valid: give a whole number
+			remote.max-retries=-1    | remote.max-retries=-1 is below 0
+			remote.cache-size=0GB    | remote.cache-size=0B must be a positive size
+			remote.read-timeout=0s   | remote.read-timeout=0s must be a positive duration
 			allow-http-urls=perhaps  | allow-http-urls=perhaps is not valid: give true or false
 			report-waveforms=-1      | report-waveforms=-1 is below 0
 			quiet=maybe              | quiet=maybe is not valid: give true or false

@@ -41,8 +41,8 @@ class WorkerConfiguration {
 
 	@Bean
 	PartitionLanes partitionLanes(RunProperties properties, RabbitTemplate rabbit, PartitionQueue queue,
-			JobRepository repository, SlotLeases slots, LeaseKeeper leases, WorkerIds workers, WorkerStop stop,
-			BeanFactory beanFactory) {
+			JobRepository repository, SlotLeases slots, ItemRefusals refusals, LeaseKeeper leases, WorkerIds workers,
+			WorkerStop stop, BeanFactory beanFactory) {
 		BeanFactoryStepLocator steps = new BeanFactoryStepLocator();
 		steps.setBeanFactory(beanFactory);
 		StepExecutionRequestHandler handler = new StepExecutionRequestHandler();
@@ -50,8 +50,8 @@ class WorkerConfiguration {
 		handler.setStepLocator(steps);
 		PartitionGuard guard = new PartitionGuard(new PartitionRequests(), repository, slots, workers,
 				properties.engine(), leases.lease());
-		return new PartitionLanes(properties.lanes(), rabbit, queue, guard, handler, repository, slots, leases, workers,
-				stop);
+		return new PartitionLanes(properties.lanes(), rabbit, queue, guard, handler, repository, slots, refusals, leases,
+				workers, stop);
 	}
 
 }

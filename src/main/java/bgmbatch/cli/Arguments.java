@@ -28,7 +28,7 @@ public record Arguments(boolean help, boolean version, List<String> springArgume
 	static final String WORKER = "worker";
 
 	/** The commands besides running a manifest: for the morning after. */
-	static final Set<String> COMMANDS = Set.of(RUN, "jobs", "status", "abandon", "retry-skipped", "worker");
+	static final Set<String> COMMANDS = Set.of(RUN, "jobs", "status", "abandon", "retry-skipped", WORKER);
 
 	public static Arguments parse(String[] args) {
 		List<String> spring = new ArrayList<>();

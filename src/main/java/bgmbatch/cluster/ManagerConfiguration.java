@@ -55,7 +55,7 @@ class ManagerConfiguration {
 			return true;
 		};
 		int slotCount = properties.concurrency() > 0 ? properties.concurrency() : DEFAULT_SLOTS;
-		return new RemotePartitioningManagerStepBuilder("work", jobRepository).partitioner("worker", new WorkerSlots())
+		return new RemotePartitioningManagerStepBuilder("work", jobRepository).partitioner(WorkerSlots.STEP, new WorkerSlots())
 			.gridSize(slotCount)
 			.outputChannel(requests)
 			.pollInterval(POLL.toMillis())

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import bgmbatch.job.JobParams;
 import bgmbatch.job.WorkerIds;
+import bgmbatch.job.WorkerSlots;
 import bgmbatch.ledger.SlotLeases;
 
 import org.apache.commons.logging.Log;
@@ -60,7 +61,7 @@ final class PartitionGuard {
 			return drop("a message that is not a partition request");
 		}
 		StepExecutionRequest request = read.get();
-		if (!"worker".equals(request.getStepName())) {
+		if (!WorkerSlots.STEP.equals(request.getStepName())) {
 			return drop("a request for step '" + request.getStepName() + "', which workers do not run");
 		}
 		StepExecution step = this.repository.getStepExecution(request.getStepExecutionId());

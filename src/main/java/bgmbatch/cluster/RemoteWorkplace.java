@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import bgmbatch.engine.WorkItem;
 import bgmbatch.job.LeaseKeeper;
 import bgmbatch.job.WorkerIds;
+import bgmbatch.job.WorkerSlots;
 import bgmbatch.job.Workplace;
 import bgmbatch.ledger.ItemRefusals;
 import bgmbatch.ledger.Ledger;
@@ -154,7 +155,7 @@ final class RemoteWorkplace implements Workplace {
 		List<Long> held = this.slots.heldSlots(jobExecutionId);
 		return execution.getStepExecutions()
 			.stream()
-			.filter((step) -> step.getStepName().startsWith("worker:"))
+			.filter((step) -> WorkerSlots.isSlot(step.getStepName()))
 			.filter((step) -> step.getStatus() == BatchStatus.STARTING || step.getStatus() == BatchStatus.STARTED)
 			.map(StepExecution::getId)
 			.filter((id) -> !held.contains(id))

@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import bgmbatch.job.WorkerSlots;
 import bgmbatch.ledger.SlotLeases;
 
 import org.apache.commons.logging.Log;
@@ -64,7 +65,7 @@ final class SlotWatcher implements StepExecutionListener {
 				if (slot != null && slot.getStatus().isRunning()) {
 					logger.warn("the worker of slot " + slot.getStepName() + " stopped or died: sending the slot to the "
 							+ "workers again");
-					this.sender.send(new StepExecutionRequest("worker", id));
+					this.sender.send(new StepExecutionRequest(WorkerSlots.STEP, id));
 				}
 				// marked only once sent: a send that failed is tried again at the next look
 				this.slots.sentAgain(id);

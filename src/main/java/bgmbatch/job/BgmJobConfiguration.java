@@ -109,7 +109,7 @@ class BgmJobConfiguration {
 	@Bean
 	@ConditionalOnBooleanProperty(name = "bgm.distributed", havingValue = false, matchIfMissing = true)
 	Step work(JobRepository jobRepository, Step worker, RunProperties properties) {
-		return new StepBuilder("work", jobRepository).partitioner("worker", new WorkerSlots())
+		return new StepBuilder("work", jobRepository).partitioner(WorkerSlots.STEP, new WorkerSlots())
 			.step(worker)
 			.gridSize(properties.lanes())
 			.taskExecutor(new SimpleAsyncTaskExecutor("worker-"))
@@ -134,7 +134,7 @@ class BgmJobConfiguration {
 			.delay(Duration.ofSeconds(1))
 			.multiplier(2)
 			.build();
-		return new StepBuilder("worker", jobRepository).<LedgerItem, StageOutcome>chunk(1)
+		return new StepBuilder(WorkerSlots.STEP, jobRepository).<LedgerItem, StageOutcome>chunk(1)
 			.transactionManager(transactionManager)
 			.reader(itemClaimer)
 			.processor(stageProcessor)

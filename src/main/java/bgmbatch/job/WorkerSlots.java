@@ -13,6 +13,12 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  */
 public final class WorkerSlots implements Partitioner {
 
+	/**
+	 * The step each slot runs, also its bean name (a remote worker finds the step by it);
+	 * Spring Batch names a slot's step execution {@code worker:slotN}.
+	 */
+	public static final String STEP = "worker";
+
 	static final String SLOT = "slot";
 
 	@Override
@@ -24,6 +30,11 @@ public final class WorkerSlots implements Partitioner {
 			slots.put("slot" + slot, context);
 		}
 		return slots;
+	}
+
+	/** Whether a step execution of the job is one of its worker slots. */
+	public static boolean isSlot(String stepExecutionName) {
+		return stepExecutionName.startsWith(STEP + ":");
 	}
 
 }

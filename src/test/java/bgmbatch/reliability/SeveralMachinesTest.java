@@ -344,16 +344,9 @@ class SeveralMachinesTest {
 	@Test
 	void theCloudEngineAcrossTwoWorkersSendsOneEditPerItemAndNoRenderTwice() throws Exception {
 		int items = 6;
-		FakeNemoServer fake = new FakeNemoServer(Files.createDirectories(this.dir.resolve("fake")));
-		this.fakes.add(fake);
+		FakeNemoServer fake = fakeNemo();
 		Job job = job(items);
-		List<String> nemo = nemoSettings(fake);
-		worker("w1", nemo);
-		worker("w2", nemo);
-		List<String> managerArgs = new ArrayList<>(nemo);
-		managerArgs.add("concurrency=2");
-		ChildJvm manager = manager(job, managerArgs.toArray(String[]::new));
-		assertExit(manager, 0);
+		assertExit(cloudAcrossTwoWorkers(fake, job), 0);
 
 		assertDeliveredOnce(job, items);
 		assertThat(fake.calls("POST", "/run_sse")).as("one edit message per item").hasSize(items);
@@ -372,19 +365,12 @@ class SeveralMachinesTest {
 	@Test
 	void theCloudEngineStopsForCreditsAcrossWorkersWithoutOverspending() throws Exception {
 		int items = 6;
-		FakeNemoServer fake = new FakeNemoServer(Files.createDirectories(this.dir.resolve("fake")));
-		this.fakes.add(fake);
+		FakeNemoServer fake = fakeNemo();
 		// enough for two items' sessions and edits: the two workers together must not start a third edit
 		int perItem = FakeNemoServer.SESSION_COST + FakeNemoServer.EDIT_COST;
 		fake.balance.set(2 * perItem + perItem / 2);
 		Job job = job(items);
-		List<String> nemo = nemoSettings(fake);
-		worker("w1", nemo);
-		worker("w2", nemo);
-		List<String> managerArgs = new ArrayList<>(nemo);
-		managerArgs.add("concurrency=2");
-		ChildJvm manager = manager(job, managerArgs.toArray(String[]::new));
-		assertExit(manager, 4);
+		assertExit(cloudAcrossTwoWorkers(fake, job), 4);
 		assertThat(fake.calls("POST", "/run_sse").stream().filter((call) -> call.status() == 200).count())
 			.as("edits paid for").isLessThanOrEqualTo(2);
 		assertThat(fake.balance.get()).as("balance").isNotNegative();
@@ -445,6 +431,22 @@ class SeveralMachinesTest {
 		this.children.add(worker);
 		worker.awaitOutput("Worker serving", START_LIMIT);
 		return worker;
+	}
+
+	private FakeNemoServer fakeNemo() throws IOException {
+		FakeNemoServer fake = new FakeNemoServer(Files.createDirectories(this.dir.resolve("fake")));
+		this.fakes.add(fake);
+		return fake;
+	}
+
+	/** Two workers and a manager with two slots, all on the fake cloud service; returns the manager. */
+	private ChildJvm cloudAcrossTwoWorkers(FakeNemoServer fake, Job job) throws Exception {
+		List<String> nemo = nemoSettings(fake);
+		worker("w1", nemo);
+		worker("w2", nemo);
+		List<String> managerArgs = new ArrayList<>(nemo);
+		managerArgs.add("concurrency=2");
+		return manager(job, managerArgs.toArray(String[]::new));
 	}
 
 	private ChildJvm manager(Job job, String... extra) throws IOException {
